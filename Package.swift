@@ -1,0 +1,82 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "postmortem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "postmortem", targets: ["postmortem"]),
+        .library(name: "PostmortemTimeline", targets: ["PostmortemTimeline"]),
+        .library(name: "PostmortemIngest", targets: ["PostmortemIngest"]),
+        .library(name: "PostmortemMetrics", targets: ["PostmortemMetrics"]),
+        .library(name: "RecoveryModel", targets: ["RecoveryModel"]),
+        .library(name: "PostmortemReports", targets: ["PostmortemReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "PostmortemTimeline"),
+        .target(
+            name: "PostmortemIngest",
+            dependencies: ["PostmortemTimeline", "CLibXML2"]
+        ),
+        .target(
+            name: "PostmortemMetrics",
+            dependencies: ["PostmortemTimeline", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Policies")]
+        ),
+        .target(
+            name: "RecoveryModel",
+            dependencies: [
+                "PostmortemMetrics", "PostmortemTimeline",
+                .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "PostmortemReports",
+            dependencies: ["PostmortemMetrics", "PostmortemTimeline"]
+        ),
+        .executableTarget(
+            name: "postmortem",
+            dependencies: [
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics",
+                "RecoveryModel", "PostmortemReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "postmortem-bench",
+            dependencies: [
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel",
+            ]
+        ),
+        .testTarget(name: "PostmortemTimelineTests", dependencies: ["PostmortemTimeline"]),
+        .testTarget(
+            name: "PostmortemIngestTests",
+            dependencies: ["PostmortemIngest", "PostmortemTimeline"]
+        ),
+        .testTarget(
+            name: "PostmortemMetricsTests",
+            dependencies: ["PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
+        ),
+        .testTarget(
+            name: "RecoveryModelTests",
+            dependencies: ["RecoveryModel", "PostmortemMetrics", "PostmortemTimeline"]
+        ),
+        .testTarget(
+            name: "PostmortemReportsTests",
+            dependencies: ["PostmortemReports", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
+        ),
+        .testTarget(name: "postmortemTests", dependencies: ["postmortem"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

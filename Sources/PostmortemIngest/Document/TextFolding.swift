@@ -1,0 +1,42 @@
+/// White-space folding shared by every parser, done on UTF-8 bytes.
+public enum TextFolding {
+    /// Folds runs of ASCII white space to one space and trims the ends. No-break spaces
+    /// (U+00A0) are kept as written.
+    public static func fold(_ text: some StringProtocol) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(32) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits on line feeds, folds each line, and drops the empty ones.
+    public static func foldLines(_ bytes: [UInt8]) -> String {
+        var lines: [String] = []
+        for line in bytes.split(separator: 10, omittingEmptySubsequences: true) {
+            let folded = fold(String(decoding: line, as: UTF8.self))
+            if !folded.isEmpty { lines.append(folded) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Like `fold`, and also treats no-break spaces as white space: for matching, not for quoting.
+    public static func foldAll(_ text: some StringProtocol) -> String {
+        fold(String(text).replacingNBSP())
+    }
+}
+
+extension String {
+    func replacingNBSP() -> String {
+        guard unicodeScalars.contains("\u{00A0}") else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 }))
+    }
+}

@@ -1,0 +1,42 @@
+import PostmortemTimeline
+
+/// The entry point of ingestion: reads files, detects their format and runs the parser.
+public enum Ingest {
+    /// Every parser, in detection order: the most specific signatures first, prose last.
+    public static let parsers: [any IncidentParser.Type] = [
+        AWSHealthDashboardParser.self,
+    ]
+
+    /// Reads the file at `path` and parses it.
+    /// - Throws: `IngestError` when the file cannot be read, is empty, is in no known format or
+    ///   holds no timeline.
+    public static func read(path: String, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
+        let bytes = try SourceFile.read(path)
+        return try parse(SourceInput(path: path, bytes: bytes), options: options)
+    }
+
+    /// Parses bytes already in memory, named `input.path` in messages.
+    public static func parse(_ input: SourceInput, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
+        guard input.bytes.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
+            throw .empty(file: input.path)
+        }
+        let parserType = try detect(input, hint: options.formatHint)
+        var result = try parserType.init().parse(input, options: options)
+        result.format = parserType.format
+        result.incidents = result.incidents.map { $0.normalized() }
+        return result
+    }
+
+    /// The parser for the input: the hinted one, or the first whose signature matches.
+    /// - Throws: `IngestError.unknownFormat` listing every format tried.
+    public static func detect(_ input: SourceInput, hint: SourceFormat? = nil) throws(IngestError) -> any IncidentParser.Type {
+        if let hint {
+            if let parser = parsers.first(where: { $0.format == hint }) { return parser }
+            throw .unknownFormat(file: input.path, tried: [hint.rawValue + " (no parser for this hint)"])
+        }
+        for parser in parsers where parser.matches(input) {
+            return parser
+        }
+        throw .unknownFormat(file: input.path, tried: parsers.map { $0.format.title })
+    }
+}

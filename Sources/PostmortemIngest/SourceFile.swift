@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads whole files with POSIX calls, so that each failure (missing, directory, permission)
+/// gets its own message rather than Foundation's generic one.
+enum SourceFile {
+    /// - Throws: `IngestError.unreadable` naming the path and the reason.
+    static func read(_ path: String) throws(IngestError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw .unreadable(file: path, reason: reason(errno))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, reason: reason(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw .unreadable(file: path, reason: "it is a directory, not a file")
+        }
+        var bytes: [UInt8] = []
+        let expected = Int(info.st_size)
+        bytes.reserveCapacity(max(expected, 0) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress, buffer.count)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(file: path, reason: reason(errno))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file"
+        case EACCES: return "permission denied"
+        case EISDIR: return "it is a directory, not a file"
+        default:
+            guard let text = strerror(code) else { return "error \(code)" }
+            return String(cString: text).lowercased()
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// The project's own table of zone abbreviations.
+///
+/// Foundation on Linux resolves several abbreviations wrongly or not at all (`IST`, `BST`,
+/// `KST`), so every parser maps the token it read through this table instead. A token that is
+/// not here is never guessed: the caller reports it.
+public enum ZoneTable {
+    /// Fixed-offset abbreviations, in seconds east of UTC.
+    static let fixedOffsets: [String: Int] = [
+        "UTC": 0, "GMT": 0, "UT": 0, "Z": 0, "WET": 0,
+        "PDT": -7 * 3600, "PST": -8 * 3600,
+        "MDT": -6 * 3600, "MST": -7 * 3600,
+        "CDT": -5 * 3600, "CST": -6 * 3600,
+        "EDT": -4 * 3600, "EST": -5 * 3600,
+        "AKDT": -8 * 3600, "AKST": -9 * 3600,
+        "HST": -10 * 3600, "HDT": -9 * 3600,
+        "ADT": -3 * 3600, "AST": -4 * 3600, "NDT": -9000, "NST": -12600,
+        "BRT": -3 * 3600, "ART": -3 * 3600,
+        "BST": 3600, "IST": 19800, "WEST": 3600,
+        "CET": 3600, "CEST": 7200, "MET": 3600, "MEST": 7200,
+        "EET": 7200, "EEST": 10800, "MSK": 10800,
+        "GST": 4 * 3600, "PKT": 5 * 3600, "NPT": 20700,
+        "ICT": 7 * 3600, "WIB": 7 * 3600,
+        "SGT": 8 * 3600, "HKT": 8 * 3600, "AWST": 8 * 3600, "PHT": 8 * 3600,
+        "JST": 9 * 3600, "KST": 9 * 3600,
+        "ACST": 34200, "ACDT": 37800,
+        "AEST": 10 * 3600, "AEDT": 11 * 3600,
+        "NZST": 12 * 3600, "NZDT": 13 * 3600,
+    ]
+
+    /// Region words whose offset depends on daylight saving, with their standard offset and rule.
+    static let regionalZones: [String: (standard: Int, rule: DaylightRule)] = [
+        "PT": (-8 * 3600, .unitedStates), "PACIFIC": (-8 * 3600, .unitedStates),
+        "MT": (-7 * 3600, .unitedStates), "MOUNTAIN": (-7 * 3600, .unitedStates),
+        "CT": (-6 * 3600, .unitedStates), "CENTRAL": (-6 * 3600, .unitedStates),
+        "ET": (-5 * 3600, .unitedStates), "EASTERN": (-5 * 3600, .unitedStates),
+    ]
+
+    /// Every token the table knows, for messages and documentation.
+    public static var knownTokens: [String] {
+        (Array(fixedOffsets.keys) + Array(regionalZones.keys)).sorted()
+    }
+
+    /// Resolves a zone token as written. `date`/`hour` are the local wall-clock reading, which
+    /// region words (`PT`, `Eastern`) need to choose between standard and daylight time.
+    ///
+    /// Accepts abbreviations (`PDT`), region words (`PT`, `Pacific`) and literal offsets
+    /// (`GMT+08:00`, `UTC-5`, `+0530`). Returns `nil` for anything else.
+    public static func zone(for token: some StringProtocol, on date: CivilDate? = nil, hour: Int = 12) -> WrittenZone? {
+        let written = String(token)
+        let key = written.uppercased()
+        if let offset = fixedOffsets[key] {
+            return WrittenZone(token: written, offsetSeconds: offset)
+        }
+        if let regional = regionalZones[key] {
+            var offset = regional.standard
+            if let date, regional.rule.isDaylight(date: date, hour: hour) { offset += 3600 }
+            return WrittenZone(token: written, offsetSeconds: offset)
+        }
+        if let offset = literalOffset(key) {
+            return WrittenZone(token: written, offsetSeconds: offset)
+        }
+        return nil
+    }
+
+    /// `GMT+08:00`, `UTC-5`, `UTC+5:30`, `+0530`, `-07:00`.
+    static func literalOffset(_ key: String) -> Int? {
+        var rest = Substring(key)
+        for prefix in ["GMT", "UTC", "UT"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        guard let signChar = rest.first, signChar == "+" || signChar == "-" || signChar == "\u{2212}" else {
+            return nil
+        }
+        let sign = signChar == "+" ? 1 : -1
+        let body = rest.dropFirst()
+        var hours = 0
+        var minutes = 0
+        if let colon = body.firstIndex(of: ":") {
+            guard let h = Int(body[..<colon]), let m = Int(body[body.index(after: colon)...]) else { return nil }
+            hours = h
+            minutes = m
+        } else if body.count <= 2 {
+            guard let h = Int(body) else { return nil }
+            hours = h
+        } else if body.count == 4 {
+            guard let h = Int(body.prefix(2)), let m = Int(body.suffix(2)) else { return nil }
+            hours = h
+            minutes = m
+        } else {
+            return nil
+        }
+        guard hours <= 14, minutes < 60 else { return nil }
+        return sign * (hours * 3600 + minutes * 60)
+    }
+
+    /// Daylight-saving rules for region words.
+    enum DaylightRule: Sendable {
+        case unitedStates
+
+        /// Whether the local reading falls in daylight time (transitions at 02:00 local).
+        func isDaylight(date: CivilDate, hour: Int) -> Bool {
+            let (start, end): (CivilDate, CivilDate)
+            if date.year >= 2007 {
+                start = Self.nthSunday(2, month: 3, year: date.year)
+                end = Self.nthSunday(1, month: 11, year: date.year)
+            } else {
+                start = Self.nthSunday(1, month: 4, year: date.year)
+                end = Self.lastSunday(month: 10, year: date.year)
+            }
+            if date < start || date > end { return false }
+            if date == start { return hour >= 2 }
+            if date == end { return hour < 2 }
+            return true
+        }
+
+        static func nthSunday(_ n: Int, month: Int, year: Int) -> CivilDate {
+            let first = CivilDate(year: year, month: month, day: 1)
+            let offset = (7 - first.weekday) % 7
+            return first.adding(days: offset + 7 * (n - 1))
+        }
+
+        static func lastSunday(month: Int, year: Int) -> CivilDate {
+            let last = CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))
+            return last.adding(days: -last.weekday)
+        }
+    }
+}
