@@ -23,6 +23,12 @@ public enum Ingest {
         let parserType = try detect(input, hint: options.formatHint)
         var result = try parserType.init().parse(input, options: options)
         result.format = parserType.format
+        if parserType.format == .prose {
+            // A postmortem's times say when things happened, not when they were posted.
+            for index in result.incidents.indices {
+                for e in result.incidents[index].events.indices { result.incidents[index].events[e].kind = .narrative }
+            }
+        }
         result.incidents = result.incidents.map { $0.normalized() }
         return result
     }

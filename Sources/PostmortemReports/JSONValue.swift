@@ -1,3 +1,5 @@
+import PostmortemMetrics
+
 /// A JSON value whose serialisation is fixed byte for byte: object keys keep the order they were
 /// built in, numbers use a fixed format, and output never depends on the machine or locale.
 ///

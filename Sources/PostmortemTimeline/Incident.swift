@@ -71,7 +71,12 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
             if counts[zone] == nil { order.append(zone) }
             counts[zone, default: 0] += 1
         }
-        return order.max { counts[$0]! < counts[$1]! }
+        var best: (zone: WrittenZone, count: Int)?
+        for zone in order {
+            let count = counts[zone, default: 0]
+            if count > (best?.count ?? 0) { best = (zone, count) }
+        }
+        return best?.zone
     }
 }
 

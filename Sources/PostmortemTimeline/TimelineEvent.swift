@@ -22,11 +22,14 @@ public struct TimelineEvent: Sendable, Equatable, Hashable, Codable {
     public var source: SourceLocation
     /// Components whose status changed with this update (Statuspage `affected_components`).
     public var componentChanges: [ComponentChange]
+    /// Whether this is an update posted during the incident or a statement written afterwards.
+    public var kind: EventKind
 
     public init(
         time: Instant, endTime: Instant? = nil, zone: WrittenZone? = nil, writtenTime: String? = nil,
         precision: TimePrecision = .minute, status: String? = nil, region: String? = nil,
-        service: String? = nil, text: String, source: SourceLocation, componentChanges: [ComponentChange] = []
+        service: String? = nil, text: String, source: SourceLocation, componentChanges: [ComponentChange] = [],
+        kind: EventKind = .update
     ) {
         self.time = time
         self.endTime = endTime
@@ -39,6 +42,7 @@ public struct TimelineEvent: Sendable, Equatable, Hashable, Codable {
         self.text = text
         self.source = source
         self.componentChanges = componentChanges
+        self.kind = kind
     }
 }
 
@@ -55,4 +59,12 @@ public struct ComponentChange: Sendable, Equatable, Hashable, Codable {
         self.oldStatus = oldStatus
         self.newStatus = newStatus
     }
+}
+
+/// Where an event's time comes from.
+public enum EventKind: String, Sendable, Equatable, Hashable, Codable {
+    /// An update posted while the incident ran; its time is when it was posted.
+    case update
+    /// A statement written afterwards (a postmortem sentence); its time is when the thing happened.
+    case narrative
 }

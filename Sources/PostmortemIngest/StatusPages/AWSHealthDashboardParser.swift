@@ -53,7 +53,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
                 events.append(
                     TimelineEvent(
                         time: instant, zone: zone, writtenTime: stamp.written, precision: stamp.second == nil ? .minute : .second,
-                        region: heading.region, service: heading.service, text: body, source: location))
+                        service: heading.service, text: body, source: location))
                 lastBlockParent = block.parentPath
             }
         }
@@ -80,7 +80,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
 
     /// The event heading, from the first heading element (or the page title) that names an event date.
     static func findHeading(in document: HTMLDocument) -> Heading? {
-        for node in document.select("//h1 | //h2 | //h3 | //title") {
+        for node in document.select("//h1 | //h2 | //h3") + document.select("//title") {
             if let heading = heading(from: TextFolding.foldAll(node.visibleText.isEmpty ? node.textContent : node.visibleText)) {
                 return heading
             }

@@ -1,0 +1,20 @@
+/// Why a metric or credit could not be computed. Each case names the file or policy to fix.
+public enum MetricsError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A policy file is malformed: `field` is the key path (`tiers[1].credit`).
+    case invalidPolicy(file: String, field: String, message: String)
+    /// No shipped policy has this name and no file exists at that path.
+    case unknownPolicy(name: String, known: [String])
+    /// The incident has no impact window to measure.
+    case noWindow(incident: String)
+
+    public var description: String {
+        switch self {
+        case .invalidPolicy(let file, let field, let message):
+            return "\(file): policy field '\(field)': \(message)"
+        case .unknownPolicy(let name, let known):
+            return "no SLA policy named '\(name)' and no such file (shipped policies: \(known.joined(separator: ", ")))"
+        case .noWindow(let incident):
+            return "'\(incident)' has no impact window, so no SLA credit can be computed"
+        }
+    }
+}

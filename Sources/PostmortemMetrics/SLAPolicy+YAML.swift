@@ -1,0 +1,71 @@
+import Foundation
+import Yams
+
+extension SLAPolicy {
+    /// Decodes a policy from YAML text; `file` names it in errors.
+    /// - Throws: `MetricsError.invalidPolicy` naming the file and the field that is wrong.
+    public static func decode(yaml: String, file: String) throws(MetricsError) -> SLAPolicy {
+        let policy: SLAPolicy
+        do {
+            policy = try YAMLDecoder().decode(SLAPolicy.self, from: yaml)
+        } catch let error as DecodingError {
+            throw Self.describe(error, file: file)
+        } catch {
+            throw .invalidPolicy(file: file, field: "(document)", message: "not valid YAML: \(error)")
+        }
+        try policy.validate(file: file)
+        return policy
+    }
+
+    /// Checks what the decoder cannot: thresholds in range, credits in range, dates readable.
+    func validate(file: String) throws(MetricsError) {
+        guard !id.isEmpty else { throw .invalidPolicy(file: file, field: "id", message: "must not be empty") }
+        guard (0...100).contains(commitment) else {
+            throw .invalidPolicy(file: file, field: "commitment", message: "must be a percentage between 0 and 100, not \(commitment)")
+        }
+        guard !tiers.isEmpty else { throw .invalidPolicy(file: file, field: "tiers", message: "must list at least one tier") }
+        for (index, tier) in tiers.enumerated() {
+            guard (0...100).contains(tier.below) else {
+                throw .invalidPolicy(file: file, field: "tiers[\(index)].below", message: "must be between 0 and 100, not \(tier.below)")
+            }
+            guard (0...100).contains(tier.credit) else {
+                throw .invalidPolicy(file: file, field: "tiers[\(index)].credit", message: "must be between 0 and 100, not \(tier.credit)")
+            }
+        }
+        guard Self.civil(effectiveFrom) != nil else {
+            throw .invalidPolicy(file: file, field: "effectiveFrom", message: "must be a date YYYY-MM-DD, not '\(effectiveFrom)'")
+        }
+        if let until = effectiveUntil, Self.civil(until) == nil {
+            throw .invalidPolicy(file: file, field: "effectiveUntil", message: "must be a date YYYY-MM-DD, not '\(until)'")
+        }
+        if uptime.kind == .regionUnavailable, (uptime.minimumUnavailableZones ?? 0) < 1 {
+            throw .invalidPolicy(file: file, field: "uptime.minimumUnavailableZones", message: "region-unavailable needs a zone count of at least 1")
+        }
+    }
+
+    static func describe(_ error: DecodingError, file: String) -> MetricsError {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var text = ""
+            for key in codingPath {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
+            }
+            return text.isEmpty ? "(document)" : text
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return .invalidPolicy(file: file, field: path(context.codingPath + [key]), message: "is missing")
+        case .typeMismatch(let type, let context):
+            return .invalidPolicy(file: file, field: path(context.codingPath), message: "has the wrong type (expected \(type))")
+        case .valueNotFound(let type, let context):
+            return .invalidPolicy(file: file, field: path(context.codingPath), message: "has no value (expected \(type))")
+        case .dataCorrupted(let context):
+            return .invalidPolicy(file: file, field: path(context.codingPath), message: context.debugDescription)
+        @unknown default:
+            return .invalidPolicy(file: file, field: "(document)", message: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import PostmortemTimeline
+
+/// A provider's service-level agreement as data: what is measured, over which period, and the
+/// credit tiers. Read from YAML so users can add and correct policies without touching code.
+public struct SLAPolicy: Sendable, Equatable, Codable {
+    /// Short name used on the command line: `s3-2008`.
+    public var id: String
+    public var name: String
+    public var provider: String
+    /// The service as the provider names it.
+    public var service: String
+    /// Other names the service goes by in incident titles (`Amazon Simple Storage Service`, `S3`).
+    public var serviceAliases: [String]
+    /// First day the terms applied (`YYYY-MM-DD`).
+    public var effectiveFrom: String
+    /// First day they no longer applied, if superseded.
+    public var effectiveUntil: String?
+    /// Where the terms were published.
+    public var reference: String
+    public var period: MeasurementPeriod
+    public var unit: MeasurementUnit
+    public var uptime: UptimeMethod
+    /// The committed uptime, in percent.
+    public var commitment: Double
+    /// Credit tiers; the highest credit whose threshold the uptime falls below applies.
+    public var tiers: [CreditTier]
+    public var exclusions: [String]
+    /// Anything a reader should know about how faithfully the terms are captured.
+    public var notes: String?
+
+    /// The date range the policy was in force, as civil dates.
+    public var effectiveRange: (from: CivilDate?, until: CivilDate?) {
+        (Self.civil(effectiveFrom), effectiveUntil.flatMap(Self.civil))
+    }
+
+    static func civil(_ text: String) -> CivilDate? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let date = CivilDate(year: parts[0], month: parts[1], day: parts[2])
+        return date.isValid ? date : nil
+    }
+
+    /// Whether the policy was in force on `date` and covers a service with one of `names`.
+    public func applies(to names: [String], on date: CivilDate) -> Bool {
+        let range = effectiveRange
+        if let from = range.from, date < from { return false }
+        if let until = range.until, date >= until { return false }
+        let known = ([service] + serviceAliases).map { $0.lowercased() }
+        return names.contains { name in
+            let lower = name.lowercased()
+            return known.contains { lower == $0 || lower.contains($0) }
+        }
+    }
+}
+
+/// The span over which uptime is measured.
+public enum MeasurementPeriod: String, Sendable, Equatable, Codable {
+    case calendarMonth = "calendar-month"
+    /// The 365 days before the claim (EC2's 2008 "Service Year").
+    case serviceYear = "service-year-365"
+}
+
+/// The slices uptime is counted in.
+public enum MeasurementUnit: String, Sendable, Equatable, Codable {
+    case fiveMinutePeriods = "5-minute-periods"
+    case minutes = "minutes"
+
+    var seconds: Int64 { self == .fiveMinutePeriods ? 300 : 60 }
+}
+
+/// How the contract turns an outage into an uptime percentage.
+public struct UptimeMethod: Sendable, Equatable, Codable {
+    public var kind: Kind
+    /// For `region-unavailable`: how many Availability Zones must be unavailable at once.
+    public var minimumUnavailableZones: Int?
+
+    public enum Kind: String, Sendable, Equatable, Codable {
+        /// 100% minus the mean error rate over the period's slices (S3).
+        case errorRate = "error-rate"
+        /// The share of slices in which the region was unavailable (EC2).
+        case regionUnavailable = "region-unavailable"
+    }
+
+    public init(kind: Kind, minimumUnavailableZones: Int? = nil) {
+        self.kind = kind
+        self.minimumUnavailableZones = minimumUnavailableZones
+    }
+}
+
+/// One row of a credit table: below `below` percent uptime, `credit` percent of the bill.
+public struct CreditTier: Sendable, Equatable, Codable {
+    public var below: Double
+    public var credit: Double
+
+    public init(below: Double, credit: Double) {
+        self.below = below
+        self.credit = credit
+    }
+}

@@ -1,0 +1,72 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+/// Renders `CreditAssessment`s: the `credits` command's output and the report's credit section.
+public enum CreditDocument {
+    public static func jsonValue(_ credit: CreditAssessment) -> JSONValue {
+        let uptimeKey = credit.policy.period == .calendarMonth ? "monthlyUptimePercent" : "annualUptimePercent"
+        return .object([
+            ("title", .string(credit.incident)), ("policy", .string(credit.policy.id)), ("policyName", .string(credit.policy.name)),
+            ("periodStart", .string(credit.periodStart.iso8601)), ("periodEnd", .string(credit.periodEnd.iso8601)),
+            (uptimeKey, .number(credit.uptimePercent, decimals: 3)),
+            ("downtimeUnits", .number(credit.downtimeUnits, decimals: 3)), ("totalUnits", .int(credit.totalUnits)),
+            ("unit", .string(credit.policy.unit.rawValue)),
+            ("creditPercent", .number(credit.creditPercent, decimals: 2)),
+            ("creditAmount", credit.creditAmount.map { .number($0, decimals: 2) } ?? .null),
+            ("announcedCredit", .optional(credit.announcedCredit)),
+            ("reasoning", .string(credit.reasoning.joined(separator: " "))),
+        ])
+    }
+
+    public static func json(_ credits: [CreditAssessment], warnings: [ParseWarning]) -> String {
+        JSONValue.object([
+            ("incidents", .array(credits.map(jsonValue))), ("warnings", .array(warnings.map(\.jsonValue))),
+        ]).serialized()
+    }
+
+    public static func csv(_ credits: [CreditAssessment]) -> String {
+        var table = CSVTable(header: [
+            "incident", "policy", "period_start", "period_end", "uptime_percent", "credit_percent", "credit_amount", "announced_credit",
+        ])
+        for credit in credits {
+            table.append([
+                credit.incident, credit.policy.id, credit.periodStart.iso8601, credit.periodEnd.iso8601,
+                NumberFormat.fixed(credit.uptimePercent, decimals: 3), NumberFormat.fixed(credit.creditPercent, decimals: 2, trimZeros: true),
+                credit.creditAmount.map { NumberFormat.fixed($0, decimals: 2) } ?? "", credit.announcedCredit ?? "",
+            ])
+        }
+        return table.serialized()
+    }
+
+    /// A Markdown section for one assessment.
+    public static func section(_ credit: CreditAssessment) -> String {
+        let uptimeName = credit.policy.period == .calendarMonth ? "Monthly uptime" : "Annual uptime"
+        var out = "### \(MarkdownText.escape(credit.policy.name)) (`\(credit.policy.id)`)\n\n"
+        out += "- **\(uptimeName):** \(NumberFormat.fixed(credit.uptimePercent, decimals: 3))% (commitment \(NumberFormat.fixed(credit.policy.commitment, decimals: 2, trimZeros: true))%)\n"
+        out += "- **Contractual credit:** \(NumberFormat.fixed(credit.creditPercent, decimals: 2, trimZeros: true))% of the bill for the period"
+        if let amount = credit.creditAmount { out += " (\(NumberFormat.fixed(amount, decimals: 2)))" }
+        out += "\n"
+        out += "- **Announced by the provider:** \(credit.announcedCredit.map(MarkdownText.escape) ?? "nothing found in the sources")\n\n"
+        out += "Reasoning:\n\n"
+        for (index, step) in credit.reasoning.enumerated() {
+            out += "\(index + 1). \(MarkdownText.escape(step))\n"
+        }
+        out += "\nTiers: " + credit.policy.tiers.map {
+            "below \(NumberFormat.fixed($0.below, decimals: 2, trimZeros: true))% -> \(NumberFormat.fixed($0.credit, decimals: 2, trimZeros: true))%"
+        }.joined(separator: "; ") + ". Source: \(MarkdownText.escape(credit.policy.reference)).\n\n"
+        return out
+    }
+
+    public static func markdown(_ credits: [CreditAssessment], warnings: [ParseWarning]) -> String {
+        var out = ""
+        var lastIncident: String?
+        for credit in credits {
+            if credit.incident != lastIncident {
+                out += "# \(MarkdownText.escape(credit.incident))\n\n"
+                lastIncident = credit.incident
+            }
+            out += section(credit)
+        }
+        return out + MarkdownText.warnings(warnings)
+    }
+}

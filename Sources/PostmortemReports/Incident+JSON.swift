@@ -1,0 +1,75 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+extension Incident {
+    /// The incident as the `timeline --format json` contract shapes it.
+    public var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("title", .string(title))]
+        members.append(("provider", .optional(provider)))
+        members.append(("services", .array(services.map(JSONValue.string))))
+        members.append(("regions", .array(regions.map(JSONValue.string))))
+        members.append(("impact", .optional(impact)))
+        members.append(("components", .array(components.map(JSONValue.string))))
+        members.append(("url", .optional(url)))
+        members.append(("statedImpactStart", .optional(statedImpactStart?.iso8601)))
+        members.append(("statedImpactEnd", .optional(statedImpactEnd?.iso8601)))
+        members.append(("sources", .array(sources.map(JSONValue.string))))
+        members.append(("events", .array(events.map(\.jsonValue))))
+        members.append(("observations", .array(observations.map(\.jsonValue))))
+        members.append(("announcedCredits", .array(announcedCredits.map(\.jsonValue))))
+        return .object(members)
+    }
+}
+
+extension TimelineEvent {
+    public var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("time", .string(time.iso8601))]
+        if let endTime { members.append(("endTime", .string(endTime.iso8601))) }
+        members.append(("writtenTime", .optional(writtenTime)))
+        members.append(("zone", .optional(zone?.token)))
+        members.append(("utcOffset", .optional(zone?.offsetText)))
+        members.append(("precision", .string(precision.rawValue)))
+        members.append(("kind", .string(kind.rawValue)))
+        members.append(("status", .optional(status)))
+        members.append(("region", .optional(region)))
+        members.append(("service", .optional(service)))
+        members.append(("text", .string(text)))
+        members.append(("source", .string(source.description)))
+        if !componentChanges.isEmpty {
+            members.append(
+                ("componentChanges", .array(componentChanges.map { change in
+                    .object([
+                        ("code", .optional(change.code)), ("name", .string(change.name)),
+                        ("oldStatus", .optional(change.oldStatus)), ("newStatus", .optional(change.newStatus)),
+                    ])
+                })))
+        }
+        return .object(members)
+    }
+}
+
+extension Observation {
+    public var jsonValue: JSONValue {
+        .object([
+            ("value", .number(value)), ("unit", .string(unit.rawValue)), ("subject", .string(subject)),
+            ("role", .string(role.rawValue)), ("time", .optional(time?.iso8601)), ("text", .string(text)),
+            ("source", .string(source.description)),
+        ])
+    }
+}
+
+extension AnnouncedCredit {
+    public var jsonValue: JSONValue {
+        .object([("summary", .string(summary)), ("text", .string(text)), ("source", .string(source.description))])
+    }
+}
+
+extension ParseWarning {
+    public var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("file", .string(location.file))]
+        if let line = location.line { members.append(("line", .int(Int64(line)))) }
+        if let offset = location.byteOffset { members.append(("byteOffset", .int(Int64(offset)))) }
+        members.append(("message", .string(message)))
+        return .object(members)
+    }
+}

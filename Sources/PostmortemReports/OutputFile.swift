@@ -1,0 +1,59 @@
+import Foundation
+
+/// Writes generated files so a failure never leaves half a file: each file is written to a
+/// temporary name in the same folder and renamed over the old one.
+public enum OutputFile {
+    /// Why output could not be written.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case cannotCreateFolder(path: String, reason: String)
+        case cannotWrite(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .cannotCreateFolder(let path, let reason): return "\(path): cannot create the output folder: \(reason)"
+            case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+            }
+        }
+    }
+
+    /// Creates `folder` (and its parents) if needed.
+    public static func makeFolder(_ folder: String) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .cannotCreateFolder(path: folder, reason: "a file with that name exists") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
+        }
+    }
+
+    /// Writes `contents` to `path` atomically (temporary file, then rename).
+    public static func write(_ contents: String, to path: String) throws(Failure) {
+        do {
+            try Data(contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .cannotWrite(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Writes every file only after all of them have been rendered, so a rendering failure
+    /// writes nothing.
+    public static func writeAll(_ files: [(name: String, contents: String)], into folder: String) throws(Failure) {
+        try makeFolder(folder)
+        for file in files {
+            try write(file.contents, to: (folder as NSString).appendingPathComponent(file.name))
+        }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileWriteNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+}

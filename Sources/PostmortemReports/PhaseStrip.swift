@@ -1,0 +1,53 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+/// An SVG strip of an incident's phases: each update colours the stretch until the next one by
+/// its status, with the impact window drawn above it.
+public enum PhaseStrip {
+    static let colors: [String: String] = [
+        "investigating": "#d62728", "identified": "#ff7f0e", "monitoring": "#e6c229", "update": "#9e9e9e",
+        "in progress": "#ff7f0e", "scheduled": "#1f77b4", "resolved": "#2ca02c", "completed": "#2ca02c",
+        "postmortem": "#7f7f7f", "restored": "#2ca02c",
+    ]
+
+    /// The strip as SVG; `nil` with fewer than two dated events.
+    public static func svg(title: String, events: [TimelineEvent], window: ImpactWindow?) -> String? {
+        guard let first = events.first?.time, let lastEvent = events.last?.time else { return nil }
+        let start = [first, window?.start].compactMap { $0 }.min() ?? first
+        let end = [lastEvent, window?.end].compactMap { $0 }.max() ?? lastEvent
+        guard start < end else { return nil }
+        let width = 760.0, left = 24.0, right = 24.0
+        let plot = width - left - right
+        func x(_ t: Instant) -> Double { left + plot * Double(start.seconds(until: t)) / Double(start.seconds(until: end)) }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"150\" viewBox=\"0 0 760 150\" \(SVGChart.font) font-size=\"11\">\n"
+        out += "<title>\(SVGChart.escape(title))</title>\n<rect x=\"0\" y=\"0\" width=\"760\" height=\"150\" fill=\"#ffffff\"/>\n"
+        out += "<text x=\"24\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(SVGChart.escape(title))</text>\n"
+        if let window {
+            out += "<rect x=\"\(SVGChart.n(x(window.start)))\" y=\"32\" width=\"\(SVGChart.n(max(1, x(window.end) - x(window.start))))\" height=\"12\" fill=\"#d62728\" opacity=\"0.35\"/>\n"
+            out += "<text x=\"\(SVGChart.n(x(window.start)))\" y=\"29\">impact \(DurationText.minutes(window.durationMinutes))</text>\n"
+        }
+        let phased = events.filter { $0.kind == .update }
+        let strip = phased.isEmpty ? events : phased
+        for (index, event) in strip.enumerated() {
+            let next = index + 1 < strip.count ? strip[index + 1].time : end
+            let phase = event.status ?? (RestorationStatement(event: event).isRestored ? "restored" : "update")
+            let color = colors[phase] ?? "#9e9e9e"
+            out += "<rect x=\"\(SVGChart.n(x(event.time)))\" y=\"52\" width=\"\(SVGChart.n(max(0.5, x(next) - x(event.time))))\" height=\"26\" fill=\"\(color)\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>\(SVGChart.escape("\(event.time.iso8601) \(phase): \(event.text.clipped(120))"))</title></rect>\n"
+        }
+        let ticks = SVGChart.timeTicks(from: start, to: end)
+        let multiDay = start.civil().date != end.civil().date
+        for tick in ticks {
+            out += "<line x1=\"\(SVGChart.n(x(tick)))\" y1=\"80\" x2=\"\(SVGChart.n(x(tick)))\" y2=\"86\" stroke=\"#333333\"/>\n"
+            out += "<text x=\"\(SVGChart.n(x(tick)))\" y=\"98\" text-anchor=\"middle\">\(SVGChart.tickLabel(tick, showDate: multiDay))</text>\n"
+        }
+        var legendX = 24.0
+        let present = Array(Set(strip.map { $0.status ?? (RestorationStatement(event: $0).isRestored ? "restored" : "update") })).sorted()
+        for phase in present {
+            out += "<rect x=\"\(SVGChart.n(legendX))\" y=\"116\" width=\"12\" height=\"12\" fill=\"\(colors[phase] ?? "#9e9e9e")\"/>\n"
+            out += "<text x=\"\(SVGChart.n(legendX + 16))\" y=\"126\">\(SVGChart.escape(phase))</text>\n"
+            legendX += 22 + Double(phase.count) * 7
+        }
+        out += "<text x=\"736\" y=\"142\" text-anchor=\"end\">time (UTC)</text>\n</svg>\n"
+        return out
+    }
+}

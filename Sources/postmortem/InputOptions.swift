@@ -1,0 +1,82 @@
+import ArgumentParser
+import PostmortemIngest
+import PostmortemTimeline
+
+/// The options every command that reads incident sources shares.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Status pages, feeds, API dumps or postmortem texts to read.")
+    var inputs: [String] = []
+
+    @Option(help: "A date in or near the incident (YYYY-MM-DD), for dates written without a year.")
+    var referenceDate: String?
+
+    @Option(help: "The zone to assume for times written without one (PDT, UTC, GMT+08:00...).")
+    var zone: String?
+
+    @Option(help: "Read every input as this format instead of detecting it (\(SourceFormat.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var formatHint: String?
+
+    @Flag(help: "Join all inputs into one incident (a status page and its postmortem).")
+    var merge = false
+
+    @Flag(help: "Treat warnings (skipped updates, inferred years) as errors.")
+    var strict = false
+
+    /// The ingest options these flags describe.
+    /// - Throws: `UsageError` for a malformed date, zone or format name.
+    func ingestOptions() throws -> IngestOptions {
+        var options = IngestOptions()
+        if let referenceDate {
+            let parts = referenceDate.split(separator: "-").compactMap { Int($0) }
+            let date = parts.count == 3 ? CivilDate(year: parts[0], month: parts[1], day: parts[2]) : nil
+            guard let date, date.isValid else {
+                throw UsageError(message: "--reference-date '\(referenceDate)' is not a date YYYY-MM-DD")
+            }
+            options.referenceDate = date
+        }
+        if let zone {
+            guard let written = ZoneTable.zone(for: zone) else {
+                throw UsageError(message: "--zone '\(zone)' is not a zone postmortem knows (e.g. UTC, PDT, GMT+08:00)")
+            }
+            options.defaultZone = written
+        }
+        if let formatHint {
+            guard let format = SourceFormat(rawValue: formatHint) else {
+                throw UsageError(
+                    message: "--format-hint '\(formatHint)' is not a format (\(SourceFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            options.formatHint = format
+        }
+        return options
+    }
+
+    /// Reads every input in order, merging them into one incident when `--merge` is given.
+    /// Warnings go to stderr as they are found.
+    func load() throws -> (incidents: [Incident], warnings: [ParseWarning]) {
+        let options = try ingestOptions()
+        var incidents: [Incident] = []
+        var warnings: [ParseWarning] = []
+        for path in inputs {
+            let result = try Ingest.read(path: path, options: options)
+            if strict, !result.warnings.isEmpty {
+                throw IngestError.strictWarnings(file: path, warnings: result.warnings)
+            }
+            incidents += result.incidents
+            warnings += result.warnings
+        }
+        for warning in warnings {
+            ExitStatus.printError("postmortem: warning: \(warning)")
+        }
+        if merge, let merged = Incident.merging(incidents) {
+            incidents = [merged]
+        }
+        return (incidents, warnings)
+    }
+}
+
+/// Output formats the commands offer.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case csv
+    case markdown
+}

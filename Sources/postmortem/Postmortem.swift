@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `postmortem` command line: argument parsing and exit codes only; the work is in the libraries.
+@main
+struct Postmortem: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "postmortem",
+        abstract: "Turn public incident material into timelines, metrics, SLA credits and reports.",
+        subcommands: [
+            TimelineCommand.self, MetricsCommand.self, CreditsCommand.self, ReportCommand.self,
+        ]
+    )
+}

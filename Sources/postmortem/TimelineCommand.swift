@@ -1,0 +1,23 @@
+import ArgumentParser
+import PostmortemReports
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline", abstract: "Read sources into one timeline of dated events, in UTC.")
+
+    @OptionGroup var input: InputOptions
+    @Option(help: "json, csv or markdown.") var format: OutputFormat = .json
+
+    func run() throws {
+        do {
+            let (incidents, warnings) = try input.load()
+            switch format {
+            case .json: print(TimelineDocument.json(incidents, warnings: warnings), terminator: "")
+            case .csv: print(TimelineDocument.csv(incidents), terminator: "")
+            case .markdown: print(TimelineDocument.markdown(incidents, warnings: warnings), terminator: "")
+            }
+        } catch {
+            throw ExitStatus.report(error)
+        }
+    }
+}
