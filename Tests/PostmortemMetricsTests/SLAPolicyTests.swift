@@ -1,0 +1,86 @@
+import Testing
+
+@testable import PostmortemMetrics
+@testable import PostmortemTimeline
+
+@Suite("SLA policies as data")
+struct SLAPolicyTests {
+    @Test("The shipped policies load, with their tiers")
+    func shipped() throws {
+        let policies = try PolicyLibrary.shipped()
+        #expect(policies.map(\.id) == ["ec2-2008", "ec2-current", "gcs-multiregion", "s3-2008", "s3-current"])
+        let s3 = try #require(policies.first { $0.id == "s3-current" })
+        #expect(s3.tiers == [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25), CreditTier(below: 95.0, credit: 100)])
+        let ec2 = try #require(policies.first { $0.id == "ec2-current" })
+        #expect(ec2.tiers.map(\.credit) == [10, 30, 100])
+        #expect(ec2.commitment == 99.99)
+        let ec2Old = try #require(policies.first { $0.id == "ec2-2008" })
+        #expect(ec2Old.period == .serviceYear)
+        #expect(ec2Old.uptime == UptimeMethod(kind: .regionUnavailable, minimumUnavailableZones: 2))
+    }
+
+    @Test("A wrong type names the file and the field")
+    func wrongType() {
+        let yaml = """
+            id: broken
+            name: Broken
+            provider: X
+            service: Y
+            serviceAliases: []
+            effectiveFrom: 2020-01-01
+            reference: here
+            period: calendar-month
+            unit: minutes
+            uptime: {kind: error-rate}
+            commitment: 99.9
+            tiers:
+              - {below: 99.9, credit: ten}
+            exclusions: []
+            """
+        #expect(throws: MetricsError.invalidPolicy(file: "mine.yaml", field: "tiers[0].credit", message: "has the wrong type (expected Double)")) {
+            try SLAPolicy.decode(yaml: yaml, file: "mine.yaml")
+        }
+    }
+
+    @Test("A missing field and an out-of-range tier are named")
+    func missingAndRange() {
+        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", field: "id", message: "is missing")) {
+            try SLAPolicy.decode(yaml: "name: x", file: "p.yaml")
+        }
+        let yaml = """
+            {id: x, name: x, provider: x, service: x, serviceAliases: [], effectiveFrom: 2020-01-01, reference: r,
+             period: calendar-month, unit: minutes, uptime: {kind: error-rate}, commitment: 99.9,
+             tiers: [{below: 120, credit: 10}], exclusions: []}
+            """
+        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", field: "tiers[0].below", message: "must be between 0 and 100, not 120.0")) {
+            try SLAPolicy.decode(yaml: yaml, file: "p.yaml")
+        }
+    }
+
+    @Test("An unknown policy name lists the shipped ones")
+    func unknownName() throws {
+        let error = #expect(throws: MetricsError.self) { try PolicyLibrary.policy(named: "s3-1999") }
+        #expect(error?.description.contains("s3-2008") == true)
+    }
+
+    @Test("Single-AZ outages owe nothing under region-level terms")
+    func singleZone() throws {
+        let start = try #require(Instant(iso8601: "2011-04-21T07:47:00Z"))
+        let end = try #require(Instant(iso8601: "2011-04-24T22:00:00Z"))
+        let incident = Incident(title: "EBS", events: [
+            TimelineEvent(time: start, text: "in a single Availability Zone", source: SourceLocation(file: "x"), kind: .narrative)
+        ])
+        let window = ImpactWindow(start: start, end: end, method: .stated)
+        let credit = try CreditAssessment(incident: incident, window: window, policy: try PolicyLibrary.policy(named: "ec2-2008"))
+        #expect(credit.creditPercent == 0)
+        #expect(credit.uptimePercent == 100)
+        #expect(credit.reasoning.contains { $0.contains("1 Availability Zone(s) affected") })
+        // The same window across two zones: 07:47 to 22:00 three days later touches the 1,035
+        // five-minute periods from 07:45, of 105,120 in the service year.
+        let twoZones = try CreditAssessment(
+            incident: incident, window: window, policy: try PolicyLibrary.policy(named: "ec2-2008"), options: .init(affectedZones: 2))
+        #expect(twoZones.downtimeUnits == 1035)
+        #expect(NumberFormat.fixed(twoZones.uptimePercent, decimals: 3) == "99.015")
+        #expect(twoZones.creditPercent == 10)
+    }
+}
