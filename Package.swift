@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "PostmortemMetrics", targets: ["PostmortemMetrics"]),
         .library(name: "RecoveryModel", targets: ["RecoveryModel"]),
         .library(name: "PostmortemReports", targets: ["PostmortemReports"]),
+        .library(name: "PostmortemPipeline", targets: ["PostmortemPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,11 +46,18 @@ let package = Package(
             name: "PostmortemReports",
             dependencies: ["PostmortemMetrics", "PostmortemTimeline"]
         ),
+        .target(
+            name: "PostmortemPipeline",
+            dependencies: [
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "PostmortemReports",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "postmortem",
             dependencies: [
                 "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics",
-                "RecoveryModel", "PostmortemReports",
+                "RecoveryModel", "PostmortemReports", "PostmortemPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +83,10 @@ let package = Package(
         .testTarget(
             name: "PostmortemReportsTests",
             dependencies: ["PostmortemReports", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
+        ),
+        .testTarget(
+            name: "PostmortemPipelineTests",
+            dependencies: ["PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline"]
         ),
         .testTarget(name: "postmortemTests", dependencies: ["postmortem"]),
     ],

@@ -44,28 +44,7 @@ extension SLAPolicy {
     }
 
     static func describe(_ error: DecodingError, file: String) -> MetricsError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            var text = ""
-            for key in codingPath {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += (text.isEmpty ? "" : ".") + key.stringValue
-                }
-            }
-            return text.isEmpty ? "(document)" : text
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return .invalidPolicy(file: file, field: path(context.codingPath + [key]), message: "is missing")
-        case .typeMismatch(let type, let context):
-            return .invalidPolicy(file: file, field: path(context.codingPath), message: "has the wrong type (expected \(type))")
-        case .valueNotFound(let type, let context):
-            return .invalidPolicy(file: file, field: path(context.codingPath), message: "has no value (expected \(type))")
-        case .dataCorrupted(let context):
-            return .invalidPolicy(file: file, field: path(context.codingPath), message: context.debugDescription)
-        @unknown default:
-            return .invalidPolicy(file: file, field: "(document)", message: "\(error)")
-        }
+        let (field, message) = error.fieldAndMessage
+        return .invalidPolicy(file: file, field: field, message: message)
     }
 }

@@ -34,10 +34,7 @@ public struct SLAPolicy: Sendable, Equatable, Codable {
     }
 
     static func civil(_ text: String) -> CivilDate? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        let date = CivilDate(year: parts[0], month: parts[1], day: parts[2])
-        return date.isValid ? date : nil
+        CivilDate(iso: text)
     }
 
     /// Whether the policy was in force on `date` and covers a service with one of `names`.

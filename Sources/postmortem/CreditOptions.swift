@@ -16,29 +16,11 @@ struct CreditOptions: ParsableArguments {
     @Option(help: "The error rate during the window, in percent (default 100: every request failed).")
     var errorRate: Double = 100
 
-    /// The assessments for one incident: the named policies, or the one in force on its date.
-    func assessments(for incident: Incident, metrics: IncidentMetrics) throws -> (credits: [CreditAssessment], notes: [String]) {
+    /// The credit inputs these options describe.
+    func options() throws -> CreditAssessment.Options {
         guard (0...100).contains(errorRate) else { throw UsageError(message: "--error-rate must be between 0 and 100") }
-        let options = CreditAssessment.Options(affectedZones: affectedAzs, bill: monthlyBill, errorRate: errorRate / 100)
-        var policies: [SLAPolicy] = []
-        for name in policy { policies.append(try PolicyLibrary.policy(named: name)) }
-        var notes: [String] = []
-        if policies.isEmpty {
-            if let inForce = try PolicyLibrary.policyInForce(for: incident) {
-                policies = [inForce]
-            } else {
-                let date = incident.firstDate.map { "\($0)" } ?? "an unknown date"
-                notes.append("No shipped SLA policy covers \(incident.services.first ?? incident.title) on \(date); name one with --policy.")
-            }
-        }
-        var credits: [CreditAssessment] = []
-        for policy in policies {
-            guard metrics.window != nil else {
-                notes.append("No impact window was found, so \(policy.id) cannot be applied.")
-                continue
-            }
-            credits.append(try CreditAssessment(incident: incident, window: metrics.window, policy: policy, options: options))
-        }
-        return (credits, notes)
+        if let affectedAzs, affectedAzs < 1 { throw UsageError(message: "--affected-azs must be at least 1") }
+        if let monthlyBill, monthlyBill < 0 { throw UsageError(message: "--monthly-bill must not be negative") }
+        return CreditAssessment.Options(affectedZones: affectedAzs, bill: monthlyBill, errorRate: errorRate / 100)
     }
 }

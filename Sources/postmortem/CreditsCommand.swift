@@ -1,5 +1,6 @@
 import ArgumentParser
 import PostmortemMetrics
+import PostmortemPipeline
 import PostmortemReports
 
 struct CreditsCommand: ParsableCommand {
@@ -26,9 +27,10 @@ struct CreditsCommand: ParsableCommand {
                 return
             }
             let (incidents, warnings) = try input.load()
+            let request = try input.request(credit: credit)
             var all: [CreditAssessment] = []
             for incident in incidents {
-                let (credits, notes) = try credit.assessments(for: incident, metrics: IncidentMetrics(incident: incident))
+                let (credits, notes) = try ReportPipeline.credits(for: incident, metrics: IncidentMetrics(incident: incident), request: request)
                 notes.forEach { ExitStatus.printError("postmortem: note: \($0)") }
                 all += credits
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostmortemIngest
 import PostmortemMetrics
+import PostmortemPipeline
 import PostmortemReports
 
 /// Exit codes, distinct per kind of failure so scripts can tell them apart.
@@ -32,6 +33,9 @@ enum ExitStatus {
             message = error.description
         case let error as OutputFile.Failure:
             code = cannotWrite
+            message = error.description
+        case let error as PipelineError:
+            code = badInput
             message = error.description
         case let error as UsageError:
             code = usage
@@ -71,13 +75,13 @@ enum Annotations {
         annotate(file: file, line: line, message: "\(error)")
     }
 
-    static func annotate(file: String?, line: Int?, message: String) {
+    static func annotate(file: String?, line: Int?, message: String, level: String = "error") {
         guard enabled else { return }
         var properties: [String] = []
         if let file { properties.append("file=\(file)") }
         if let line { properties.append("line=\(line)") }
         let escaped = message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
-        print("::error \(properties.joined(separator: ","))::\(escaped)")
+        print("::\(level) \(properties.joined(separator: ","))::\(escaped)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PostmortemIngest
+import PostmortemPipeline
 import PostmortemTimeline
 
 /// The options every command that reads incident sources shares.
@@ -27,9 +28,7 @@ struct InputOptions: ParsableArguments {
     func ingestOptions() throws -> IngestOptions {
         var options = IngestOptions()
         if let referenceDate {
-            let parts = referenceDate.split(separator: "-").compactMap { Int($0) }
-            let date = parts.count == 3 ? CivilDate(year: parts[0], month: parts[1], day: parts[2]) : nil
-            guard let date, date.isValid else {
+            guard let date = CivilDate(iso: referenceDate) else {
                 throw UsageError(message: "--reference-date '\(referenceDate)' is not a date YYYY-MM-DD")
             }
             options.referenceDate = date
@@ -53,24 +52,19 @@ struct InputOptions: ParsableArguments {
     /// Reads every input in order, merging them into one incident when `--merge` is given.
     /// Warnings go to stderr as they are found.
     func load() throws -> (incidents: [Incident], warnings: [ParseWarning]) {
-        let options = try ingestOptions()
-        var incidents: [Incident] = []
-        var warnings: [ParseWarning] = []
-        for path in inputs {
-            let result = try Ingest.read(path: path, options: options)
-            if strict, !result.warnings.isEmpty {
-                throw IngestError.strictWarnings(file: path, warnings: result.warnings)
-            }
-            incidents += result.incidents
-            warnings += result.warnings
-        }
-        for warning in warnings {
+        let loaded = try ReportPipeline.load(request())
+        for warning in loaded.warnings {
             ExitStatus.printError("postmortem: warning: \(warning)")
+            Annotations.annotate(file: warning.location.file, line: warning.location.line, message: warning.message, level: "warning")
         }
-        if merge, let merged = Incident.merging(incidents) {
-            incidents = [merged]
-        }
-        return (incidents, warnings)
+        return loaded
+    }
+
+    /// The pipeline request these options describe.
+    func request(credit: CreditOptions? = nil) throws -> ReportRequest {
+        ReportRequest(
+            inputs: inputs, ingest: try ingestOptions(), merge: merge, strict: strict,
+            policies: credit?.policy ?? [], credit: try credit?.options() ?? .init())
     }
 }
 

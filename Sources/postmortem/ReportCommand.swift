@@ -1,32 +1,47 @@
 import ArgumentParser
-import PostmortemMetrics
+import PostmortemPipeline
 import PostmortemReports
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Write Markdown, CSV, JSON and SVG reports for each incident.")
+        commandName: "report",
+        abstract: "Write Markdown, CSV, JSON and SVG reports for each incident.",
+        discussion: "With --update, regenerate every report listed in a reports folder's manifest.yaml instead.")
 
     @OptionGroup var input: InputOptions
     @OptionGroup var credit: CreditOptions
-    @Option(help: "The folder to write the reports into (created if needed).") var outputDir: String
+    @Option(help: "The folder to write the reports into (created if needed).") var outputDir: String?
+    @Flag(help: "Rewrite the reports listed in --manifest-dir's manifest.yaml.") var update = false
+    @Option(help: "The reports folder holding manifest.yaml, for --update.") var manifestDir = "Reports"
 
     mutating func validate() throws {
-        if input.inputs.isEmpty { throw ValidationError("give at least one input") }
+        if update { return }
+        if input.inputs.isEmpty { throw ValidationError("give at least one input (or --update)") }
+        if outputDir == nil { throw ValidationError("give --output-dir DIR") }
     }
 
     func run() throws {
         do {
-            let (incidents, warnings) = try input.load()
-            var files: [(name: String, contents: String)] = []
-            for incident in incidents {
-                let metrics = IncidentMetrics(incident: incident)
-                let (credits, notes) = try credit.assessments(for: incident, metrics: metrics)
-                let own = warnings.filter { incident.sources.contains($0.location.file) }
-                let report = IncidentReport(incident: incident, metrics: metrics, credits: credits, creditNotes: notes, warnings: own)
-                files += report.files()
+            if update {
+                let outcomes = try ReportRegeneration.update(folder: manifestDir, simulate: ScenarioReports.hook)
+                var failed = false
+                for outcome in outcomes {
+                    if let failure = outcome.failure {
+                        ExitStatus.printError("postmortem: \(manifestDir)/\(outcome.name): \(failure)")
+                        failed = true
+                    } else {
+                        print("updated \(manifestDir)/\(outcome.name) (\(outcome.files.count) files)")
+                    }
+                }
+                if failed { throw ExitStatus.badInput }
+                return
             }
-            try OutputFile.writeAll(files, into: outputDir)
-            for file in files { print("wrote \(outputDir)/\(file.name)") }
+            let files = try ReportPipeline.files(for: try input.request(credit: credit))
+            let folder = outputDir ?? "."
+            try OutputFile.writeAll(files, into: folder)
+            for file in files { print("wrote \(folder)/\(file.name)") }
+        } catch let code as ExitCode {
+            throw code
         } catch {
             throw ExitStatus.report(error)
         }

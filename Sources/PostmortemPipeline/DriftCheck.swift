@@ -1,0 +1,89 @@
+import Foundation
+import PostmortemReports
+
+/// Compares the reports kept in a folder with what the tool generates now, byte for byte.
+public struct DriftCheck: Sendable {
+    /// One report's verdict.
+    public struct Result: Sendable, Equatable {
+        public var name: String
+        /// Files that differ, are missing, or are no longer generated, each with a unified diff.
+        public var drifted: [FileDrift]
+        /// Why the report could not be regenerated at all.
+        public var failure: String?
+
+        public var passed: Bool { drifted.isEmpty && failure == nil }
+    }
+
+    public struct FileDrift: Sendable, Equatable {
+        public var path: String
+        public var diff: String
+    }
+
+    public var results: [Result]
+
+    /// Regenerates every report in the manifest and compares.
+    public init(folder: String, simulate: ReportRegeneration.SimulationHook? = nil) throws(PipelineError) {
+        var results: [Result] = []
+        for outcome in try ReportRegeneration.render(folder: folder, simulate: simulate) {
+            if let failure = outcome.failure {
+                results.append(Result(name: outcome.name, drifted: [], failure: failure))
+                continue
+            }
+            let target = (folder as NSString).appendingPathComponent(outcome.name)
+            var drifted: [FileDrift] = []
+            for file in outcome.files {
+                let path = (target as NSString).appendingPathComponent(file.name)
+                let kept = (try? String(contentsOfFile: path, encoding: .utf8))
+                if kept != file.contents {
+                    drifted.append(FileDrift(path: path, diff: UnifiedDiff.render(old: kept ?? "", new: file.contents, oldName: path, newName: "\(path) (regenerated)")))
+                }
+            }
+            let produced = Set(outcome.files.map(\.name))
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted() where !produced.contains(name) {
+                drifted.append(FileDrift(path: (target as NSString).appendingPathComponent(name), diff: "no longer generated; remove it or run `postmortem report --update`\n"))
+            }
+            results.append(Result(name: outcome.name, drifted: drifted, failure: nil))
+        }
+        self.results = results
+    }
+
+    public var passed: Bool { results.allSatisfy(\.passed) }
+
+    /// A JUnit XML document with one test case per report.
+    public func junit(suiteName: String = "postmortem reports") -> String {
+        let failures = results.filter { !$0.passed }.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\">\n"
+        out += "  <testsuite name=\"\(Self.xml(suiteName))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        for result in results {
+            out += "    <testcase classname=\"reports\" name=\"\(Self.xml(result.name))\""
+            if result.passed {
+                out += "/>\n"
+                continue
+            }
+            out += ">\n"
+            let message = result.failure ?? "\(result.drifted.count) file(s) drifted: " + result.drifted.map(\.path).joined(separator: ", ")
+            let body = result.failure ?? result.drifted.map(\.diff).joined(separator: "\n")
+            out += "      <failure message=\"\(Self.xml(message))\">\(Self.xml(body))</failure>\n"
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    static func xml(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,91 @@
+import PostmortemIngest
+import PostmortemMetrics
+import PostmortemReports
+import PostmortemTimeline
+
+/// Everything needed to produce the reports for a set of incident sources.
+public struct ReportRequest: Sendable, Equatable {
+    public var inputs: [String]
+    public var ingest: IngestOptions
+    /// Join all inputs into one incident.
+    public var merge: Bool
+    /// Fail on any warning.
+    public var strict: Bool
+    /// Policy names or files; empty means the policy in force on the incident's date.
+    public var policies: [String]
+    public var credit: CreditAssessment.Options
+
+    public init(
+        inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
+        policies: [String] = [], credit: CreditAssessment.Options = .init()
+    ) {
+        self.inputs = inputs
+        self.ingest = ingest
+        self.merge = merge
+        self.strict = strict
+        self.policies = policies
+        self.credit = credit
+    }
+}
+
+/// Runs the pipeline stages in order: ingest, then metrics and credits, then the reporter.
+///
+/// This library exists so the stages meet in one place above them all: the reporter never
+/// parses and the parsers never report, yet `report` and `check` need both.
+public enum ReportPipeline {
+    /// Reads every input in order (merging when asked).
+    /// - Throws: `IngestError` for an input that cannot be read; `PipelineError.strict` on warnings with `strict`.
+    public static func load(_ request: ReportRequest) throws -> (incidents: [Incident], warnings: [ParseWarning]) {
+        var incidents: [Incident] = []
+        var warnings: [ParseWarning] = []
+        for path in request.inputs {
+            let result = try Ingest.read(path: path, options: request.ingest)
+            if request.strict, let first = result.warnings.first {
+                throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
+            }
+            incidents += result.incidents
+            warnings += result.warnings
+        }
+        if request.merge, let merged = Incident.merging(incidents) {
+            incidents = [merged]
+        }
+        return (incidents, warnings)
+    }
+
+    /// The credit assessments for one incident: the named policies, or the one in force.
+    public static func credits(for incident: Incident, metrics: IncidentMetrics, request: ReportRequest) throws -> (credits: [CreditAssessment], notes: [String]) {
+        var policies: [SLAPolicy] = []
+        for name in request.policies { policies.append(try PolicyLibrary.policy(named: name)) }
+        var notes: [String] = []
+        if policies.isEmpty {
+            if let inForce = try PolicyLibrary.policyInForce(for: incident) {
+                policies = [inForce]
+            } else {
+                let date = incident.firstDate.map { "\($0)" } ?? "an unknown date"
+                notes.append("No shipped SLA policy covers \(incident.services.first ?? incident.title) on \(date); name one with --policy.")
+            }
+        }
+        var credits: [CreditAssessment] = []
+        for policy in policies {
+            guard metrics.window != nil else {
+                notes.append("No impact window was found, so \(policy.id) cannot be applied.")
+                continue
+            }
+            credits.append(try CreditAssessment(incident: incident, window: metrics.window, policy: policy, options: request.credit))
+        }
+        return (credits, notes)
+    }
+
+    /// Every report file for the request, rendered in memory (nothing is written).
+    public static func files(for request: ReportRequest) throws -> [(name: String, contents: String)] {
+        let (incidents, warnings) = try load(request)
+        var files: [(name: String, contents: String)] = []
+        for incident in incidents {
+            let metrics = IncidentMetrics(incident: incident)
+            let (credits, notes) = try credits(for: incident, metrics: metrics, request: request)
+            let own = warnings.filter { incident.sources.contains($0.location.file) }
+            files += IncidentReport(incident: incident, metrics: metrics, credits: credits, creditNotes: notes, warnings: own).files()
+        }
+        return files
+    }
+}
