@@ -7,13 +7,30 @@ public enum PhaseStrip {
     static let colors: [String: String] = [
         "investigating": "#d62728", "identified": "#ff7f0e", "monitoring": "#e6c229", "update": "#9e9e9e",
         "in progress": "#ff7f0e", "scheduled": "#1f77b4", "resolved": "#2ca02c", "completed": "#2ca02c",
-        "postmortem": "#7f7f7f", "restored": "#2ca02c",
+        "postmortem": "#7f7f7f", "restored": "#2ca02c", "region restored": "#98df8a",
     ]
+
+    /// The status an event puts the incident in: its status word, or what its text declares.
+    static func phase(of event: TimelineEvent) -> String {
+        if let status = event.status { return status }
+        let statement = RestorationStatement(event: event)
+        guard statement.isRestored else { return "update" }
+        return statement.region == nil ? "restored" : "region restored"
+    }
 
     /// The strip as SVG; `nil` with fewer than two dated events.
     public static func svg(title: String, events: [TimelineEvent], window: ImpactWindow?) -> String? {
-        guard let first = events.first?.time, let lastEvent = events.last?.time else { return nil }
+        guard let first = events.first?.time, var lastEvent = events.last?.time else { return nil }
         let start = [first, window?.start].compactMap { $0 }.min() ?? first
+        // A note posted a day later would squeeze the incident into a sliver: the strip ends a
+        // quarter of the window after the impact ends, and says how many later events it leaves out.
+        var hidden = 0
+        if let window {
+            let limit = window.end.adding(seconds: max(3600, window.start.seconds(until: window.end) / 4))
+            hidden = events.filter { $0.time > limit }.count
+            if hidden > 0 { lastEvent = limit }
+        }
+        let shown = events.filter { $0.time <= lastEvent }
         let end = [lastEvent, window?.end].compactMap { $0 }.max() ?? lastEvent
         guard start < end else { return nil }
         let width = 760.0, left = 24.0, right = 24.0
@@ -26,11 +43,11 @@ public enum PhaseStrip {
             out += "<rect x=\"\(SVGChart.n(x(window.start)))\" y=\"32\" width=\"\(SVGChart.n(max(1, x(window.end) - x(window.start))))\" height=\"12\" fill=\"#d62728\" opacity=\"0.35\"/>\n"
             out += "<text x=\"\(SVGChart.n(x(window.start)))\" y=\"29\">impact \(DurationText.minutes(window.durationMinutes))</text>\n"
         }
-        let phased = events.filter { $0.kind == .update }
-        let strip = phased.isEmpty ? events : phased
+        let phased = shown.filter { $0.kind == .update }
+        let strip = phased.isEmpty ? shown : phased
         for (index, event) in strip.enumerated() {
             let next = index + 1 < strip.count ? strip[index + 1].time : end
-            let phase = event.status ?? (RestorationStatement(event: event).isRestored ? "restored" : "update")
+            let phase = Self.phase(of: event)
             let color = colors[phase] ?? "#9e9e9e"
             out += "<rect x=\"\(SVGChart.n(x(event.time)))\" y=\"52\" width=\"\(SVGChart.n(max(0.5, x(next) - x(event.time))))\" height=\"26\" fill=\"\(color)\" stroke=\"#ffffff\" stroke-width=\"0.5\"><title>\(SVGChart.escape("\(event.time.iso8601) \(phase): \(event.text.clipped(120))"))</title></rect>\n"
         }
@@ -41,13 +58,14 @@ public enum PhaseStrip {
             out += "<text x=\"\(SVGChart.n(x(tick)))\" y=\"98\" text-anchor=\"middle\">\(SVGChart.tickLabel(tick, showDate: multiDay))</text>\n"
         }
         var legendX = 24.0
-        let present = Array(Set(strip.map { $0.status ?? (RestorationStatement(event: $0).isRestored ? "restored" : "update") })).sorted()
+        let present = Array(Set(strip.map(Self.phase(of:)))).sorted()
         for phase in present {
             out += "<rect x=\"\(SVGChart.n(legendX))\" y=\"116\" width=\"12\" height=\"12\" fill=\"\(colors[phase] ?? "#9e9e9e")\"/>\n"
             out += "<text x=\"\(SVGChart.n(legendX + 16))\" y=\"126\">\(SVGChart.escape(phase))</text>\n"
             legendX += 22 + Double(phase.count) * 7
         }
-        out += "<text x=\"736\" y=\"142\" text-anchor=\"end\">time (UTC)</text>\n</svg>\n"
+        let later = hidden > 0 ? "; \(hidden) later event(s) not shown" : ""
+        out += "<text x=\"736\" y=\"142\" text-anchor=\"end\">time (UTC)\(later)</text>\n</svg>\n"
         return out
     }
 }
