@@ -23,7 +23,8 @@ public final class HTMLDocument {
     public let stop: Stop?
 
     /// Parses HTML bytes. `encoding` is an IANA charset name when the caller knows it; otherwise
-    /// libxml2 reads the BOM and `<meta charset>` itself.
+    /// libxml2 reads the BOM and `<meta charset>` itself, and a page that declares neither is
+    /// read as UTF-8.
     ///
     /// libxml2's nesting limit is kept on purpose: it bounds the depth every later tree walk and
     /// XPath query pays for, so a page of 200,000 nested elements costs no more than a flat one.
@@ -38,7 +39,12 @@ public final class HTMLDocument {
             bytes.count <= Int(Int32.max), let context = htmlNewParserCtxt()
         else { return nil }
         defer { htmlFreeParserCtxt(context) }
-        guard let document = htmlCtxtReadMemory(context, base, Int32(bytes.count), url, encoding, options) else { return nil }
+        // libxml2 reads undeclared HTML as Latin-1; what reaches here has been brought to UTF-8
+        // by `SourceEncoding` unless it declares its own charset.
+        let declared = bytes.count >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE || bytes[0] == 0xEF)
+            || SourceEncoding.declaredCharset(Array(bytes.prefix(4096))) != nil
+        let charset = encoding ?? (declared ? nil : "UTF-8")
+        guard let document = htmlCtxtReadMemory(context, base, Int32(bytes.count), url, charset, options) else { return nil }
         self.pointer = document
         self.stop = HTMLDocument.stop(of: context)
     }
