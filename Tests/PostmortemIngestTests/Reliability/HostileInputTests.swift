@@ -31,6 +31,17 @@ struct HostileErrorTests {
         #expect(error?.description.hasPrefix("\(name): not a format postmortem reads (tried: ") == true)
     }
 
+    @Test("A heading year beyond four digits is no date (it once overflowed day arithmetic)")
+    func yearOutOfRange() {
+        #expect(throws: IngestError.noTimeline(
+            file: "year-out-of-range.html", expected: "a title such as 'Amazon Simple Storage Service (US) Event: July 20, 2008'")) {
+            try Hostile.read("year-out-of-range.html")
+        }
+        #expect(!CivilDate(year: 999_999_999_999_999, month: 7, day: 20).isValid)
+        #expect(CivilDate(year: 9999, month: 12, day: 31).isValid)
+        #expect(!CivilDate(year: 0, month: 1, day: 1).isValid)
+    }
+
     @Test("An empty file")
     func empty() {
         #expect(throws: IngestError.empty(file: "empty.html")) { try Hostile.read("empty.html") }
@@ -47,6 +58,23 @@ struct HostileErrorTests {
     func notADirectory() {
         let path = FixturePath.resolve("Fixtures/hostile/empty.html/update.html")
         #expect(throws: IngestError.unreadable(file: path, reason: "not a directory")) { try Ingest.read(path: path) }
+    }
+
+    @Test("A device that never ends stops at the size limit", arguments: [(1 << 20, "1 MiB"), (65_536, "64 KiB")])
+    func endlessDevice(limit: Int, text: String) {
+        #expect(throws: IngestError.unreadable(file: "/dev/zero", reason: "it is larger than \(text), the most postmortem reads from one file")) {
+            try SourceFile.read("/dev/zero", limit: limit)
+        }
+    }
+
+    @Test("A file of exactly the limit is read; one byte more is not")
+    func limitEdge() throws {
+        let path = FixturePath.resolve("Fixtures/hostile/s3-four-updates.html")
+        #expect(try SourceFile.read(path, limit: 1211).count == 1211)
+        #expect(throws: IngestError.unreadable(file: path, reason: "it is larger than 1210 bytes, the most postmortem reads from one file")) {
+            try SourceFile.read(path, limit: 1210)
+        }
+        #expect(SourceFile.maximumSize == 1_073_741_824)
     }
 
     @Test("A missing path and a directory are unreadable")
