@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["FuzzDriver"]),
         fuzzTarget("fuzz-html", ["PostmortemIngest"]),
         fuzzTarget("fuzz-ingest", ["PostmortemIngest"]),
+        fuzzTarget("fuzz-feeds", ["PostmortemIngest"]),
+        fuzzTarget("fuzz-prose", ["PostmortemIngest", "PostmortemTimeline"]),
         fuzzTarget("fuzz-policy-yaml", ["PostmortemMetrics"]),
         fuzzTarget("fuzz-manifest-yaml", ["PostmortemPipeline"]),
     ],

@@ -78,4 +78,27 @@ struct GiantInputTests {
         #expect(events.first?.source.line == 111)
         #expect(result.warnings.isEmpty)
     }
+
+    @Test("An XML feed nested 200,000 deep stops at libxml2's depth limit with its line")
+    func deepXML() throws {
+        let xml = "<?xml version=\"1.0\"?>\n<feed>\n<entry><title>kept</title></entry>\n"
+            + String(repeating: "<e>", count: 200_000) + String(repeating: "</e>", count: 200_000) + "</feed>\n"
+        let document = try #require(Array(xml.utf8).withUnsafeBytes { HTMLDocument(xml: $0, url: "deep.xml") })
+        #expect(document.stop == HTMLDocument.Stop(
+            line: 4, reason: "elements nest deeper than libxml2's limit of 256 levels; the rest of the file was not read"))
+        #expect(document.select("//entry/title").map(\.textContent) == ["kept"])
+    }
+
+    @Test("Entities that expand a billion times are not expanded")
+    func billionLaughs() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE feed [\n<!ENTITY l0 \"ha\">\n"
+        for level in 1...9 {
+            xml += "<!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">\n"
+        }
+        xml += "]>\n<feed><title>&l9;</title><entry><title>kept</title></entry></feed>\n"
+        let document = try #require(Array(xml.utf8).withUnsafeBytes { HTMLDocument(xml: $0, url: "laughs.xml") })
+        let title = document.select("/feed/title").first
+        #expect((title?.textContent.utf8.count ?? 0) < 1_000_000)
+        #expect((document.root?.visibleText.utf8.count ?? 0) < 1_000_000)
+    }
 }
