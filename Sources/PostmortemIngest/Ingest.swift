@@ -17,12 +17,13 @@ public enum Ingest {
 
     /// Parses bytes already in memory, named `input.path` in messages.
     public static func parse(_ input: SourceInput, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
-        guard input.bytes.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
-            throw .empty(file: input.path)
-        }
         let decoded = SourceEncoding.normalize(input.bytes)
         let original = input.bytes
         let input = SourceInput(path: input.path, bytes: decoded.bytes)
+        let start = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard input.bytes[start...].contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
+            throw .empty(file: input.path)
+        }
         let parserType = try detect(input, hint: options.formatHint)
         var result = try parserType.init().parse(input, options: options)
         if let offset = decoded.guessedFrom {

@@ -54,6 +54,13 @@ struct HostileErrorTests {
         }
     }
 
+    @Test("A byte-order mark followed by white space is empty too", arguments: [
+        [0xEF, 0xBB, 0xBF, 10] as [UInt8], [0xFF, 0xFE, 32, 0, 10, 0] as [UInt8], [0xFE, 0xFF] as [UInt8],
+    ])
+    func bomOnly(bytes: [UInt8]) {
+        #expect(throws: IngestError.empty(file: "bom.html")) { try Ingest.parse(SourceInput(path: "bom.html", bytes: bytes)) }
+    }
+
     @Test("A path through a file is unreadable, with the system's reason")
     func notADirectory() {
         let path = FixturePath.resolve("Fixtures/hostile/empty.html/update.html")
