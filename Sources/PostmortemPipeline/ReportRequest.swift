@@ -14,11 +14,14 @@ public struct ReportRequest: Sendable, Equatable {
     /// Policy names or files; empty means the policy in force on the incident's date.
     public var policies: [String]
     public var credit: CreditAssessment.Options
+    /// How many inputs to read at once; output order never depends on it.
+    public var jobs: Int
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
-        policies: [String] = [], credit: CreditAssessment.Options = .init()
+        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1
     ) {
+        self.jobs = max(1, jobs)
         self.inputs = inputs
         self.ingest = ingest
         self.merge = merge
@@ -38,8 +41,11 @@ public enum ReportPipeline {
     public static func load(_ request: ReportRequest) throws -> (incidents: [Incident], warnings: [ParseWarning]) {
         var incidents: [Incident] = []
         var warnings: [ParseWarning] = []
-        for path in request.inputs {
-            let result = try Ingest.read(path: path, options: request.ingest)
+        let results = ParallelMap.map(request.inputs, jobs: request.jobs) { path in
+            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: request.ingest) }
+        }
+        for (path, outcome) in zip(request.inputs, results) {
+            let result = try outcome.get()
             if request.strict, let first = result.warnings.first {
                 throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
             }

@@ -12,8 +12,21 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// A number printed with at most `decimals` places, trailing zeros dropped.
     case number(Double, decimals: Int)
     case string(String)
+    /// A number kept exactly as it was read back from a file (see `JSONReader`).
+    case literal(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+
+    /// The members of an object, or `nil`.
+    public var members: [(String, JSONValue)]? {
+        if case .object(let members) = self { return members }
+        return nil
+    }
+
+    /// The member named `key` of an object.
+    public subscript(key: String) -> JSONValue? {
+        members?.first { $0.0 == key }?.1
+    }
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -40,6 +53,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .int(let value): out += String(value)
         case .number(let value, let decimals): out += NumberFormat.fixed(value, decimals: decimals, trimZeros: true)
         case .string(let value): JSONValue.writeString(value, into: &out)
+        case .literal(let text): out += text
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
