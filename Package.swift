@@ -64,7 +64,8 @@ let package = Package(
         .executableTarget(
             name: "postmortem-bench",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel",
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PostmortemTimelineTests", dependencies: ["PostmortemTimeline"]),
