@@ -1,0 +1,85 @@
+import Foundation
+import PostmortemTimeline
+
+/// Reads the Statuspage API: `/api/v2/incidents.json` (`{"page": ..., "incidents": [...]}`)
+/// and `/api/v2/incidents/<id>.json` (`{"page": ..., "incident": {...}}`, or the bare incident).
+///
+/// Each update's time is its `display_at` (what the page shows), else its `created_at`, with
+/// the offset as written (`2019-02-20T12:00:19.418-06:00`). `started_at`/`resolved_at` are kept
+/// as the stated impact window; `affected_components` become component changes.
+public struct StatuspageJSONParser: IncidentParser {
+    public static let format = SourceFormat.statuspageJSON
+
+    public init() {}
+
+    public static func matches(_ input: SourceInput) -> Bool {
+        let first = input.firstSignificantByte
+        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
+        return input.containsBytes("\"incident_updates\"")
+    }
+
+    public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
+        var source = try JSONSource(input)
+        let objects: [[String: Any]]
+        var provider: String?
+        if let top = source.root as? [String: Any] {
+            provider = (top["page"] as? [String: Any]).flatMap { JSONSource.string($0, "name") }
+            if top["incidents"] != nil {
+                objects = JSONSource.objects(top, "incidents")
+            } else if let single = top["incident"] as? [String: Any] {
+                objects = [single]
+            } else {
+                objects = [top]
+            }
+        } else {
+            objects = (source.root as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+        }
+        var incidents: [Incident] = []
+        var warnings: [ParseWarning] = []
+        for object in objects {
+            let incidentPlace = source.location(ofObjectWithID: JSONSource.string(object, "id"))
+            let title = JSONSource.string(object, "name").map { TextFolding.fold($0) } ?? "(untitled incident)"
+            var events: [TimelineEvent] = []
+            for update in JSONSource.objects(object, "incident_updates") {
+                let place = source.location(ofObjectWithID: JSONSource.string(update, "id"))
+                let key = JSONSource.string(update, "display_at") != nil ? "display_at" : "created_at"
+                guard let written = JSONSource.string(update, key), let (instant, zone) = JSONSource.instant(update, key) else {
+                    let shown = JSONSource.string(update, key).map { "'\($0)'" } ?? "no display_at or created_at"
+                    warnings.append(ParseWarning(location: place, message: "skipped an update of '\(title)': \(shown) is not an ISO 8601 time"))
+                    continue
+                }
+                events.append(
+                    TimelineEvent(
+                        time: instant, zone: zone, writtenTime: written, precision: .second,
+                        status: JSONSource.string(update, "status")?.lowercased(),
+                        text: TextFolding.fold(JSONSource.string(update, "body") ?? ""), source: place,
+                        componentChanges: JSONSource.objects(update, "affected_components").compactMap(Self.change)))
+            }
+            guard !events.isEmpty else {
+                warnings.append(ParseWarning(location: incidentPlace, message: "skipped incident '\(title)': it has no update with a readable time"))
+                continue
+            }
+            let url = JSONSource.string(object, "shortlink")
+                ?? JSONSource.string(object, "page_url")
+            incidents.append(
+                Incident(
+                    title: title, provider: provider, impact: JSONSource.string(object, "impact"),
+                    components: JSONSource.objects(object, "components").compactMap { JSONSource.string($0, "name") },
+                    url: url, events: events.reversed(),
+                    statedImpactStart: JSONSource.instant(object, "started_at")?.instant,
+                    statedImpactEnd: JSONSource.instant(object, "resolved_at")?.instant,
+                    sources: [input.path]))
+        }
+        guard !incidents.isEmpty else {
+            throw .noTimeline(file: input.path, expected: "incidents with incident_updates carrying created_at times")
+        }
+        return IngestResult(incidents: incidents, warnings: warnings)
+    }
+
+    static func change(_ object: [String: Any]) -> ComponentChange? {
+        guard let name = JSONSource.string(object, "name") else { return nil }
+        return ComponentChange(
+            code: JSONSource.string(object, "code"), name: name,
+            oldStatus: JSONSource.string(object, "old_status"), newStatus: JSONSource.string(object, "new_status"))
+    }
+}
