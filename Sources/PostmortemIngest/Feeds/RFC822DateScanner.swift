@@ -14,7 +14,7 @@ public enum RFC822DateScanner {
             guard let next = words.first else { return nil }
             first = next
         }
-        guard words.count >= 4 || words.count == 5, let day = Int(first) else { return nil }
+        guard words.count >= 4, let day = Int(first) else { return nil }
         let parts = Array(words)
         guard let month = CivilDate.month(named: parts[1]), var year = Int(parts[2]) else { return nil }
         if parts[2].count == 2 { year += year < 50 ? 2000 : 1900 }

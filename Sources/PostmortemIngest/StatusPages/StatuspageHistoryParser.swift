@@ -51,6 +51,11 @@ public struct StatuspageHistoryParser: IncidentParser {
             walk.read(container.node, with: reader, into: &incidents)
         }
         guard !incidents.isEmpty else {
+            if !walk.boxes.isEmpty, boxReader.reference == nil {
+                throw .noTimeline(
+                    file: input.path,
+                    expected: "a year for the updates in the boxes at the top of the page; the page has no dated days, so give --reference-date")
+            }
             throw .noTimeline(file: input.path, expected: "incidents with dated updates ('Jan 19, 09:06 PST')")
         }
         for index in incidents.indices { incidents[index].provider = provider }

@@ -36,7 +36,12 @@ struct StatuspageUpdateBlock: Sendable, Equatable {
             case "br":
                 pieces.append(" ")
             default:
-                pieces.append(" " + child.visibleText + " ")
+                // Inline markup (`<a>`, `<b>`) keeps the spacing of its text; blocks are set apart.
+                if HTMLNode.blockElements.contains(child.name) {
+                    pieces.append(" " + child.visibleText + " ")
+                } else {
+                    pieces.append(child.textContent)
+                }
                 sawBody = true
             }
         }
