@@ -12,7 +12,7 @@ public struct AWSHealthRSSParser: IncidentParser {
     public init() {}
 
     public static func matches(_ input: SourceInput) -> Bool {
-        guard input.firstSignificantByte == UInt8(ascii: "<"), input.containsBytes("<rss", within: 4096) else { return false }
+        guard input.looksLikeMarkup, input.containsBytes("<rss", within: 4096) else { return false }
         return input.containsBytes("status.aws.amazon.com") || input.containsBytes("Service Health Dashboard")
             || input.containsBytes("health.aws.amazon.com")
     }
@@ -26,8 +26,8 @@ public struct AWSHealthRSSParser: IncidentParser {
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let parsed = input.bytes.withUnsafeBytes { HTMLDocument(xml: $0, url: input.path) }
-        guard let document = parsed, let root = document.root, let channel = root.firstChild(named: "channel") else {
+        let (_, root) = try input.markupDocument(xml: true, expected: "an RSS feed")
+        guard let channel = root.firstChild(named: "channel") else {
             throw .noTimeline(file: input.path, expected: "an RSS <channel> with <item> entries")
         }
         let (service, region) = Self.serviceAndRegion(channel.childText("title") ?? "")

@@ -12,16 +12,13 @@ public struct StatuspageFeedParser: IncidentParser {
     public init() {}
 
     public static func matches(_ input: SourceInput) -> Bool {
-        guard input.firstSignificantByte == UInt8(ascii: "<") else { return false }
+        guard input.looksLikeMarkup else { return false }
         return (input.containsBytes("<feed", within: 4096) || input.containsBytes("<rss", within: 4096))
             && input.containsBytes("data-var")
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let parsed = input.bytes.withUnsafeBytes { HTMLDocument(xml: $0, url: input.path) }
-        guard let document = parsed, let root = document.root else {
-            throw .malformed(location: SourceLocation(file: input.path), message: "not a readable XML feed")
-        }
+        let (_, root) = try input.markupDocument(xml: true, expected: "an Atom or RSS feed")
         let channel = root.name == "rss" ? root.firstChild(named: "channel") : root
         guard let channel else {
             throw .noTimeline(file: input.path, expected: "an RSS <channel> with <item> entries")
@@ -44,13 +41,7 @@ public struct StatuspageFeedParser: IncidentParser {
             let fragment = html.withUnsafeBytes { HTMLDocument(html: $0, url: input.path) }
             let paragraphs = fragment.map { $0.select("//p") } ?? []
             for paragraph in paragraphs {
-                switch reader.read(StatuspageUpdateBlock(paragraph), line: line) {
-                case .event(let event, let warning):
-                    events.append(event)
-                    if let warning { warnings.append(warning) }
-                case .skipped(let warning):
-                    warnings.append(warning)
-                }
+                reader.read(StatuspageUpdateBlock(paragraph), line: line).append(to: &events, warnings: &warnings)
             }
             guard !events.isEmpty else {
                 warnings.append(

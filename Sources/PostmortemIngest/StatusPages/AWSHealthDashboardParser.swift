@@ -53,7 +53,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
                 events.append(
                     TimelineEvent(
                         time: instant, zone: zone, writtenTime: stamp.written, precision: stamp.second == nil ? .minute : .second,
-                        region: heading.region, service: heading.service, text: body, source: location))
+                        service: heading.service, text: body, source: location))
                 lastBlockParent = block.parentPath
             }
         }
@@ -80,7 +80,6 @@ public struct AWSHealthDashboardParser: IncidentParser {
 
     /// The event heading, from the first heading element (or the page title) that names an event date.
     static func findHeading(in document: HTMLDocument) -> Heading? {
-        // Headings first: the page <title> prefixes the event with "AWS Service Health Dashboard - ".
         for node in document.select("//h1 | //h2 | //h3") + document.select("//title") {
             if let heading = heading(from: TextFolding.foldAll(node.visibleText.isEmpty ? node.textContent : node.visibleText)) {
                 return heading
@@ -92,8 +91,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
     /// "Amazon Simple Storage Service (US) Event: July 20, 2008".
     static func heading(from text: String) -> Heading? {
         guard let range = text.range(of: " Event: ", options: .backwards) else { return nil }
-        var name = String(text[..<range.lowerBound]).components(separatedBy: "»").last.map { TextFolding.fold($0) } ?? ""
-        if let dash = name.range(of: "Service Health Dashboard - ") { name = String(name[dash.upperBound...]) }
+        let name = String(text[..<range.lowerBound]).components(separatedBy: "»").last.map { TextFolding.fold($0) } ?? ""
         let dateText = text[range.upperBound...]
         let parts = dateText.replacingOccurrences(of: ",", with: " ").split(separator: " ")
         guard parts.count >= 3, let month = CivilDate.month(named: parts[0]), let day = Int(parts[1]),

@@ -14,9 +14,7 @@ public struct GoogleCloudJSONParser: IncidentParser {
     public init() {}
 
     public static func matches(_ input: SourceInput) -> Bool {
-        let first = input.firstSignificantByte
-        guard first == UInt8(ascii: "[") || first == UInt8(ascii: "{") else { return false }
-        return input.containsBytes("\"external_desc\"") && input.containsBytes("\"begin\"")
+        input.looksLikeJSON(holding: "\"external_desc\"") && input.containsBytes("\"begin\"")
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
@@ -38,11 +36,11 @@ public struct GoogleCloudJSONParser: IncidentParser {
             var regions: [String] = []
             var events: [TimelineEvent] = []
             for (index, update) in JSONSource.objects(object, "updates").enumerated() {
-                let key = JSONSource.string(update, "when") != nil ? "when" : "created"
-                guard let written = JSONSource.string(update, key), let (instant, zone) = JSONSource.instant(update, key) else {
-                    let shown = JSONSource.string(update, key).map { "'\($0)'" } ?? "no when or created"
-                    warnings.append(
-                        ParseWarning(location: place, message: "skipped update \(index + 1) of '\(title)': \(shown) is not an ISO 8601 time"))
+                let stamp = JSONSource.stamp(update, keys: ["when", "created"])
+                guard case .read(let written, let instant, let zone) = stamp else {
+                    if case .unreadable(let reason) = stamp {
+                        warnings.append(ParseWarning(location: place, message: "skipped update \(index + 1) of '\(title)': \(reason)"))
+                    }
                     continue
                 }
                 let locations = JSONSource.objects(update, "affected_locations").compactMap { JSONSource.string($0, "title") }

@@ -27,7 +27,9 @@ struct JSONSource {
     mutating func location(ofObjectWithID id: String?) -> SourceLocation {
         guard let id, !id.isEmpty else { return SourceLocation(file: file) }
         let needle = Array(("\"" + id + "\"").utf8)
-        guard let found = Self.find(needle, in: bytes, from: cursor) ?? Self.find(needle, in: bytes, from: 0) else {
+        guard let found = SourceInput.firstIndex(of: needle, in: bytes, from: cursor)
+            ?? SourceInput.firstIndex(of: needle, in: bytes, from: 0)
+        else {
             return SourceLocation(file: file)
         }
         cursor = found + needle.count
@@ -49,23 +51,6 @@ struct JSONSource {
         return i >= 0 && bytes[i] == UInt8(ascii: "{") ? i : nil
     }
 
-    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
-        var i = start
-        let end = bytes.count - needle.count
-        outer: while i <= end {
-            if bytes[i] == first {
-                for k in 1..<needle.count where bytes[i + k] != needle[k] {
-                    i += 1
-                    continue outer
-                }
-                return i
-            }
-            i += 1
-        }
-        return nil
-    }
-
     /// A string member, `nil` when absent, `null` or not a string.
     static func string(_ object: [String: Any], _ key: String) -> String? {
         object[key] as? String
@@ -74,6 +59,24 @@ struct JSONSource {
     /// An array-of-objects member, empty when absent.
     static func objects(_ object: [String: Any], _ key: String) -> [[String: Any]] {
         (object[key] as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+    }
+
+    /// An update's time: the first of `keys` present, read as ISO 8601 with its offset as written.
+    enum StampField {
+        case read(written: String, instant: Instant, zone: WrittenZone)
+        /// Why no time could be read ("'2019-03-10 soon' is not an ISO 8601 time").
+        case unreadable(String)
+    }
+
+    /// Reads the first of `keys` present in `object` as an ISO 8601 stamp.
+    static func stamp(_ object: [String: Any], keys: [String]) -> StampField {
+        guard let key = keys.first(where: { string(object, $0) != nil }), let written = string(object, key) else {
+            return .unreadable("no " + keys.joined(separator: " or "))
+        }
+        guard let (instant, zone) = ISO8601Scanner.scan(Array(written.utf8)) else {
+            return .unreadable("'\(written)' is not an ISO 8601 time")
+        }
+        return .read(written: written, instant: instant, zone: zone)
     }
 
     /// An ISO 8601 member as an instant with its written zone, or `nil` when absent or unreadable.

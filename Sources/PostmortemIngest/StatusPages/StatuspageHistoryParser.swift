@@ -18,16 +18,13 @@ public struct StatuspageHistoryParser: IncidentParser {
     public init() {}
 
     public static func matches(_ input: SourceInput) -> Bool {
-        guard input.firstSignificantByte == UInt8(ascii: "<") else { return false }
+        guard input.looksLikeMarkup else { return false }
         return input.containsBytes("status-day") || input.containsBytes("incident-container")
             || input.containsBytes("unresolved-incident") || input.containsBytes("scheduled-maintenance")
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let parsed = input.bytes.withUnsafeBytes { HTMLDocument(html: $0, url: input.path) }
-        guard let document = parsed, let root = document.root else {
-            throw .noTimeline(file: input.path, expected: "a Statuspage page with incidents")
-        }
+        let (document, root) = try input.markupDocument(expected: "a Statuspage page with incidents")
         var walk = Walk(file: input.path, defaultZone: options.defaultZone)
         walk.visit(root, day: nil)
         let provider = document.first("//title").flatMap { Self.provider(fromTitle: $0.textContent) }
@@ -115,13 +112,7 @@ public struct StatuspageHistoryParser: IncidentParser {
             let titleText = parts.title ?? "(untitled incident)"
             var events: [TimelineEvent] = []
             for update in parts.updates {
-                switch reader.read(StatuspageUpdateBlock(update), line: update.line) {
-                case .event(let event, let warning):
-                    events.append(event)
-                    if let warning { warnings.append(warning) }
-                case .skipped(let warning):
-                    warnings.append(warning)
-                }
+                reader.read(StatuspageUpdateBlock(update), line: update.line).append(to: &events, warnings: &warnings)
             }
             guard !events.isEmpty else {
                 warnings.append(

@@ -12,15 +12,11 @@ public struct StatuspageIncidentParser: IncidentParser {
     public init() {}
 
     public static func matches(_ input: SourceInput) -> Bool {
-        guard input.firstSignificantByte == UInt8(ascii: "<") else { return false }
-        return input.containsBytes("incident-updates-container") || input.containsBytes("update-row")
+        input.looksLikeMarkup && input.containsBytes("incident-updates-container") || input.containsBytes("update-row")
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let parsed = input.bytes.withUnsafeBytes { HTMLDocument(html: $0, url: input.path) }
-        guard let document = parsed, let root = document.root else {
-            throw .noTimeline(file: input.path, expected: "a Statuspage incident page")
-        }
+        let (document, root) = try input.markupDocument(expected: "a Statuspage incident page")
         let heading = document.first("//*[contains(concat(' ', normalize-space(@class), ' '), ' incident-name ')]", from: root)
         let affected = document.first("//*[contains(concat(' ', normalize-space(@class), ' '), ' components-affected ')]", from: root)
         let rows = document.select("//*[contains(concat(' ', normalize-space(@class), ' '), ' update-row ')]", from: root)
@@ -34,13 +30,8 @@ public struct StatuspageIncidentParser: IncidentParser {
         for row in rows {
             var parts = RowParts()
             parts.collect(row)
-            switch reader.read(stampText: parts.stamp, status: parts.status, body: parts.body ?? "", line: row.line) {
-            case .event(let event, let warning):
-                events.append(event)
-                if let warning { warnings.append(warning) }
-            case .skipped(let warning):
-                warnings.append(warning)
-            }
+            let reading = reader.read(stampText: parts.stamp, status: parts.status, body: parts.body ?? "", line: row.line)
+            reading.append(to: &events, warnings: &warnings)
         }
         guard !events.isEmpty else {
             throw .noTimeline(file: input.path, expected: "update rows stamped like 'Posted Jan 15, 2025 - 10:30 UTC'")

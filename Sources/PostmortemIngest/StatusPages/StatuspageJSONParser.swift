@@ -13,9 +13,7 @@ public struct StatuspageJSONParser: IncidentParser {
     public init() {}
 
     public static func matches(_ input: SourceInput) -> Bool {
-        let first = input.firstSignificantByte
-        guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return false }
-        return input.containsBytes("\"incident_updates\"")
+        input.looksLikeJSON(holding: "\"incident_updates\"")
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
@@ -42,10 +40,11 @@ public struct StatuspageJSONParser: IncidentParser {
             var events: [TimelineEvent] = []
             for update in JSONSource.objects(object, "incident_updates") {
                 let place = source.location(ofObjectWithID: JSONSource.string(update, "id"))
-                let key = JSONSource.string(update, "display_at") != nil ? "display_at" : "created_at"
-                guard let written = JSONSource.string(update, key), let (instant, zone) = JSONSource.instant(update, key) else {
-                    let shown = JSONSource.string(update, key).map { "'\($0)'" } ?? "no display_at or created_at"
-                    warnings.append(ParseWarning(location: place, message: "skipped an update of '\(title)': \(shown) is not an ISO 8601 time"))
+                let stamp = JSONSource.stamp(update, keys: ["display_at", "created_at"])
+                guard case .read(let written, let instant, let zone) = stamp else {
+                    if case .unreadable(let reason) = stamp {
+                        warnings.append(ParseWarning(location: place, message: "skipped an update of '\(title)': \(reason)"))
+                    }
                     continue
                 }
                 events.append(
