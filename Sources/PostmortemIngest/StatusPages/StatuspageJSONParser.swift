@@ -20,8 +20,11 @@ public struct StatuspageJSONParser: IncidentParser {
         var source = try JSONSource(input)
         let objects: [[String: Any]]
         var provider: String?
+        var pageURL: String?
         if let top = source.root as? [String: Any] {
-            provider = (top["page"] as? [String: Any]).flatMap { JSONSource.string($0, "name") }
+            let page = top["page"] as? [String: Any]
+            provider = page.flatMap { JSONSource.string($0, "name") }
+            pageURL = page.flatMap { JSONSource.string($0, "url") }
             if top["incidents"] != nil {
                 objects = JSONSource.objects(top, "incidents")
             } else if let single = top["incident"] as? [String: Any] {
@@ -58,8 +61,11 @@ public struct StatuspageJSONParser: IncidentParser {
                 warnings.append(ParseWarning(location: incidentPlace, message: "skipped incident '\(title)': it has no update with a readable time"))
                 continue
             }
-            let url = JSONSource.string(object, "shortlink")
-                ?? JSONSource.string(object, "page_url")
+            // The short link when there is one, else the incident's page under the page's own address.
+            var url = JSONSource.string(object, "shortlink")
+            if url == nil, let pageURL, let id = JSONSource.string(object, "id") {
+                url = (pageURL.hasSuffix("/") ? String(pageURL.dropLast()) : pageURL) + "/incidents/" + id
+            }
             incidents.append(
                 Incident(
                     title: title, provider: provider, impact: JSONSource.string(object, "impact"),
