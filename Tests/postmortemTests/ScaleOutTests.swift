@@ -8,7 +8,9 @@ struct ScaleOutTests {
         let folder = FixturePath.resolve("Fixtures/status-pages")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         let readable = names.filter { $0.hasSuffix(".html") || $0.hasSuffix(".json") || $0.hasSuffix(".atom") || $0.hasSuffix(".rss") || $0.hasSuffix(".xml") }
-        return readable.map { "Fixtures/status-pages/" + $0 }
+        // Left out: the page that needs --reference-date and the deliberately unknown shape.
+        let standalone = readable.filter { !$0.hasPrefix("unknown") && !$0.contains("kiwi") }
+        return standalone.map { "Fixtures/status-pages/" + $0 }
     }
 
     @Test("--jobs 2 writes the same bytes as --jobs 1", arguments: ["json", "csv"])
