@@ -38,15 +38,20 @@ public struct StatuspageHistoryParser: IncidentParser {
             boxReader.reference = latest
             boxReader.inferredFrom = "from the latest day on the page, \(latest)"
         }
-        var incidents: [Incident] = []
-        for box in walk.boxes {
-            walk.read(box, with: boxReader, into: &incidents)
-        }
+        var dated: [Incident] = []
         for container in walk.dated {
             let reader = StatuspageStampReader(
                 reference: container.day, inferredFrom: nil, defaultZone: options.defaultZone, file: input.path)
-            walk.read(container.node, with: reader, into: &incidents)
+            walk.read(container.node, with: reader, into: &dated)
         }
+        // A front page shows an unresolved incident both in its box and under today's day; the
+        // dated copy is kept, since its year is known.
+        let datedLinks = Set(dated.compactMap(\.url))
+        var incidents: [Incident] = []
+        for box in walk.boxes {
+            walk.read(box, with: boxReader, skippingLinks: datedLinks, into: &incidents)
+        }
+        incidents += dated
         guard !incidents.isEmpty else {
             if !walk.boxes.isEmpty, boxReader.reference == nil {
                 throw .noTimeline(
@@ -56,7 +61,10 @@ public struct StatuspageHistoryParser: IncidentParser {
             throw .noTimeline(file: input.path, expected: "incidents with dated updates ('Jan 19, 09:06 PST')")
         }
         for index in incidents.indices { incidents[index].provider = provider }
-        return IngestResult(incidents: incidents, warnings: walk.warnings)
+        let warnings = walk.warnings.enumerated()
+            .sorted { ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset) }
+            .map(\.element)
+        return IngestResult(incidents: incidents, warnings: warnings)
     }
 
     /// "Acme Status - Incident History" -> "Acme".
@@ -105,10 +113,14 @@ public struct StatuspageHistoryParser: IncidentParser {
             }
         }
 
-        /// Reads one incident container (or box) and appends it, with its warnings.
-        mutating func read(_ container: HTMLNode, with reader: StatuspageStampReader, into incidents: inout [Incident]) {
+        /// Reads one incident container (or box) and appends it, with its warnings, unless it
+        /// links to one of `skippingLinks`.
+        mutating func read(
+            _ container: HTMLNode, with reader: StatuspageStampReader, skippingLinks: Set<String> = [], into incidents: inout [Incident]
+        ) {
             var parts = ContainerParts()
             parts.collect(container)
+            if let url = parts.url, skippingLinks.contains(url) { return }
             let titleText = parts.title ?? "(untitled incident)"
             var events: [TimelineEvent] = []
             for update in parts.updates {

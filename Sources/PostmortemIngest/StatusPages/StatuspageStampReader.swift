@@ -32,8 +32,14 @@ struct StatuspageStampReader: Sendable {
     }
 
     /// Reads one update block into an event at `line`.
+    /// A posting instant in the block replaces a guessed (or missing) year with a known one.
     func read(_ block: StatuspageUpdateBlock, line: Int?) -> Reading {
-        read(stampText: block.stampText, status: block.status, body: block.body, line: line)
+        var reader = self
+        if let postedAt = block.postedAt, reference == nil || inferredFrom != nil {
+            reader.reference = postedAt.civil().date
+            reader.inferredFrom = nil
+        }
+        return reader.read(stampText: block.stampText, status: block.status, body: block.body, line: line)
     }
 
     /// Reads a stamp and builds the event with its status word (lower-cased) and body.

@@ -12,12 +12,16 @@ struct StatuspageUpdateBlock: Sendable, Equatable {
     var body: String
     /// The text of the `<small>` stamp, folded.
     var stampText: String?
+    /// The posting instant a front page keeps in `<span class="ago" data-datetime-unix="ms">`
+    /// inside the stamp, when it does: it fixes the year the written stamp leaves out.
+    var postedAt: Instant?
 
     /// Reads the children of `node`: the first `<strong>` before any body text is the status,
     /// the first `<small>` is the stamp, everything else is body.
     init(_ node: HTMLNode) {
         var status: String?
         var stamp: String?
+        var postedAt: Instant?
         var pieces: [String] = []
         var sawBody = false
         for child in node.children {
@@ -33,6 +37,7 @@ struct StatuspageUpdateBlock: Sendable, Equatable {
                 status = TextFolding.foldAll(child.textContent)
             case "small" where stamp == nil:
                 stamp = TextFolding.foldAll(child.textContent)
+                postedAt = Self.postedAt(in: child)
             case "br":
                 pieces.append(" ")
             default:
@@ -47,7 +52,18 @@ struct StatuspageUpdateBlock: Sendable, Equatable {
         }
         self.status = status
         self.stampText = stamp
+        self.postedAt = postedAt
         self.body = Self.trimSeparator(TextFolding.fold(pieces.joined()))
+    }
+
+    /// The `data-datetime-unix` milliseconds of an element inside the stamp, as an instant.
+    static func postedAt(in stamp: HTMLNode) -> Instant? {
+        for child in stamp.elementChildren {
+            if let text = child.attribute("data-datetime-unix"), let milliseconds = Int64(text) {
+                return Instant(secondsSinceEpoch: milliseconds / 1000)
+            }
+        }
+        return nil
     }
 
     /// Drops the ` - ` (or en/em dash) that separates the status word from the body.

@@ -75,20 +75,25 @@ struct StatuspageHistoryParserTests {
     @Test func frontPageBoxesTakeTheYearFromTheLatestDayAndSaySo() throws {
         let result = try StatusPageFixture.parse(Self.lumen)
         #expect(result.incidents.map(\.title) == [
-            "Card payments failing in Singapore", "Ledger database upgrade", "Dashboard login slowness", "Payout delays",
+            "Ledger database upgrade", "Card payments failing in Singapore", "Dashboard login slowness", "Payout delays",
         ])
-        #expect(result.incidents.map(\.impact) == ["critical", "maintenance", "none", "major"])
-        let unresolved = result.incidents[0]
-        #expect(unresolved.url == "/incidents/s9c4r1t7p2aq")
-        #expect(unresolved.events.map(\.time.iso8601) == ["2024-03-04T01:52:00Z", "2024-03-04T02:15:00Z"])
-        #expect(unresolved.events.map(\.zone) == [
-            WrittenZone(token: "GMT+08:00", offsetSeconds: 28_800), WrittenZone(token: "GMT+08:00", offsetSeconds: 28_800),
-        ])
-        #expect(result.incidents[1].events.map(\.time.iso8601) == ["2024-03-01T10:30:00Z"])
+        #expect(result.incidents.map(\.impact) == ["maintenance", "critical", "none", "major"])
+        #expect(result.incidents[0].url == "/incidents/l3d9g8r2u6pq")
+        #expect(result.incidents[0].events.map(\.time.iso8601) == ["2024-03-01T10:30:00Z"])
+        #expect(result.incidents[0].events.map(\.status) == ["scheduled"])
         #expect(result.warnings.map(\.description) == [
-            "\(Self.lumen):17: the year of 'Mar 4, 10:15 GMT+08:00' was inferred from the latest day on the page, 2024-03-03",
-            "\(Self.lumen):22: the year of 'Mar 4, 09:52 GMT+08:00' was inferred from the latest day on the page, 2024-03-03",
-            "\(Self.lumen):36: the year of 'Mar 1, 18:30 GMT+08:00' was inferred from the latest day on the page, 2024-03-03",
+            "\(Self.lumen):36: the year of 'Mar 1, 18:30 GMT+08:00' was inferred from the latest day on the page, 2024-03-04",
+        ])
+    }
+
+    @Test func unresolvedIncidentShownInItsBoxAndUnderTodayIsReadOnceFromTheDay() throws {
+        let result = try StatusPageFixture.parse(Self.lumen)
+        let card = result.incidents.filter { $0.url == "/incidents/s9c4r1t7p2aq" }
+        #expect(card.count == 1)
+        #expect(card.first?.events.map(\.time.iso8601) == ["2024-03-04T01:52:00Z", "2024-03-04T02:15:00Z"])
+        #expect(card.first?.events.map(\.source.line) == [59, 54])
+        #expect(card.first?.events.map(\.zone) == [
+            WrittenZone(token: "GMT+08:00", offsetSeconds: 28_800), WrittenZone(token: "GMT+08:00", offsetSeconds: 28_800),
         ])
     }
 
