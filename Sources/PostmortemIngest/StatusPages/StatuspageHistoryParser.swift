@@ -24,36 +24,37 @@ public struct StatuspageHistoryParser: IncidentParser {
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let (document, root) = try input.markupDocument(expected: "a Statuspage page with incidents")
-        var walk = Walk(file: input.path, defaultZone: options.defaultZone)
-        walk.visit(root, day: nil)
-        let provider = document.first("//title").flatMap { Self.provider(fromTitle: $0.textContent) }
+        let stream = StatuspageHistoryStream(file: input.path)
+        let started = input.bytes.withUnsafeBytes { HTMLStream.parse($0, url: input.path, receiver: stream) }
+        guard started else { throw .noTimeline(file: input.path, expected: "a Statuspage page with incidents") }
+        var warnings = stream.warnings
+        let provider = stream.pageTitle.flatMap(Self.provider(fromTitle:))
 
         // Boxes have no day header: take the year from --reference-date or the page's latest day.
         var boxReader = StatuspageStampReader(reference: nil, inferredFrom: nil, defaultZone: options.defaultZone, file: input.path)
         if let reference = options.referenceDate {
             boxReader.reference = reference
             boxReader.inferredFrom = "from --reference-date \(reference)"
-        } else if let latest = walk.days.max() {
+        } else if let latest = stream.days.max() {
             boxReader.reference = latest
             boxReader.inferredFrom = "from the latest day on the page, \(latest)"
         }
         var dated: [Incident] = []
-        for container in walk.dated {
+        for container in stream.dated {
             let reader = StatuspageStampReader(
                 reference: container.day, inferredFrom: nil, defaultZone: options.defaultZone, file: input.path)
-            walk.read(container.node, with: reader, into: &dated)
+            Self.read(container, with: reader, file: input.path, into: &dated, warnings: &warnings)
         }
         // A front page shows an unresolved incident both in its box and under today's day; the
         // dated copy is kept, since its year is known.
         let datedLinks = Set(dated.compactMap(\.url))
         var incidents: [Incident] = []
-        for box in walk.boxes {
-            walk.read(box, with: boxReader, skippingLinks: datedLinks, into: &incidents)
+        for box in stream.boxes {
+            Self.read(box, with: boxReader, file: input.path, skippingLinks: datedLinks, into: &incidents, warnings: &warnings)
         }
         incidents += dated
         guard !incidents.isEmpty else {
-            if !walk.boxes.isEmpty, boxReader.reference == nil {
+            if !stream.boxes.isEmpty, boxReader.reference == nil {
                 throw .noTimeline(
                     file: input.path,
                     expected: "a year for the updates in the boxes at the top of the page; the page has no dated days, so give --reference-date")
@@ -61,10 +62,35 @@ public struct StatuspageHistoryParser: IncidentParser {
             throw .noTimeline(file: input.path, expected: "incidents with dated updates ('Jan 19, 09:06 PST')")
         }
         for index in incidents.indices { incidents[index].provider = provider }
-        let warnings = walk.warnings.enumerated()
+        let sorted = warnings.enumerated()
             .sorted { ($0.element.location.line ?? 0, $0.offset) < ($1.element.location.line ?? 0, $1.offset) }
             .map(\.element)
-        return IngestResult(incidents: incidents, warnings: warnings)
+        return IngestResult(incidents: incidents, warnings: sorted)
+    }
+
+    /// Turns one container (or box) into an incident, unless it links to one of `skippingLinks`.
+    static func read(
+        _ container: StatuspageHistoryStream.Container, with reader: StatuspageStampReader, file: String,
+        skippingLinks: Set<String> = [], into incidents: inout [Incident], warnings: inout [ParseWarning]
+    ) {
+        if let url = container.url, skippingLinks.contains(url) { return }
+        let titleText = container.title ?? "(untitled incident)"
+        var events: [TimelineEvent] = []
+        for update in container.updates {
+            reader.read(update.block, line: update.line).append(to: &events, warnings: &warnings)
+        }
+        guard !events.isEmpty else {
+            warnings.append(
+                ParseWarning(
+                    location: SourceLocation(file: file, line: container.line),
+                    message: "skipped incident '\(titleText)': none of its \(container.updates.count) update(s) has a readable time"))
+            return
+        }
+        // The page lists updates newest first; reversing keeps same-minute updates in the order they happened.
+        incidents.append(
+            Incident(
+                title: titleText, impact: container.impact ?? container.titleImpact, url: container.url,
+                events: events.reversed(), sources: [file]))
     }
 
     /// "Acme Status - Incident History" -> "Acme".
@@ -73,95 +99,5 @@ public struct StatuspageHistoryParser: IncidentParser {
         if let dash = name.range(of: " - ") { name = String(name[..<dash.lowerBound]) }
         if name.hasSuffix(" Status") { name = String(name.dropLast(7)) }
         return name.isEmpty ? nil : name
-    }
-
-    /// The state of the one pass: the containers found, in page order, and the days seen.
-    struct Walk {
-        var file: String
-        var defaultZone: WrittenZone?
-        var days: [CivilDate] = []
-        var dated: [(node: HTMLNode, day: CivilDate)] = []
-        var boxes: [HTMLNode] = []
-        var warnings: [ParseWarning] = []
-
-        mutating func visit(_ node: HTMLNode, day: CivilDate?) {
-            for child in node.elementChildren {
-                let classes = child.classWords
-                if classes.contains("status-day") {
-                    let header = child.elementChildren.first { $0.classWords.contains("date") }
-                    let date = header.flatMap { TimeStampScanner.writtenDate(TextFolding.foldAll($0.visibleText)) }
-                    if let date {
-                        days.append(date)
-                    } else {
-                        warnings.append(
-                            ParseWarning(
-                                location: SourceLocation(file: file, line: child.line),
-                                message: "a day on the page has no readable date; its incidents are read as undated"))
-                    }
-                    visit(child, day: date)
-                } else if classes.contains("incident-container") {
-                    if let day {
-                        dated.append((child, day))
-                    } else {
-                        boxes.append(child)
-                    }
-                } else if classes.contains("unresolved-incident") || classes.contains("scheduled-maintenance") {
-                    boxes.append(child)
-                } else {
-                    visit(child, day: day)
-                }
-            }
-        }
-
-        /// Reads one incident container (or box) and appends it, with its warnings, unless it
-        /// links to one of `skippingLinks`.
-        mutating func read(
-            _ container: HTMLNode, with reader: StatuspageStampReader, skippingLinks: Set<String> = [], into incidents: inout [Incident]
-        ) {
-            var parts = ContainerParts()
-            parts.collect(container)
-            if let url = parts.url, skippingLinks.contains(url) { return }
-            let titleText = parts.title ?? "(untitled incident)"
-            var events: [TimelineEvent] = []
-            for update in parts.updates {
-                reader.read(StatuspageUpdateBlock(update), line: update.line).append(to: &events, warnings: &warnings)
-            }
-            guard !events.isEmpty else {
-                warnings.append(
-                    ParseWarning(
-                        location: SourceLocation(file: file, line: container.line),
-                        message: "skipped incident '\(titleText)': none of its \(parts.updates.count) update(s) has a readable time"))
-                return
-            }
-            // The page lists updates newest first; reversing keeps same-minute updates in the order they happened.
-            incidents.append(
-                Incident(
-                    title: titleText, impact: container.impactClass ?? parts.impact, url: parts.url,
-                    events: events.reversed(), sources: [file]))
-        }
-    }
-
-    /// What one container holds: the title (with impact class and link) and the update rows.
-    struct ContainerParts {
-        var title: String?
-        var impact: String?
-        var url: String?
-        var updates: [HTMLNode] = []
-
-        mutating func collect(_ node: HTMLNode) {
-            for child in node.elementChildren {
-                let classes = child.classWords
-                if classes.contains("incident-title") {
-                    impact = child.impactClass
-                    let link = child.elementChildren.first { $0.name == "a" }
-                    url = link?.attribute("href")
-                    title = TextFolding.foldAll((link ?? child).visibleText)
-                } else if classes.contains("update") {
-                    updates.append(child)
-                } else {
-                    collect(child)
-                }
-            }
-        }
     }
 }
