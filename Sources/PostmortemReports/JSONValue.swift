@@ -105,19 +105,24 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(34)
         var value = value
         value.withUTF8 { bytes in
-            for byte in bytes {
+            // Copy runs that need no escaping in one go; escape the rest byte by byte.
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 32 || byte == 34 || byte == 92 || byte == 127 else { continue }
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                runStart = index + 1
                 switch byte {
                 case 34: out.append(contentsOf: [92, 34])
                 case 92: out.append(contentsOf: [92, 92])
                 case 10: out.append(contentsOf: [92, 110])
                 case 13: out.append(contentsOf: [92, 114])
                 case 9: out.append(contentsOf: [92, 116])
-                case 0..<32, 127:
-                    out.append(contentsOf: [92, 117, 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
                 default:
-                    out.append(byte)
+                    out.append(contentsOf: [92, 117, 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
                 }
             }
+            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
         out.append(34)
     }

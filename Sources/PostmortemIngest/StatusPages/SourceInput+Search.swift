@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension SourceInput {
     /// Whether `needle` occurs in the first `limit` bytes (all of them when `limit` is `nil`).
     ///
@@ -8,22 +14,24 @@ extension SourceInput {
     }
 
     /// The first place of `needle` in `bytes` at or after `start`, within the first `limit` bytes.
-    /// - Complexity: O(n·m) worst case, O(n) in practice (first-byte filter).
+    /// - Complexity: O(n) with the C library's vectorised `memchr`; detection runs it over whole
+    ///   pages for every format, so a byte-by-byte loop showed up in profiles.
     static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from start: Int, limit: Int? = nil) -> Int? {
-        guard let first = needle.first else { return start }
-        let end = min(bytes.count, limit ?? bytes.count) - needle.count
-        var i = start
-        outer: while i <= end {
-            if bytes[i] == first {
-                for k in 1..<needle.count where bytes[i + k] != needle[k] {
-                    i += 1
-                    continue outer
-                }
-                return i
+        guard !needle.isEmpty else { return start }
+        let end = min(bytes.count, limit ?? bytes.count)
+        guard start < end, end - start >= needle.count else { return nil }
+        return bytes.withUnsafeBytes { haystack -> Int? in
+            guard let base = haystack.baseAddress else { return nil }
+            let first = Int32(needle[0])
+            var position = start
+            while end - position >= needle.count {
+                guard let hit = memchr(base + position, first, end - position - needle.count + 1) else { return nil }
+                let index = base.distance(to: UnsafeRawPointer(hit))
+                if needle.withUnsafeBytes({ pattern in pattern.baseAddress.map { memcmp(base + index, $0, needle.count) == 0 } ?? false }) { return index }
+                position = index + 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     /// The first non-blank byte, to tell JSON (`{`, `[`) and markup (`<`) apart.
