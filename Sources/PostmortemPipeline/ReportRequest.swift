@@ -58,6 +58,28 @@ public enum ReportPipeline {
         return (incidents, warnings)
     }
 
+    /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
+    /// reading further, so an archive is never held in memory whole. Merging needs every
+    /// input at once, so with `merge` use `load` instead.
+    /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
+    public static func forEachInput(_ request: ReportRequest, _ body: (IngestResult) throws -> Void) throws {
+        var start = 0
+        while start < request.inputs.count {
+            let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
+            let results = ParallelMap.map(batch, jobs: request.jobs) { path in
+                Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: request.ingest) }
+            }
+            for (path, outcome) in zip(batch, results) {
+                let result = try outcome.get()
+                if request.strict, let first = result.warnings.first {
+                    throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
+                }
+                try body(result)
+            }
+            start += batch.count
+        }
+    }
+
     /// The credit assessments for one incident: the named policies, or the one in force.
     public static func credits(for incident: Incident, metrics: IncidentMetrics, request: ReportRequest) throws -> (credits: [CreditAssessment], notes: [String]) {
         var policies: [SLAPolicy] = []

@@ -50,6 +50,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The value's text as it appears nested `indent` spaces deep in a larger document (no
+    /// final newline), for writers that stream a document piece by piece.
+    public func serialized(indent: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        write(into: &out, indent: indent)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     private static func indent(_ count: Int, into out: inout [UInt8]) {
         for _ in 0..<count { out.append(32) }
     }

@@ -59,11 +59,16 @@ struct InputOptions: ParsableArguments {
     /// Warnings go to stderr as they are found.
     func load() throws -> (incidents: [Incident], warnings: [ParseWarning]) {
         let loaded = try ReportPipeline.load(request())
-        for warning in loaded.warnings {
+        report(loaded.warnings)
+        return loaded
+    }
+
+    /// Prints warnings to stderr (and as annotations under GitHub Actions).
+    func report(_ warnings: [ParseWarning]) {
+        for warning in warnings {
             ExitStatus.printError("postmortem: warning: \(warning)")
             Annotations.annotate(file: warning.location.file, line: warning.location.line, message: warning.message, level: "warning")
         }
-        return loaded
     }
 
     /// The pipeline request these options describe.
