@@ -5,6 +5,7 @@ public enum Ingest {
     /// Every parser, in detection order: the most specific signatures first, prose last.
     public static let parsers: [any IncidentParser.Type] = [
         AWSHealthDashboardParser.self,
+        ProsePostmortemParser.self,
     ]
 
     /// Reads the file at `path` and parses it.
