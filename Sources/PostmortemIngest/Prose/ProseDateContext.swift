@@ -22,7 +22,8 @@ struct ProseDateContext: Sendable {
     var anchor: CivilDate?
     var zoneInForce: WrittenZone?
     var defaultZone: WrittenZone?
-    private var lastSecondOfDay: Int?
+    /// The last clock instant resolved, to notice a time that steps back.
+    private var lastInstant: Instant?
 
     init(anchor: CivilDate?, dateInForce: CivilDate?, defaultZone: WrittenZone?) {
         self.anchor = anchor
@@ -42,6 +43,8 @@ struct ProseDateContext: Sendable {
     enum Outcome: Sendable, Equatable {
         case resolved(Resolved)
         case skipped(String)
+        /// A day written before any zone: it dates what follows but makes no event.
+        case noted
     }
 
     static let sameDayWords = ["same day", "that day", "earlier", "that morning", "that evening", "that afternoon", "meanwhile"]
@@ -70,27 +73,23 @@ struct ProseDateContext: Sendable {
         var warnings: [String] = []
         let first: Local
         switch local(start, written: mention.written, sentence: lower, warnings: &warnings, chained: false) {
-        case .failure(.skipped(let reason)): return .skipped(reason)
+        case .failure(let failure): return failure.outcome
         case .success(let value): first = value
         }
         var endInstant = first.end
         if let second = end {
-            let previous = (dateInForce, lastSecondOfDay)
-            dateInForce = first.date
-            lastSecondOfDay = nil
+            lastInstant = nil
             switch local(second, written: mention.written, sentence: lower, warnings: &warnings, chained: true) {
-            case .failure(.skipped(let reason)):
-                (dateInForce, lastSecondOfDay) = previous
-                return .skipped(reason)
+            case .failure(let failure):
+                return failure.outcome
             case .success(var value):
                 if value.instant < first.instant, second.day == nil, second.weekday == nil {
-                    // "11:40 PM to 12:20 AM": the span crosses midnight.
+                    // "11:50 PM to 12:20 AM": the span crosses midnight.
                     value.instant = value.instant.adding(seconds: 86_400)
-                    value.date = value.date.adding(days: 1)
+                    dateInForce = value.date.adding(days: 1)
                 }
                 endInstant = value.end ?? value.instant
-                lastSecondOfDay = value.secondOfDay
-                dateInForce = value.date
+                lastInstant = value.end == nil ? value.instant : nil
             }
         }
         return .resolved(Resolved(time: first.instant, end: endInstant, zone: first.zone, precision: start.precision, warnings: warnings))
@@ -102,7 +101,7 @@ struct ProseDateContext: Sendable {
         let date = CivilDate(year: year, month: day.month, day: day.day)
         guard date.isValid else { return }
         dateInForce = date
-        lastSecondOfDay = nil
+        lastInstant = nil
     }
 
     private struct Local {
@@ -110,10 +109,20 @@ struct ProseDateContext: Sendable {
         var instant: Instant
         var end: Instant?
         var zone: WrittenZone?
-        var secondOfDay: Int?
     }
 
-    private enum Failure: Error { case skipped(String) }
+    private enum Failure: Error {
+        case skipped(String)
+        /// A day named before any zone was written: it moves the date in force but is no event.
+        case noted
+
+        var outcome: Outcome {
+            switch self {
+            case .skipped(let reason): return .skipped(reason)
+            case .noted: return .noted
+            }
+        }
+    }
 
     private mutating func local(
         _ e: ProseTimeExpression, written: String, sentence: String, warnings: inout [String], chained: Bool
@@ -122,7 +131,7 @@ struct ProseDateContext: Sendable {
             let date = stamped.civil(offsetSeconds: zone.offsetSeconds).date
             dateInForce = date
             zoneInForce = zone
-            lastSecondOfDay = nil
+            lastInstant = stamped
             return .success(Local(date: date, instant: stamped, zone: zone))
         }
         // The day.
@@ -134,6 +143,7 @@ struct ProseDateContext: Sendable {
             }
             date = CivilDate(year: year, month: day.month, day: day.day)
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
+            dateInForce = date
         } else if let weekday = e.weekday {
             guard let base = dateInForce else {
                 return .failure(.skipped("'\(written)' names a weekday but no date is in force (give --reference-date)"))
@@ -141,6 +151,7 @@ struct ProseDateContext: Sendable {
             var delta = (weekday - base.weekday + 7) % 7
             if delta > 3 { delta -= 7 }
             date = base.adding(days: delta)
+            dateInForce = date
         } else {
             guard let base = dateInForce else {
                 return .failure(.skipped("'\(written)' names no date and none is in force (give --reference-date)"))
@@ -149,8 +160,8 @@ struct ProseDateContext: Sendable {
             dayWritten = false
         }
         // The zone.
-        var zone: WrittenZone
         let hour = e.clock?.hour24 ?? 12
+        let zone: WrittenZone
         if let token = e.zoneToken {
             guard let known = ZoneTable.zone(for: token, on: date, hour: hour) else {
                 return .failure(.skipped("unknown time zone '\(token)' in '\(written)'"))
@@ -165,38 +176,39 @@ struct ProseDateContext: Sendable {
         } else if let known = zoneInForce ?? defaultZone {
             zone = known
         } else {
-            return .failure(.skipped("'\(written)' names a day but no zone has been written yet (give --zone)"))
+            lastInstant = nil
+            return .failure(.noted)
         }
         guard let clock = e.clock else {
             // A day or a part of one.
             let hours = e.partOfDay?.hours ?? (0, 24)
-            let start = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(hours.0 * 3600))
-            let end = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(hours.1 * 3600))
-            dateInForce = date
-            lastSecondOfDay = nil
-            return .success(Local(date: date, instant: start, end: end, zone: zone))
+            let midnight = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds)
+            lastInstant = nil
+            return .success(
+                Local(date: date, instant: midnight.adding(seconds: Int64(hours.0 * 3600)), end: midnight.adding(seconds: Int64(hours.1 * 3600)), zone: zone))
         }
-        let second = clock.secondOfDay
-        if !dayWritten, let last = lastSecondOfDay, second < last {
+        var instant = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(clock.secondOfDay))
+        if !dayWritten, let last = lastInstant, instant < last {
+            var nextDay = false
             if Self.nextDayWords.contains(where: sentence.contains) {
-                date = date.adding(days: 1)
+                nextDay = true
             } else if Self.sameDayWords.contains(where: sentence.contains) {
                 // Stated: stays on the same day.
-            } else if last - second > 12 * 3600 {
-                date = date.adding(days: 1)
-                warnings.append("'\(written)' is earlier than the time before it and names no date; taken as the next day, \(date)")
+            } else if last.seconds(until: instant) < -12 * 3600 {
+                nextDay = true
+                warnings.append("'\(written)' is earlier than the time before it and names no date; taken as the next day, \(date.adding(days: 1))")
             } else {
                 warnings.append("'\(written)' is earlier than the time before it and names no date; kept on \(date)")
             }
-            if e.zoneToken != nil, let token = e.zoneToken, let again = ZoneTable.zone(for: token, on: date, hour: hour) {
-                zone = again
+            if nextDay {
+                date = date.adding(days: 1)
+                instant = instant.adding(seconds: 86_400)
             }
         }
-        let instant = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(second))
         dateInForce = date
-        lastSecondOfDay = second
+        lastInstant = instant
         if e.zoneToken != nil { zoneInForce = zone }
-        return .success(Local(date: date, instant: instant, zone: zone, secondOfDay: second))
+        return .success(Local(date: date, instant: instant, zone: zone))
     }
 
     /// The year for a month written without one.

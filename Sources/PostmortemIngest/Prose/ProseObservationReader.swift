@@ -64,7 +64,9 @@ struct ProseObservationReader {
     static let approximations: Set<String> = ["approximately", "about", "around", "roughly", "nearly", "almost", "some", "over", "just"]
 
     func observations() -> [Observation] {
-        let dominant = Self.impairments.dropLast().max { count(of: $0) < count(of: $1) }.flatMap { count(of: $0) > 0 ? $0 : nil } ?? "affected"
+        let lowerText = text.lowercased()
+        let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
+        let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
             let lower = sentence.text.lowercased()
@@ -120,8 +122,8 @@ struct ProseObservationReader {
         return kept
     }
 
-    private func count(of word: String) -> Int {
-        text.lowercased().components(separatedBy: word).count - 1
+    private func count(of word: String, in lower: String) -> Int {
+        lower.components(separatedBy: word).count - 1
     }
 
     // MARK: Percentages
@@ -241,6 +243,7 @@ struct ProseObservationReader {
     ) -> [Observation] {
         var found: [Observation] = []
         for i in t.indices.dropLast() {
+            guard let lead = t[i].text.utf8.first, lead >= 48, lead <= 57 else { continue }
             let digits = t[i].text.replacingOccurrences(of: ",", with: "")
             guard let value = Double(digits), !digits.contains("."), !t[i].text.hasSuffix("%") else { continue }
             let next = t[i + 1].lower

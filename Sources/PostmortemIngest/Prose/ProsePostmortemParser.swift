@@ -29,9 +29,11 @@ public struct ProsePostmortemParser: IncidentParser {
         var reading = Reading(file: input.path, options: options)
         reading.read(document)
         guard !reading.events.isEmpty else {
-            throw .noTimeline(
-                file: input.path,
-                expected: "postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC'")
+            var expected = "postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC'"
+            if let first = reading.warnings.first {
+                expected += " (the first time found was skipped: line \(first.location.line ?? 0): \(first.message))"
+            }
+            throw .noTimeline(file: input.path, expected: expected)
         }
         let incident = reading.incident(document: document, text: text)
         return IngestResult(incidents: [incident], warnings: reading.warnings)
@@ -81,6 +83,8 @@ extension ProsePostmortemParser {
                 let location = SourceLocation(file: file, line: sentence.line)
                 for (k, mention) in mentions.enumerated() {
                     switch context.resolve(mention, sentence: sentence.text) {
+                    case .noted:
+                        continue
                     case .skipped(let reason):
                         warnings.append(ParseWarning(location: location, message: "skipped a time: \(reason)"))
                     case .resolved(let resolved):
@@ -106,13 +110,21 @@ extension ProsePostmortemParser {
             }
         }
 
-        /// The words a mention governs: from the end of the mention before it to the start of the
-        /// one after it.
+        /// The words a mention governs: from the end of the mention before it (or the last clause
+        /// break before it: `;`, `, and`, `, but`) to the start of the one after it (or the first
+        /// clause break after it).
         static func clause(of k: Int, in mentions: [ProseTimeMention], tokens: [ProseToken], sentence: String) -> String {
             let bytes = Array(sentence.utf8)
-            let from = k == 0 ? 0 : tokens[mentions[k - 1].last - 1].end
-            let to = k + 1 < mentions.count ? tokens[mentions[k + 1].first].start : bytes.count
-            return String(decoding: bytes[from..<max(from, to)], as: UTF8.self)
+            func isBreak(_ i: Int) -> Bool {
+                tokens[i].lower == ";"
+                    || (tokens[i].lower == "," && i + 1 < tokens.count && ["and", "but", "then", "so"].contains(tokens[i + 1].lower))
+            }
+            let lowerToken = k == 0 ? 0 : mentions[k - 1].last
+            let upperToken = k + 1 < mentions.count ? mentions[k + 1].first : tokens.count
+            let first = (lowerToken..<mentions[k].first).last(where: isBreak).map { $0 + 1 } ?? lowerToken
+            let last = (mentions[k].last..<max(mentions[k].last, upperToken)).first(where: isBreak) ?? upperToken
+            guard first < last, last <= tokens.count else { return mentions[k].written }
+            return String(decoding: bytes[tokens[first].start..<tokens[last - 1].end], as: UTF8.self)
         }
 
         func incident(document: ProseDocument, text: String) -> Incident {

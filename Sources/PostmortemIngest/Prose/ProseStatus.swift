@@ -22,13 +22,13 @@ public enum ProseStatus: String, Sendable, Equatable, Codable, CaseIterable {
         "restoring", "recovering", "mitigat", "fix", "rolled back", "roll back", "disabl", "stabiliz", "contained",
         "throttl", "processing", "adding", "re-enabl", "enabling", "workaround", "fail over", "rebuil", "reboot",
         "restart", "clear", "shut down", "shutdown", "developed", "deployed a change", "worked on", "working on",
-        "decided", "decision",
+        "decided", "decision", "failed over", "shifted",
     ]
     static let impactPhrases = [
         "impact", "outage", "disruption", "error", "latenc", "stuck", "degraded", "unavailable", "unable",
         "fail", "interrupt", "elevated", "increased", "brown out", "lost", "corrupt", "went down", "is down",
         "was down", "were down", "change was performed", "change was made", "network change",
-        "configuration change", "began", "started",
+        "configuration change", "began", "started", "stopped",
     ]
 
     /// The status a clause states, if it states one.

@@ -90,7 +90,8 @@ enum ProseTimeScanner {
 
     /// A clock reading with its meridiem and zone token, if any.
     static func clock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression? {
-        guard i < t.count, t[i].isWord else { return nil }
+        guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
+        guard (lead >= 48 && lead <= 57) || lead | 0x20 == 110 || lead | 0x20 == 109 else { return nil }
         var j = i + 1
         var reading: ProseTimeExpression.Clock
         var zone: String?
@@ -189,8 +190,10 @@ enum ProseTimeScanner {
     /// A day at token `i`: `April 21st`, `Apr 24, 2011`, `21 April 2011`, `2011-04-21`, `Saturday`,
     /// `Monday, May 2`.
     static func day(_ t: [ProseToken], at i: Int) -> (day: ProseTimeExpression.Day?, weekday: Int?, end: Int)? {
-        guard i < t.count, t[i].isWord else { return nil }
-        if let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
+        let isDigit = lead >= 48 && lead <= 57
+        guard isDigit || t[i].isCapitalized else { return nil }
+        if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
             var j = i + 1
             if j < t.count, t[j].lower == "," { j += 1 }

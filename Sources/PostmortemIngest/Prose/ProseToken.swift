@@ -25,6 +25,8 @@ struct ProseToken: Sendable, Equatable {
     /// `'` and `,` stay inside a word only between two word characters (`12:47`, `a.m`, `single-AZ`,
     /// `1,200`, `GMT+8`), except that `-` splits a clock range (`14:05-14:50`). En and em dashes,
     /// commas, semicolons and brackets become punctuation tokens; other marks (curly quotes) separate.
+    static let innerMarks: Set<UInt8> = [58, 46, 45, 43, 47, 39, 44]
+
     static func tokens(_ sentence: String) -> [ProseToken] {
         let b = Array(sentence.utf8)
         var tokens: [ProseToken] = []
@@ -49,8 +51,7 @@ struct ProseToken: Sendable, Equatable {
                 i += 1
                 continue
             }
-            let inner: Set<UInt8> = [58, 46, 45, 43, 47, 39, 44]
-            if let start = wordStart, inner.contains(c), i + 1 < b.count, isWordByte(b[i + 1]), isWordByte(b[i - 1]) {
+            if let start = wordStart, innerMarks.contains(c), i + 1 < b.count, isWordByte(b[i + 1]), isWordByte(b[i - 1]) {
                 let isDigitAround = b[i - 1] >= 48 && b[i - 1] <= 57 && b[i + 1] >= 48 && b[i + 1] <= 57
                 let splitsClockRange = c == 45 && isDigitAround && b[start..<i].contains(58)
                 let isThousands = c == 44 && isDigitAround
