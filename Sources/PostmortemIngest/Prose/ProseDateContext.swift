@@ -54,10 +54,12 @@ struct ProseDateContext: Sendable {
     mutating func resolve(_ mention: ProseTimeMention, sentence: String) -> Outcome {
         var start = mention.start
         var end = mention.end
+        var dayWrittenOnce = false
         // "9:16 PM to 11:16 PM PDT", "from 12:50 AM PDT to 2:40 AM PDT on April 21st": the first end
         // borrows the day, zone and meridiem the second one writes.
         if var second = end {
             if start.day == nil, start.weekday == nil, start.stamped == nil {
+                dayWrittenOnce = second.day != nil || second.weekday != nil
                 start.day = second.day
                 start.weekday = second.weekday
             }
@@ -83,7 +85,7 @@ struct ProseDateContext: Sendable {
             case .failure(let failure):
                 return failure.outcome
             case .success(var value):
-                if value.instant < first.instant, second.day == nil, second.weekday == nil {
+                if value.instant < first.instant, dayWrittenOnce || (second.day == nil && second.weekday == nil) {
                     // "11:50 PM to 12:20 AM": the span crosses midnight.
                     value.instant = value.instant.adding(seconds: 86_400)
                     dateInForce = value.date.adding(days: 1)
