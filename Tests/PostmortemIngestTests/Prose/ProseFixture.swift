@@ -37,7 +37,8 @@ enum ProseFixture {
 
     /// Parses text held in the test, as if read from `name`.
     static func parse(_ text: String, name: String = "inline.txt", options: IngestOptions = IngestOptions()) throws -> (incident: Incident, warnings: [ParseWarning]) {
-        let result = try ProsePostmortemParser().parse(SourceInput(path: name, bytes: Array(text.utf8)), options: options)
+        let result = try Ingest.parse(SourceInput(path: name, bytes: Array(text.utf8)), options: options)
+        #expect(result.format == .prose)
         return (try #require(result.incidents.first), result.warnings)
     }
 }
