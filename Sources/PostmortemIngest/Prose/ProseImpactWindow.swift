@@ -21,6 +21,7 @@ public struct ProseImpactWindow: Sendable, Equatable, Codable {
     /// The event that gave the end.
     public var endEvent: TimelineEvent?
 
+    /// A window from the event that states the impact to the one that states the restoration.
     public init(startEvent: TimelineEvent, endEvent: TimelineEvent?) {
         self.start = startEvent.time
         self.end = endEvent?.time

@@ -24,6 +24,11 @@ import PostmortemTimeline
 /// first instant written in the sentence; a peak with neither takes the incident start; a point or
 /// increment takes the last instant written earlier in its paragraph; residuals, asides and
 /// durations with no written instant have none.
+///
+/// Durations ("for approximately 11 hours", "over the next nine hours") are `aside` figures in
+/// hours, minutes or days whose subject is the clause that leads up to them, as written ("This
+/// occurred", "Volumes were restored consistently"). Counts are a written number right before a
+/// counted noun ("1,200 requests").
 struct ProseObservationReader {
     let document: ProseDocument
     let text: String

@@ -13,6 +13,7 @@ import PostmortemTimeline
 public struct ProsePostmortemParser: IncidentParser {
     public static let format = SourceFormat.prose
 
+    /// A parser with no state; everything it needs comes with each input.
     public init() {}
 
     /// Anything that is not markup or JSON: prose is the last resort.
@@ -22,6 +23,9 @@ public struct ProsePostmortemParser: IncidentParser {
         return first != "<" && first != "{" && first != "["
     }
 
+    /// Reads the text into one incident.
+    /// - Throws: `IngestError.noTimeline` naming the file when no written time resolves (with the
+    ///   reason the first one was skipped, such as a missing year or zone).
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
         var text = String(decoding: input.bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

@@ -6,8 +6,11 @@
 /// ("latencies and error rates ... recovered"). A restoration qualified as partial ("all but 2.2% of
 /// the volumes were restored", "near-normal") is recovering, not restored.
 public enum ProseStatus: String, Sendable, Equatable, Codable, CaseIterable {
+    /// The problem starts or worsens, or the change that set it off is made.
     case impact
+    /// Mitigation under way, or a recovery the text qualifies as partial.
     case recovering
+    /// The service, or the part the clause names, is back.
     case restored
 
     static let restoredPhrases = [

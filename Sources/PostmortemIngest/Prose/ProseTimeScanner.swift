@@ -111,12 +111,8 @@ enum ProseTimeScanner {
         } else {
             return nil
         }
-        if let isPM = reading.isPM {
-            _ = isPM
-            guard (1...12).contains(reading.hour) else { return nil }
-        } else {
-            guard reading.hour <= 23 else { return nil }
-        }
+        let hourRange = reading.isPM == nil ? 0...23 : 1...12
+        guard hourRange.contains(reading.hour) else { return nil }
         guard reading.minute <= 59, (reading.second ?? 0) <= 60 else { return nil }
         if zone == nil, j < t.count, t[j].isWord, isZoneToken(t[j].text) {
             zone = t[j].text

@@ -51,10 +51,10 @@ struct EBSPostmortemTests {
     func fortnight() throws {
         let (incident, _) = try Self.read()
         #expect(incident.events.count == Self.instants.count)
-        let first = Instant(iso8601: "2011-04-21T00:00:00-07:00")
-        let last = Instant(iso8601: "2011-05-05T00:00:00-07:00")
+        let first = try #require(Instant(iso8601: "2011-04-21T00:00:00-07:00"))
+        let last = try #require(Instant(iso8601: "2011-05-05T00:00:00-07:00"))
         for event in incident.events {
-            #expect(event.time >= first! && event.time < last!, "\(event.writtenTime ?? "") at \(event.time)")
+            #expect(event.time >= first && event.time < last, "\(event.writtenTime ?? "") at \(event.time)")
             #expect(event.zone?.token == "PDT")
             #expect(event.zone?.offsetSeconds == -25_200)
         }
