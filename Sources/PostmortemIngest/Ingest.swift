@@ -11,6 +11,7 @@ public enum Ingest {
         StatuspageIncidentParser.self,
         StatuspageHistoryParser.self,
         AWSHealthDashboardParser.self,
+        ProsePostmortemParser.self,
     ]
 
     /// Reads the file at `path` and parses it.
