@@ -35,7 +35,7 @@ struct StatusPageDetectionTests {
             tried: [
                 "Statuspage API JSON", "Google Cloud incidents.json", "Statuspage Atom/RSS feed",
                 "AWS Service Health Dashboard RSS", "Statuspage incident page", "Statuspage front or history page",
-                "AWS Service Health Dashboard page",
+                "AWS Service Health Dashboard page", "postmortem prose",
             ])
         ) {
             try StatusPageFixture.parse(name)
