@@ -24,11 +24,23 @@ public enum Ingest {
 
     /// Parses bytes already in memory, named `input.path` in messages.
     public static func parse(_ input: SourceInput, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
-        guard input.bytes.contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
+        let decoded = SourceEncoding.normalize(input.bytes)
+        let original = input.bytes
+        let input = SourceInput(path: input.path, bytes: decoded.bytes)
+        let start = input.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard input.bytes[start...].contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
             throw .empty(file: input.path)
         }
         let parserType = try detect(input, hint: options.formatHint)
         var result = try parserType.init().parse(input, options: options)
+        if let offset = decoded.guessedFrom {
+            let line = original.prefix(offset).reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            result.warnings.insert(
+                ParseWarning(
+                    location: SourceLocation(file: input.path, line: line),
+                    message: "the file declares no charset and byte \(offset) is not UTF-8; decoded as Windows-1252 (best effort)"),
+                at: 0)
+        }
         result.format = parserType.format
         if parserType.format == .prose {
             // A postmortem's times say when things happened, not when they were posted.

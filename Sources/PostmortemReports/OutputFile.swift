@@ -26,8 +26,23 @@ public enum OutputFile {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
+            let blocked = Self.fileInTheWay(of: folder).map { "\($0) is a file, not a folder" }
+            throw .cannotCreateFolder(path: folder, reason: blocked ?? Self.reason(error))
         }
+    }
+
+    /// The nearest existing ancestor of `folder` when it is a file (Foundation's own error for
+    /// this case names no path and no reason).
+    static func fileInTheWay(of folder: String) -> String? {
+        var path = (folder as NSString).deletingLastPathComponent
+        while !path.isEmpty, path != "/" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                return isDirectory.boolValue ? nil : path
+            }
+            path = (path as NSString).deletingLastPathComponent
+        }
+        return nil
     }
 
     /// Writes `contents` to `path` atomically (temporary file, then rename).

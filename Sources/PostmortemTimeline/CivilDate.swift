@@ -10,9 +10,11 @@ public struct CivilDate: Sendable, Equatable, Hashable, Comparable, Codable, Cus
         self.day = day
     }
 
-    /// Whether the date exists in the proleptic Gregorian calendar (no February 30th).
+    /// Whether the date exists in the proleptic Gregorian calendar (no February 30th) and has a
+    /// four-digit year. The year bound keeps day and second arithmetic far from overflow: a
+    /// heading "Event: July 20, 999999999999999" must be rejected, not trap.
     public var isValid: Bool {
-        guard (1...12).contains(month), day >= 1 else { return false }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1 else { return false }
         return day <= CivilDate.daysIn(month: month, year: year)
     }
 

@@ -20,10 +20,11 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    /// `launcher` is a program and its arguments that run the executable (e.g. `setpriv ...`).
+    static func run(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [executable] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: FixturePath.packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil

@@ -10,8 +10,24 @@
 public final class HTMLDocument {
     let pointer: xmlDocPtr
 
+    /// Where libxml2 gave up before the end of the input, when it did.
+    public struct Stop: Sendable, Equatable {
+        /// The 1-based line libxml2 had reached.
+        public var line: Int
+        /// Why it stopped, in a reader's words.
+        public var reason: String
+    }
+
+    /// Set when libxml2 stopped reading before the end (elements nested deeper than its limit of
+    /// 256 levels): the tree then holds only what came before `stop.line`.
+    public let stop: Stop?
+
     /// Parses HTML bytes. `encoding` is an IANA charset name when the caller knows it; otherwise
-    /// libxml2 reads the BOM and `<meta charset>` itself.
+    /// libxml2 reads the BOM and `<meta charset>` itself, and a page that declares neither is
+    /// read as UTF-8.
+    ///
+    /// libxml2's nesting limit is kept on purpose: it bounds the depth every later tree walk and
+    /// XPath query pays for, so a page of 200,000 nested elements costs no more than a flat one.
     ///
     /// - Complexity: O(n) in the input; the tree costs a few times the input in memory.
     public init?(html bytes: UnsafeRawBufferPointer, url: String, encoding: String? = nil) {
@@ -20,24 +36,46 @@ public final class HTMLDocument {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
-            bytes.count <= Int(Int32.max)
+            bytes.count <= Int(Int32.max), let context = htmlNewParserCtxt()
         else { return nil }
-        let document: htmlDocPtr? = htmlReadMemory(base, Int32(bytes.count), url, encoding, options)
-        guard let document else { return nil }
+        defer { htmlFreeParserCtxt(context) }
+        // libxml2 reads undeclared HTML as Latin-1; what reaches here has been brought to UTF-8
+        // by `SourceEncoding` unless it declares its own charset.
+        let declared = bytes.count >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE || bytes[0] == 0xEF)
+            || SourceEncoding.declaredCharset(Array(bytes.prefix(4096))) != nil
+        let charset = encoding ?? (declared ? nil : "UTF-8")
+        guard let document = htmlCtxtReadMemory(context, base, Int32(bytes.count), url, charset, options) else { return nil }
         self.pointer = document
+        self.stop = HTMLDocument.stop(of: context)
     }
 
-    /// Parses XML bytes (feeds), tolerating errors the way a feed reader does.
+    /// Parses XML bytes (feeds), tolerating errors the way a feed reader does. Entities are not
+    /// expanded from the network and libxml2's size and depth limits stay on.
     public init?(xml bytes: UnsafeRawBufferPointer, url: String) {
         HTMLDocument.initializeParserOnce
         let options = Int32(
             XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_HUGE.rawValue)
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
-            bytes.count <= Int(Int32.max)
+            bytes.count <= Int(Int32.max), let context = xmlNewParserCtxt()
         else { return nil }
-        guard let document = xmlReadMemory(base, Int32(bytes.count), url, nil, options) else { return nil }
+        defer { xmlFreeParserCtxt(context) }
+        guard let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), url, nil, options) else { return nil }
         self.pointer = document
+        self.stop = HTMLDocument.stop(of: context)
+    }
+
+    /// The limit libxml2 hit, if its last error halted the parse. Other errors are recovered
+    /// from and leave no trace, as in a browser.
+    private static func stop(of context: xmlParserCtxtPtr) -> Stop? {
+        let error = context.pointee.lastError
+        guard error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), context.pointee.disableSAX != 0 else { return nil }
+        let detail = error.message.map { String(cString: $0) } ?? ""
+        let reason =
+            detail.contains("depth")
+            ? "elements nest deeper than libxml2's limit of 256 levels; the rest of the file was not read"
+            : "the parser stopped here (\(detail.split(separator: "\n").first.map(String.init) ?? "internal limit")); the rest of the file was not read"
+        return Stop(line: max(Int(error.line), 1), reason: reason)
     }
 
     deinit {
@@ -179,37 +217,60 @@ public struct HTMLNode {
     ]
     static let hiddenElements: Set<String> = ["script", "style", "head", "title", "noscript", "template"]
 
+    /// Walks the subtree without recursion: archived pages can nest elements hundreds of
+    /// thousands deep, which would overflow the stack of a recursive walk.
     private static func appendVisible(_ node: xmlNodePtr, into out: inout [UInt8]) {
-        var child = node.pointee.children
         // The node itself may be a text node.
         if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
             appendContent(node, into: &out)
             return
         }
-        while let current = child {
-            switch current.pointee.type {
+        // Each open element is a block or not; a block's closing line feed is written when the
+        // walk climbs back out of it.
+        var openBlocks: [Bool] = []
+        var current = node.pointee.children
+        while let visiting = current {
+            var descend = false
+            switch visiting.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                appendContent(current, into: &out)
+                appendContent(visiting, into: &out)
             case XML_ELEMENT_NODE:
-                let name = current.pointee.name.map { String(cString: $0) } ?? ""
+                let name = visiting.pointee.name.map { String(cString: $0) } ?? ""
                 if hiddenElements.contains(name) { break }
                 let isBlock = blockElements.contains(name)
                 if isBlock { out.append(10) }
-                appendVisible(current, into: &out)
-                if isBlock { out.append(10) }
+                if visiting.pointee.children != nil {
+                    openBlocks.append(isBlock)
+                    descend = true
+                } else if isBlock {
+                    out.append(10)
+                }
             default:
                 break
             }
-            child = current.pointee.next
+            if descend, let first = visiting.pointee.children {
+                current = first
+                continue
+            }
+            // Climb until a node with a next sibling, closing the blocks left behind.
+            var climbing: xmlNodePtr? = visiting
+            current = nil
+            while let here = climbing {
+                if let next = here.pointee.next {
+                    current = next
+                    break
+                }
+                guard let wasBlock = openBlocks.popLast() else { break }
+                if wasBlock { out.append(10) }
+                climbing = here.pointee.parent
+            }
         }
     }
 
+    /// Appends a text node's bytes up to its terminating NUL.
     private static func appendContent(_ node: xmlNodePtr, into out: inout [UInt8]) {
         guard let content = node.pointee.content else { return }
-        var p = content
-        while p.pointee != 0 {
-            out.append(p.pointee)
-            p += 1
-        }
+        let count = Int(xmlStrlen(content))
+        out.append(contentsOf: UnsafeBufferPointer(start: content, count: count))
     }
 }

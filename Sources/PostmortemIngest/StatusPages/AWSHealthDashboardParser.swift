@@ -20,7 +20,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
         guard let document = parsed, let root = document.root else {
             throw .noTimeline(file: input.path, expected: "an HTML status page")
         }
-        var warnings: [ParseWarning] = []
+        var warnings = document.stopWarnings(file: input.path)
         guard let heading = Self.findHeading(in: document) else {
             throw .noTimeline(
                 file: input.path,
@@ -58,6 +58,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
             }
         }
         guard !events.isEmpty else {
+            if let stop = warnings.first, document.stop != nil { throw .malformed(location: stop.location, message: stop.message) }
             throw .noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'")
         }
         var credits: [AnnouncedCredit] = []

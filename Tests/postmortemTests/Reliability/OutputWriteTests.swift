@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// `report --output-dir` writes each file to a temporary name and renames it into place.
+@Suite("Writing reports: atomic replacement and clear failures", .serialized)
+struct OutputWriteTests {
+    static let stem = "2008-07-20-amazon-simple-storage-service-us-event-july-20-2008"
+    static let fourUpdates = "Fixtures/hostile/s3-four-updates.html"
+    static let threeUpdates = "Fixtures/hostile/truncated-mid-update.html"
+
+    static func listing(_ folder: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    }
+
+    static func contents(_ folder: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try listing(folder) {
+            result[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+        }
+        return result
+    }
+
+    @Test("Rewriting a report replaces each file by rename: a hard link keeps the old bytes")
+    func replacedByRename() throws {
+        let folder = try CLI.temporaryFolder("atomic")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLI.run(["report", Self.fourUpdates, "--output-dir", folder]).status == 0)
+        let csv = folder + "/\(Self.stem)-timeline.csv"
+        let link = folder + "/../\(URL(fileURLWithPath: folder).lastPathComponent)-old-timeline.csv"
+        defer { try? FileManager.default.removeItem(atPath: link) }
+        try FileManager.default.linkItem(atPath: csv, toPath: link)
+        let before = try Self.listing(folder)
+        #expect(before.count == 7)
+
+        let outcome = try CLI.run(["report", Self.threeUpdates, "--output-dir", folder])
+        #expect(outcome.status == 0)
+        #expect(try Self.listing(folder) == before)
+        let old = try String(contentsOfFile: link, encoding: .utf8)
+        let new = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(old.components(separatedBy: "\r\n").count == 6)
+        #expect(new.components(separatedBy: "\r\n").count == 5)
+        #expect(old.contains("Amazon S3 service has been restored and is returning to normal."))
+        #expect(!new.contains("Amazon S3 service has been restored"))
+    }
+
+    @Test("A run that fails on its input leaves the earlier report byte for byte")
+    func failedRunKeepsReport() throws {
+        let folder = try CLI.temporaryFolder("keep")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLI.run(["report", Self.fourUpdates, "--output-dir", folder]).status == 0)
+        let before = try Self.contents(folder)
+        let outcome = try CLI.run(["report", Self.fourUpdates, "Fixtures/hostile/random-bytes.bin", "--output-dir", folder])
+        #expect(outcome.status == 65)
+        #expect(outcome.stderr.hasPrefix("postmortem: Fixtures/hostile/random-bytes.bin: not a format postmortem reads"))
+        #expect(try Self.contents(folder) == before)
+    }
+
+    @Test("A folder that cannot be written: exit 73 naming the file, the earlier report intact, no temporary files")
+    func readOnlyFolder() throws {
+        let folder = try CLI.temporaryFolder("readonly")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CLI.run(["report", Self.threeUpdates, "--output-dir", folder]).status == 0)
+        let before = try Self.contents(folder)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", folder])
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr == "postmortem: \(folder)/\(Self.stem).md: cannot write: permission denied\n")
+        #expect(try Self.contents(folder) == before)
+    }
+
+    @Test("An output folder that cannot be created: exit 73 naming it and why", arguments: [
+        ("Fixtures/hostile/empty.html", "Fixtures/hostile/empty.html: cannot create the output folder: a file with that name exists"),
+        ("Fixtures/hostile/empty.html/reports",
+         "Fixtures/hostile/empty.html/reports: cannot create the output folder: Fixtures/hostile/empty.html is a file, not a folder"),
+    ])
+    func folderCannotBeCreated(folder: String, message: String) throws {
+        let outcome = try CLI.run(["report", Self.fourUpdates, "--output-dir", folder])
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr == "postmortem: \(message)\n")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test("A parent folder without write permission: exit 73, permission denied")
+    func parentNotWritable() throws {
+        let parent = try CLI.temporaryFolder("noparent")
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: parent)
+        let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", parent + "/reports"])
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr == "postmortem: \(parent)/reports: cannot create the output folder: permission denied\n")
+        #expect(!FileManager.default.fileExists(atPath: parent + "/reports"))
+    }
+}
