@@ -18,9 +18,21 @@ public struct ProsePostmortemParser: IncidentParser {
 
     /// Anything that is not markup or JSON: prose is the last resort.
     public static func matches(_ input: SourceInput) -> Bool {
+        guard looksLikeText(input.bytes.prefix(4096)) else { return false }
         let head = TextFolding.fold(input.head(512))
         guard let first = head.first else { return false }
         return first != "<" && first != "{" && first != "["
+    }
+
+    /// Whether the bytes read as text: no NUL bytes, few control characters, and mostly valid
+    /// UTF-8 (a binary file is not prose, whatever its name).
+    static func looksLikeText(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard !bytes.isEmpty, !bytes.contains(0) else { return false }
+        let controls = bytes.filter { $0 < 32 && $0 != 9 && $0 != 10 && $0 != 13 && $0 != 12 }.count
+        guard controls * 100 <= bytes.count else { return false }
+        var repaired = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars where scalar == "\u{FFFD}" { repaired += 1 }
+        return repaired * 20 <= bytes.count
     }
 
     /// Reads the text into one incident.
