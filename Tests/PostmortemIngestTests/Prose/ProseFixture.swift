@@ -1,15 +1,11 @@
+import PostmortemTestSupport
 import PostmortemIngest
 import PostmortemTimeline
 import Testing
 
 /// Reads the prose fixtures from the package root, wherever the tests run from.
 enum ProseFixture {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        while let last = parts.last, last != "Tests" { parts.removeLast() }
-        parts.removeLast()
-        return parts.joined(separator: "/")
-    }()
+    static let root = FixturePath.packageRoot
 
     static func path(_ name: String) -> String {
         root + "/Fixtures/postmortems/" + name
