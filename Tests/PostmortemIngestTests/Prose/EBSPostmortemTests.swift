@@ -159,7 +159,7 @@ struct EBSPostmortemTests {
         let (incident, _) = try Self.read()
         let durations = incident.observations.filter { $0.unit == .hours }
         #expect(durations.map(\.value) == [11, 9])
-        #expect(durations.map(\.subject) == ["This occurred", "Volumes were restored consistently"])
+        #expect(durations.map(\.subject) == ["Customers also experienced elevated error rates", "Volumes were restored consistently"])
         #expect(durations.first?.text.hasPrefix("This occurred for approximately 11 hours") == true)
     }
 
