@@ -152,6 +152,8 @@ struct EBSPostmortemTests {
         #expect(percents.count == 12)
         #expect(Set(percents.map(\.value)) == [13, 5, 2.2, 1.04, 0.07, 45, 41.0, 23.5, 14.6, 0.4, 2.5])
         #expect(!percents.contains { $0.value == 100 })
+        #expect(incident.observations.count == 14)
+        #expect(!incident.observations.contains { $0.unit == .count })
     }
 
     @Test("Durations are observations in hours")
