@@ -26,8 +26,10 @@ import PostmortemTimeline
 /// durations with no written instant have none.
 ///
 /// Durations ("for approximately 11 hours", "over the next nine hours") are `aside` figures in
-/// hours, minutes or days whose subject is the clause that leads up to them, as written ("This
-/// occurred", "Volumes were restored consistently"). Counts are a written number right before a
+/// hours, minutes or days whose subject is the clause that leads up to them, as written ("Volumes
+/// were restored consistently"); when that clause opens with "This" or "It", the subject is what
+/// the sentence before says ahead of its first time ("Customers also experienced elevated error
+/// rates"). Counts are a written number right before a
 /// counted noun ("1,200 requests").
 struct ProseObservationReader {
     let document: ProseDocument
@@ -100,7 +102,8 @@ struct ProseObservationReader {
                 found.append(
                     Observation(value: figure.value, unit: .percent, subject: subject.text, time: time, role: role, text: sentence.text, source: location))
             }
-            found += durations(tokens, sentence: sentence.text, location: location)
+            let previous = index > 0 && document.sentences[index - 1].block == sentence.block ? document.sentences[index - 1].text : nil
+            found += durations(tokens, sentence: sentence.text, previous: previous, location: location)
             found += counts(tokens, lower: lower, section: section, dominant: dominant, time: ownTime ?? earlier, sentence: sentence.text, location: location)
         }
         return Self.settled(found, start: start)
@@ -218,7 +221,7 @@ struct ProseObservationReader {
     // MARK: Durations and counts
 
     /// "for approximately 11 hours", "over the next nine hours", "lasted 45 minutes".
-    private func durations(_ t: [ProseToken], sentence: String, location: SourceLocation) -> [Observation] {
+    private func durations(_ t: [ProseToken], sentence: String, previous: String?, location: SourceLocation) -> [Observation] {
         var found: [Observation] = []
         for i in t.indices.dropFirst() {
             guard let unit = Self.durationUnits[t[i].lower], let value = number(t[i - 1].lower) else { continue }
@@ -232,10 +235,28 @@ struct ProseObservationReader {
             let from = clauseStart < t.count ? t[clauseStart].start : 0
             let to = k > clauseStart ? t[k].start : from
             var subject = TextFolding.fold(String(decoding: bytes[from..<max(from, to)], as: UTF8.self))
+            if Self.pronouns.contains(subject.lowercased().prefix { $0.isLetter }), let previous, let lead = Self.leadClause(of: previous) {
+                subject = lead
+            }
             if subject.isEmpty { subject = "duration" }
             found.append(Observation(value: value, unit: unit, subject: subject, time: nil, role: .aside, text: sentence, source: location))
         }
         return found
+    }
+
+    static let pronouns: Set<Substring> = ["this", "it", "that"]
+    static let trailingLinks: Set<String> = ["until", "at", "by", "from", "since", "on", "around", "about"]
+
+    /// What a sentence says before its first time or comma, for a duration that refers back to it
+    /// with "This occurred for ...": "Customers also experienced elevated error rates".
+    static func leadClause(of sentence: String) -> String? {
+        let tokens = ProseToken.tokens(sentence)
+        let mentions = ProseTimeScanner.mentions(in: tokens, sentence: sentence)
+        var end = min(mentions.first?.first ?? tokens.count, tokens.firstIndex { !$0.isWord } ?? tokens.count)
+        while end > 0, trailingLinks.contains(tokens[end - 1].lower) { end -= 1 }
+        guard end > 0 else { return nil }
+        let bytes = Array(sentence.utf8)
+        return String(decoding: bytes[tokens[0].start..<tokens[end - 1].end], as: UTF8.self)
     }
 
     private func number(_ word: String) -> Double? {

@@ -8,6 +8,10 @@ import PostmortemTimeline
 /// clock or by a part of the day (`Saturday morning`); parts of days (`the evening of April 22nd`);
 /// ISO 8601 timestamps; and spans joined by `to`, `until`, `through`, `into`, a dash, or
 /// `between ... and ...`.
+///
+/// Words around an instant that qualify it ("By 5:30 AM PDT", "shortly after 11:30 AM PDT", "at
+/// about 02:00AM PDT") are left out of the written time: the instant is the one they qualify, and
+/// the sentence, kept whole on the event, still says how loosely.
 enum ProseTimeScanner {
     /// Every mention in `tokens`, in order, none overlapping.
     static func mentions(in tokens: [ProseToken], sentence: String) -> [ProseTimeMention] {

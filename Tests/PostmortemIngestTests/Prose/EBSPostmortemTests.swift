@@ -152,6 +152,8 @@ struct EBSPostmortemTests {
         #expect(percents.count == 12)
         #expect(Set(percents.map(\.value)) == [13, 5, 2.2, 1.04, 0.07, 45, 41.0, 23.5, 14.6, 0.4, 2.5])
         #expect(!percents.contains { $0.value == 100 })
+        #expect(incident.observations.count == 14)
+        #expect(!incident.observations.contains { $0.unit == .count })
     }
 
     @Test("Durations are observations in hours")
@@ -159,7 +161,7 @@ struct EBSPostmortemTests {
         let (incident, _) = try Self.read()
         let durations = incident.observations.filter { $0.unit == .hours }
         #expect(durations.map(\.value) == [11, 9])
-        #expect(durations.map(\.subject) == ["This occurred", "Volumes were restored consistently"])
+        #expect(durations.map(\.subject) == ["Customers also experienced elevated error rates", "Volumes were restored consistently"])
         #expect(durations.first?.text.hasPrefix("This occurred for approximately 11 hours") == true)
     }
 

@@ -87,3 +87,30 @@ struct ProseTimeExpressionTests {
         #expect(incident.observations.first?.subject == "requests failed")
     }
 }
+
+@Suite("Prose: text that only looks like times")
+struct ProseMalformedTimeTests {
+    @Test("Impossible clocks and days are not times, so the text has no timeline", arguments: [
+        "The job ran at 25:00 UTC on 4 April 2022.",
+        "The job ran at 12:61 PM PDT on 4 April 2022.",
+        "The job ran at 10:00 UTC on April 31, 2022, then stopped.",
+        "Ratios of 3:1 and 13:0 were seen in 45% of runs — and “quoted” text – too.",
+        "At 9 PM the job ran.",
+    ])
+    func noTimeline(text: String) {
+        #expect {
+            _ = try Ingest.parse(SourceInput(path: "odd.txt", bytes: Array(text.utf8)))
+        } throws: { error in
+            guard let error = error as? IngestError, case .noTimeline(let file, _) = error else { return false }
+            return file == "odd.txt"
+        }
+    }
+
+    @Test("An unknown zone is named in a warning and the time is skipped, never guessed")
+    func unknownZone() throws {
+        let text = "At 10:00 XYZ on 4 April 2022 the job failed. At 11:00 UTC it was restored."
+        let (incident, warnings) = try ProseFixture.parse(text)
+        #expect(incident.events.map(\.time.iso8601) == ["2022-04-04T11:00:00Z"])
+        #expect(warnings.map(\.message) == ["skipped a time: unknown time zone 'XYZ' in '10:00 XYZ on 4 April 2022'"])
+    }
+}
