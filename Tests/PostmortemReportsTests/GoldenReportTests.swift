@@ -15,9 +15,12 @@ struct GoldenReportTests {
         let result = try Ingest.read(path: "Fixtures/status-pages/aws-s3-2008-07-20.html".inPackage)
         var incident = try #require(result.incidents.first)
         incident.sources = ["Fixtures/status-pages/aws-s3-2008-07-20.html"]
-        for index in incident.events.indices {
-            incident.events[index].source.file = "Fixtures/status-pages/aws-s3-2008-07-20.html"
-        }
+        // Sources are named as a user in the package root would give them, so the golden files
+        // hold no machine path.
+        let relative = "Fixtures/status-pages/aws-s3-2008-07-20.html"
+        for index in incident.events.indices { incident.events[index].source.file = relative }
+        for index in incident.announcedCredits.indices { incident.announcedCredits[index].source.file = relative }
+        for index in incident.observations.indices { incident.observations[index].source.file = relative }
         let metrics = IncidentMetrics(incident: incident)
         let policy = try PolicyLibrary.policy(named: "s3-2008")
         let credit = try CreditAssessment(incident: incident, window: metrics.window, policy: policy)
@@ -35,6 +38,13 @@ struct GoldenReportTests {
         }
         let golden = try String(contentsOfFile: Self.goldenFolder + "/" + file.name, encoding: .utf8)
         #expect(file.contents == golden)
+    }
+
+    @Test("No golden file holds a machine path")
+    func noMachinePaths() throws {
+        for file in try Self.report().files() {
+            #expect(!file.contents.contains(FixturePath.packageRoot))
+        }
     }
 
     @Test("The same inputs give the same bytes twice")
