@@ -64,17 +64,20 @@ let package = Package(
         .executableTarget(
             name: "postmortem-bench",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel",
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared helpers for the test targets (fixture paths); not a product.
+        .target(name: "PostmortemTestSupport", path: "Tests/PostmortemTestSupport"),
         .testTarget(name: "PostmortemTimelineTests", dependencies: ["PostmortemTimeline"]),
         .testTarget(
             name: "PostmortemIngestTests",
-            dependencies: ["PostmortemIngest", "PostmortemTimeline"]
+            dependencies: ["PostmortemTestSupport", "PostmortemIngest", "PostmortemTimeline"]
         ),
         .testTarget(
             name: "PostmortemMetricsTests",
-            dependencies: ["PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
+            dependencies: ["PostmortemTestSupport", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
         ),
         .testTarget(
             name: "RecoveryModelTests",
@@ -82,13 +85,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PostmortemReportsTests",
-            dependencies: ["PostmortemReports", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
+            dependencies: ["PostmortemTestSupport", "PostmortemReports", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]
         ),
         .testTarget(
             name: "PostmortemPipelineTests",
-            dependencies: ["PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline"]
+            dependencies: ["PostmortemTestSupport", "PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline"]
         ),
-        .testTarget(name: "postmortemTests", dependencies: ["postmortem"]),
+        .testTarget(name: "postmortemTests", dependencies: ["postmortem", "PostmortemTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,14 @@ import PostmortemTimeline
 public enum Ingest {
     /// Every parser, in detection order: the most specific signatures first, prose last.
     public static let parsers: [any IncidentParser.Type] = [
+        StatuspageJSONParser.self,
+        GoogleCloudJSONParser.self,
+        StatuspageFeedParser.self,
+        AWSHealthRSSParser.self,
+        StatuspageIncidentParser.self,
+        StatuspageHistoryParser.self,
         AWSHealthDashboardParser.self,
+        ProsePostmortemParser.self,
     ]
 
     /// Reads the file at `path` and parses it.

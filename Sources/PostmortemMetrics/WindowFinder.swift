@@ -13,8 +13,11 @@ struct WindowFinder {
     init(incident: Incident) {
         let narrative = incident.events.filter { $0.kind == .narrative }
         let updates = incident.events.filter { $0.kind == .update }
-        overall = Self.stated(incident, narrative: narrative)
-            ?? Self.componentTransitions(updates)
+        // Component transitions are the tightest evidence a status page gives (they say when a
+        // component left and re-entered 'operational'), then what the sources state, then the
+        // updates' own posting times.
+        overall = Self.componentTransitions(updates)
+            ?? Self.stated(incident, narrative: narrative)
             ?? Self.statusUpdates(updates, notes: &notes)
         guard let overall else {
             notes.append("no dated event, so no impact window")
@@ -35,8 +38,8 @@ struct WindowFinder {
         let start = [incident.statedImpactStart, startEvent?.time].compactMap { $0 }.min()
         let end = [incident.statedImpactEnd, endEvent?.time].compactMap { $0 }.max()
         guard let start, let end, start < end else { return nil }
-        let startText = narrative.first { $0.time == start }?.text ?? "stated impact start"
-        let endText = narrative.last { $0.time == end }?.text ?? "stated impact end"
+        let startText = narrative.first { $0.time == start }?.text ?? "the impact start the source states as a field (Statuspage started_at, Google begin)"
+        let endText = narrative.last { $0.time == end }?.text ?? "the impact end the source states as a field (Statuspage resolved_at, Google end)"
         return ImpactWindow(start: start, end: end, method: .stated, startEvidence: startText, endEvidence: endText)
     }
 

@@ -14,11 +14,14 @@ public struct ReportRequest: Sendable, Equatable {
     /// Policy names or files; empty means the policy in force on the incident's date.
     public var policies: [String]
     public var credit: CreditAssessment.Options
+    /// How many inputs to read at once; output order never depends on it.
+    public var jobs: Int
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
-        policies: [String] = [], credit: CreditAssessment.Options = .init()
+        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1
     ) {
+        self.jobs = max(1, jobs)
         self.inputs = inputs
         self.ingest = ingest
         self.merge = merge
@@ -38,8 +41,11 @@ public enum ReportPipeline {
     public static func load(_ request: ReportRequest) throws -> (incidents: [Incident], warnings: [ParseWarning]) {
         var incidents: [Incident] = []
         var warnings: [ParseWarning] = []
-        for path in request.inputs {
-            let result = try Ingest.read(path: path, options: request.ingest)
+        let results = ParallelMap.map(request.inputs, jobs: request.jobs) { path in
+            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: request.ingest) }
+        }
+        for (path, outcome) in zip(request.inputs, results) {
+            let result = try outcome.get()
             if request.strict, let first = result.warnings.first {
                 throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
             }
@@ -50,6 +56,28 @@ public enum ReportPipeline {
             incidents = [merged]
         }
         return (incidents, warnings)
+    }
+
+    /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
+    /// reading further, so an archive is never held in memory whole. Merging needs every
+    /// input at once, so with `merge` use `load` instead.
+    /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
+    public static func forEachInput(_ request: ReportRequest, _ body: (IngestResult) throws -> Void) throws {
+        var start = 0
+        while start < request.inputs.count {
+            let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
+            let results = ParallelMap.map(batch, jobs: request.jobs) { path in
+                Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: request.ingest) }
+            }
+            for (path, outcome) in zip(batch, results) {
+                let result = try outcome.get()
+                if request.strict, let first = result.warnings.first {
+                    throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
+                }
+                try body(result)
+            }
+            start += batch.count
+        }
     }
 
     /// The credit assessments for one incident: the named policies, or the one in force.

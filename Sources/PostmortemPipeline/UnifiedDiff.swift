@@ -71,12 +71,13 @@ public enum UnifiedDiff {
                 edits.append(Edit(kind: .same, text: a[i], oldLine: i, newLine: j))
                 i += 1
                 j += 1
-            } else if j < m, i == n || table[i][j + 1] >= table[i + 1][j] {
-                edits.append(Edit(kind: .insert, text: b[j], oldLine: i, newLine: j))
-                j += 1
-            } else {
+            } else if i < n, j == m || table[i + 1][j] >= table[i][j + 1] {
+                // Deletions first, as `diff -u` prints them.
                 edits.append(Edit(kind: .delete, text: a[i], oldLine: i, newLine: j))
                 i += 1
+            } else {
+                edits.append(Edit(kind: .insert, text: b[j], oldLine: i, newLine: j))
+                j += 1
             }
         }
         return edits

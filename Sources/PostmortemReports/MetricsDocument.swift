@@ -138,7 +138,7 @@ public enum MetricsDocument {
             out += "- **Time to \(milestone.status):** \(DurationText.minutes(milestone.minutesFromStart))\n"
         }
         if item.cadence.count > 0 {
-            let median = item.cadence.medianGapMinutes.map { NumberFormat.fixed($0, decimals: 1, trimZeros: true) + " min" } ?? "n/a"
+            let median = item.cadence.medianGapMinutes.map { $0 >= 60 ? DurationText.minutes(Int($0.rounded())) : NumberFormat.fixed($0, decimals: 1, trimZeros: true) + " min" } ?? "n/a"
             let longest = item.cadence.longestGapMinutes.map { DurationText.minutes($0) } ?? "n/a"
             out += "- **Updates:** \(item.cadence.count); median gap \(median), longest gap \(longest)\n"
         }

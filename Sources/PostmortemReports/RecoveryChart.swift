@@ -5,7 +5,7 @@ import PostmortemTimeline
 /// subject, published points marked, residuals drawn as dotted levels, with a legend.
 public enum RecoveryChart {
     static let width = 760.0
-    static let height = 380.0
+    static let plotAreaHeight = 360.0
     static let left = 64.0
     static let right = 24.0
     static let top = 40.0
@@ -21,6 +21,9 @@ public enum RecoveryChart {
         let end = last > first ? last : first.adding(seconds: 3600)
         let peak = drawn.flatMap(\.points).map(\.value).max() ?? 1
         let ceiling = SVGChart.niceCeiling(peak * 1.05)
+        // One legend row per curve under the axis, so long subjects never overlap.
+        let height = plotAreaHeight + Double(drawn.count) * 18
+        let bottom = Self.bottom + Double(drawn.count) * 18 - 18
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ t: Instant) -> Double { left + plotWidth * Double(start.seconds(until: t)) / Double(start.seconds(until: end)) }
@@ -66,8 +69,8 @@ public enum RecoveryChart {
                 out += "<line x1=\"\(SVGChart.n(left))\" y1=\"\(SVGChart.n(y(residual)))\" x2=\"\(SVGChart.n(width - right))\" y2=\"\(SVGChart.n(y(residual)))\" stroke=\"\(color)\" stroke-dasharray=\"2 3\"/>\n"
             }
             // Legend row.
-            let ly = height - 34 + Double(index / 2) * 16
-            let lx = left + Double(index % 2) * 340
+            let ly = top + plotHeight + 58 + Double(index) * 18
+            let lx = left
             out += "<line x1=\"\(SVGChart.n(lx))\" y1=\"\(SVGChart.n(ly - 4))\" x2=\"\(SVGChart.n(lx + 22))\" y2=\"\(SVGChart.n(ly - 4))\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>\n"
             let residualText = curve.residual.map { ", residual \(NumberFormat.fixed($0, decimals: 2, trimZeros: true))" } ?? ""
             out += "<text x=\"\(SVGChart.n(lx + 28))\" y=\"\(SVGChart.n(ly))\">\(SVGChart.escape("\(curve.subject) (\(curve.origin)\(residualText))"))</text>\n"

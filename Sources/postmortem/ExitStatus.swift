@@ -37,6 +37,9 @@ enum ExitStatus {
         case let error as PipelineError:
             code = badInput
             message = error.description
+        case let error as ShardMerge.Failure:
+            code = badInput
+            message = error.description
         case let error as UsageError:
             code = usage
             message = error.message

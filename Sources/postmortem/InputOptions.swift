@@ -23,6 +23,12 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Treat warnings (skipped updates, inferred years) as errors.")
     var strict = false
 
+    @Option(help: "Read this many inputs at once (output is the same for any number).")
+    var jobs = 1
+
+    @Option(help: "Process only slice K of N of the inputs (e.g. 2/8), for array jobs; join the outputs with `postmortem merge`.")
+    var shard: String?
+
     /// The ingest options these flags describe.
     /// - Throws: `UsageError` for a malformed date, zone or format name.
     func ingestOptions() throws -> IngestOptions {
@@ -53,18 +59,29 @@ struct InputOptions: ParsableArguments {
     /// Warnings go to stderr as they are found.
     func load() throws -> (incidents: [Incident], warnings: [ParseWarning]) {
         let loaded = try ReportPipeline.load(request())
-        for warning in loaded.warnings {
+        report(loaded.warnings)
+        return loaded
+    }
+
+    /// Prints warnings to stderr (and as annotations under GitHub Actions).
+    func report(_ warnings: [ParseWarning]) {
+        for warning in warnings {
             ExitStatus.printError("postmortem: warning: \(warning)")
             Annotations.annotate(file: warning.location.file, line: warning.location.line, message: warning.message, level: "warning")
         }
-        return loaded
     }
 
     /// The pipeline request these options describe.
     func request(credit: CreditOptions? = nil) throws -> ReportRequest {
-        ReportRequest(
-            inputs: inputs, ingest: try ingestOptions(), merge: merge, strict: strict,
-            policies: credit?.policy ?? [], credit: try credit?.options() ?? .init())
+        guard jobs >= 1 else { throw UsageError(message: "--jobs must be at least 1") }
+        var selected = inputs
+        if let shard {
+            guard let slice = Shard(shard) else { throw UsageError(message: "--shard '\(shard)' is not K/N with 1 <= K <= N") }
+            selected = slice.slice(inputs)
+        }
+        return ReportRequest(
+            inputs: selected, ingest: try ingestOptions(), merge: merge, strict: strict,
+            policies: credit?.policy ?? [], credit: try credit?.options() ?? .init(), jobs: jobs)
     }
 }
 

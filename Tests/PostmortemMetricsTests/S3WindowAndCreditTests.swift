@@ -1,3 +1,4 @@
+import PostmortemTestSupport
 import Testing
 
 @testable import PostmortemIngest

@@ -1,3 +1,4 @@
+import PostmortemTestSupport
 import Foundation
 import Testing
 

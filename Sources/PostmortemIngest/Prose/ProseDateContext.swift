@@ -1,0 +1,223 @@
+import PostmortemTimeline
+
+/// What a reader of a postmortem carries from sentence to sentence: the date in force, the year,
+/// and the zone last written, and how each new time expression resolves against them.
+///
+/// Rules, in the order a person applies them:
+/// - a written day moves the date in force; a time with no day uses it;
+/// - a day with no year takes the year of the date in force, else of the document's date line or
+///   `--reference-date` (a month more than six months away from that date belongs to the
+///   neighbouring year, so "December 31" in a January write-up is the year before);
+/// - a weekday with no day is the one nearest the date in force;
+/// - a time earlier than the previous one with no day stays on the same day when the text says so
+///   ("the same day", "later that day", "earlier") or when it steps back twelve hours or less (prose
+///   often returns to an earlier moment), and moves to the next day when the text says "the next
+///   day"/"following day" or it steps back further (a log passing midnight); only the unstated
+///   cases are flagged;
+/// - a clock needs its own zone (or the other end of its span's), else `--zone` with a warning, else
+///   it is skipped; a day or part of a day (which needs no precise zone) takes the zone last written.
+struct ProseDateContext: Sendable {
+    var dateInForce: CivilDate?
+    /// The document's own date line or `--reference-date`, for years.
+    var anchor: CivilDate?
+    var zoneInForce: WrittenZone?
+    var defaultZone: WrittenZone?
+    /// The last clock instant resolved, to notice a time that steps back.
+    private var lastInstant: Instant?
+
+    init(anchor: CivilDate?, dateInForce: CivilDate?, defaultZone: WrittenZone?) {
+        self.anchor = anchor
+        self.dateInForce = dateInForce
+        self.defaultZone = defaultZone
+    }
+
+    /// A resolved mention.
+    struct Resolved: Sendable, Equatable {
+        var time: Instant
+        var end: Instant?
+        var zone: WrittenZone?
+        var precision: TimePrecision
+        var warnings: [String]
+    }
+
+    enum Outcome: Sendable, Equatable {
+        case resolved(Resolved)
+        case skipped(String)
+        /// A day written before any zone: it dates what follows but makes no event.
+        case noted
+    }
+
+    static let sameDayWords = ["same day", "that day", "earlier", "that morning", "that evening", "that afternoon", "meanwhile"]
+    static let nextDayWords = ["next day", "following day", "next morning", "following morning", "overnight"]
+
+    /// Resolves a mention found in `sentence` and moves the context forward.
+    mutating func resolve(_ mention: ProseTimeMention, sentence: String) -> Outcome {
+        var start = mention.start
+        var end = mention.end
+        var dayWrittenOnce = false
+        // "9:16 PM to 11:16 PM PDT", "from 12:50 AM PDT to 2:40 AM PDT on April 21st": the first end
+        // borrows the day, zone and meridiem the second one writes.
+        if var second = end {
+            if start.day == nil, start.weekday == nil, start.stamped == nil {
+                dayWrittenOnce = second.day != nil || second.weekday != nil
+                start.day = second.day
+                start.weekday = second.weekday
+            }
+            if start.zoneToken == nil { start.zoneToken = second.zoneToken }
+            if second.zoneToken == nil { second.zoneToken = start.zoneToken }
+            if var clock = start.clock, clock.isPM == nil, let pm = second.clock?.isPM, (1...12).contains(clock.hour) {
+                clock.isPM = pm
+                start.clock = clock
+            }
+            end = second
+        }
+        let lower = sentence.lowercased()
+        var warnings: [String] = []
+        let first: Local
+        switch local(start, written: mention.written, sentence: lower, warnings: &warnings, chained: false) {
+        case .failure(let failure): return failure.outcome
+        case .success(let value): first = value
+        }
+        var endInstant = first.end
+        if let second = end {
+            lastInstant = nil
+            switch local(second, written: mention.written, sentence: lower, warnings: &warnings, chained: true) {
+            case .failure(let failure):
+                return failure.outcome
+            case .success(var value):
+                if value.instant < first.instant, dayWrittenOnce || (second.day == nil && second.weekday == nil) {
+                    // "11:50 PM to 12:20 AM": the span crosses midnight.
+                    value.instant = value.instant.adding(seconds: 86_400)
+                    dateInForce = value.date.adding(days: 1)
+                }
+                endInstant = value.end ?? value.instant
+                lastInstant = value.end == nil ? value.instant : nil
+            }
+        }
+        return .resolved(Resolved(time: first.instant, end: endInstant, zone: first.zone, precision: start.precision, warnings: warnings))
+    }
+
+    /// Moves the date in force to the day a heading or date line names, without an event.
+    mutating func note(_ mention: ProseTimeMention) {
+        guard let day = mention.start.day, let year = day.year ?? year(forMonth: day.month) else { return }
+        let date = CivilDate(year: year, month: day.month, day: day.day)
+        guard date.isValid else { return }
+        dateInForce = date
+        lastInstant = nil
+    }
+
+    private struct Local {
+        var date: CivilDate
+        var instant: Instant
+        var end: Instant?
+        var zone: WrittenZone?
+    }
+
+    private enum Failure: Error {
+        case skipped(String)
+        /// A day named before any zone was written: it moves the date in force but is no event.
+        case noted
+
+        var outcome: Outcome {
+            switch self {
+            case .skipped(let reason): return .skipped(reason)
+            case .noted: return .noted
+            }
+        }
+    }
+
+    private mutating func local(
+        _ e: ProseTimeExpression, written: String, sentence: String, warnings: inout [String], chained: Bool
+    ) -> Result<Local, Failure> {
+        if let stamped = e.stamped, let zone = e.stampedZone {
+            let date = stamped.civil(offsetSeconds: zone.offsetSeconds).date
+            dateInForce = date
+            zoneInForce = zone
+            lastInstant = stamped
+            return .success(Local(date: date, instant: stamped, zone: zone))
+        }
+        // The day.
+        var date: CivilDate
+        var dayWritten = true
+        if let day = e.day {
+            guard let year = day.year ?? year(forMonth: day.month) else {
+                return .failure(.skipped("'\(written)' names no year and the text gives none (give --reference-date)"))
+            }
+            date = CivilDate(year: year, month: day.month, day: day.day)
+            guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
+            dateInForce = date
+        } else if let weekday = e.weekday {
+            guard let base = dateInForce else {
+                return .failure(.skipped("'\(written)' names a weekday but no date is in force (give --reference-date)"))
+            }
+            var delta = (weekday - base.weekday + 7) % 7
+            if delta > 3 { delta -= 7 }
+            date = base.adding(days: delta)
+            dateInForce = date
+        } else {
+            guard let base = dateInForce else {
+                return .failure(.skipped("'\(written)' names no date and none is in force (give --reference-date)"))
+            }
+            date = base
+            dayWritten = false
+        }
+        // The zone.
+        let hour = e.clock?.hour24 ?? 12
+        let zone: WrittenZone
+        if let token = e.zoneToken {
+            guard let known = ZoneTable.zone(for: token, on: date, hour: hour) else {
+                return .failure(.skipped("unknown time zone '\(token)' in '\(written)'"))
+            }
+            zone = known
+        } else if e.clock != nil {
+            guard let defaultZone else {
+                return .failure(.skipped("'\(written)' names no time zone (give --zone to assume one)"))
+            }
+            zone = defaultZone
+            if !chained { warnings.append("'\(written)' names no zone; used \(defaultZone.token) from --zone") }
+        } else if let known = zoneInForce ?? defaultZone {
+            zone = known
+        } else {
+            lastInstant = nil
+            return .failure(.noted)
+        }
+        guard let clock = e.clock else {
+            // A day or a part of one.
+            let hours = e.partOfDay?.hours ?? (0, 24)
+            let midnight = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds)
+            lastInstant = nil
+            return .success(
+                Local(date: date, instant: midnight.adding(seconds: Int64(hours.0 * 3600)), end: midnight.adding(seconds: Int64(hours.1 * 3600)), zone: zone))
+        }
+        var instant = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(clock.secondOfDay))
+        if !dayWritten, let last = lastInstant, instant < last {
+            var nextDay = false
+            if Self.nextDayWords.contains(where: sentence.contains) {
+                nextDay = true
+            } else if Self.sameDayWords.contains(where: sentence.contains) {
+                // Stated: stays on the same day.
+            } else if last.seconds(until: instant) < -12 * 3600 {
+                nextDay = true
+                warnings.append("'\(written)' is earlier than the time before it and names no date; taken as the next day, \(date.adding(days: 1))")
+            } else {
+                warnings.append("'\(written)' is earlier than the time before it and names no date; kept on \(date)")
+            }
+            if nextDay {
+                date = date.adding(days: 1)
+                instant = instant.adding(seconds: 86_400)
+            }
+        }
+        dateInForce = date
+        lastInstant = instant
+        if e.zoneToken != nil { zoneInForce = zone }
+        return .success(Local(date: date, instant: instant, zone: zone))
+    }
+
+    /// The year for a month written without one.
+    private func year(forMonth month: Int) -> Int? {
+        guard let base = dateInForce ?? anchor else { return nil }
+        if month < base.month - 6 { return base.year + 1 }
+        if month > base.month + 6 { return base.year - 1 }
+        return base.year
+    }
+}

@@ -1,0 +1,254 @@
+import PostmortemTimeline
+
+/// Finds the time expressions of a sentence in its tokens.
+///
+/// The forms read: clocks (`12:47 AM PDT`, `02:00AM`, `8:40am`, `3 p.m.`, `14:05:33Z`, `Noon`,
+/// `midnight`), each optionally followed by `on`/`of` and a day; days (`April 21st`, `Apr 24`,
+/// `21 April 2011`, `2011-04-21`, `Monday, May 2`, `Thursday`), optionally followed by `at` and a
+/// clock or by a part of the day (`Saturday morning`); parts of days (`the evening of April 22nd`);
+/// ISO 8601 timestamps; and spans joined by `to`, `until`, `through`, `into`, a dash, or
+/// `between ... and ...`.
+///
+/// Words around an instant that qualify it ("By 5:30 AM PDT", "shortly after 11:30 AM PDT", "at
+/// about 02:00AM PDT") are left out of the written time: the instant is the one they qualify, and
+/// the sentence, kept whole on the event, still says how loosely.
+enum ProseTimeScanner {
+    /// Every mention in `tokens`, in order, none overlapping.
+    static func mentions(in tokens: [ProseToken], sentence: String) -> [ProseTimeMention] {
+        var found: [ProseTimeMention] = []
+        var i = 0
+        while i < tokens.count {
+            guard let first = expression(tokens, at: i) else {
+                i += 1
+                continue
+            }
+            var last = first.end
+            var second: ProseTimeExpression?
+            if first.end < tokens.count, isConnector(tokens, at: first.end, spanStart: first.first),
+                let next = expression(tokens, at: first.end + 1)
+            {
+                second = next
+                last = next.end
+            }
+            let bytes = Array(sentence.utf8)
+            let written = String(decoding: bytes[tokens[first.first].start..<tokens[last - 1].end], as: UTF8.self)
+            found.append(ProseTimeMention(start: first, end: second, written: written, first: first.first, last: last))
+            i = last
+        }
+        return found
+    }
+
+    static func isConnector(_ t: [ProseToken], at i: Int, spanStart: Int) -> Bool {
+        switch t[i].lower {
+        case "to", "until", "till", "through", "into", "-", "–": return true
+        case "and": return spanStart > 0 && t[spanStart - 1].lower == "between"
+        default: return false
+        }
+    }
+
+    /// One expression starting at token `i` (a leading `the` is allowed).
+    static func expression(_ t: [ProseToken], at start: Int) -> ProseTimeExpression? {
+        var i = start
+        if i < t.count, t[i].lower == "the" { i += 1 }
+        guard i < t.count, t[i].isWord else { return nil }
+        if let stamped = isoTimestamp(t[i]) {
+            var e = ProseTimeExpression(first: i, end: i + 1)
+            e.stamped = stamped.instant
+            e.stampedZone = stamped.zone
+            return e
+        }
+        if var e = clock(t, at: i) {
+            var j = e.end
+            if j < t.count, t[j].lower == "," { j += 1 }
+            if j < t.count, t[j].lower == "on" || t[j].lower == "of" { j += 1 }
+            if let d = day(t, at: j) {
+                e.day = d.day
+                e.weekday = d.weekday
+                e.end = d.end
+            }
+            return e
+        }
+        if var e = day(t, at: i).map({ ProseTimeExpression(day: $0.day, weekday: $0.weekday, first: i, end: $0.end) }) {
+            var j = e.end
+            if j < t.count, t[j].lower == "," { j += 1 }
+            if j < t.count, t[j].lower == "at" { j += 1 }
+            if let c = clock(t, at: j) {
+                e.clock = c.clock
+                e.zoneToken = c.zoneToken
+                e.end = c.end
+            } else if e.end < t.count, let part = ProseTimeExpression.PartOfDay(rawValue: t[e.end].lower) {
+                e.partOfDay = part
+                e.end += 1
+            }
+            return e
+        }
+        if let part = ProseTimeExpression.PartOfDay(rawValue: t[i].lower), i + 2 < t.count, t[i + 1].lower == "of",
+            let d = day(t, at: i + 2)
+        {
+            return ProseTimeExpression(day: d.day, weekday: d.weekday, partOfDay: part, first: i, end: d.end)
+        }
+        return nil
+    }
+
+    // MARK: Clocks
+
+    /// A clock reading with its meridiem and zone token, if any.
+    static func clock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression? {
+        guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
+        guard (lead >= 48 && lead <= 57) || lead | 0x20 == 110 || lead | 0x20 == 109 else { return nil }
+        var j = i + 1
+        var reading: ProseTimeExpression.Clock
+        var zone: String?
+        let word = t[i].lower
+        if word == "noon" || word == "midnight" {
+            reading = .init(hour: word == "noon" ? 12 : 0, minute: 0, second: nil, isPM: nil, precision: .minute)
+            // "Noon PM PDT": the meridiem adds nothing.
+            if j < t.count, meridiem(t[j].lower) != nil { j += 1 }
+        } else if let parsed = clockWord(t[i].text) {
+            reading = parsed.clock
+            zone = parsed.zulu ? "Z" : nil
+            if reading.isPM == nil, !parsed.zulu, j < t.count, let m = meridiem(t[j].lower) {
+                reading.isPM = m
+                j += 1
+            }
+            if reading.precision == .hour, reading.isPM == nil { return nil }
+        } else {
+            return nil
+        }
+        let hourRange = reading.isPM == nil ? 0...23 : 1...12
+        guard hourRange.contains(reading.hour) else { return nil }
+        guard reading.minute <= 59, (reading.second ?? 0) <= 60 else { return nil }
+        if zone == nil, j < t.count, t[j].isWord, isZoneToken(t[j].text) {
+            zone = t[j].text
+            j += 1
+            if j < t.count, t[j].lower == "time" { j += 1 }
+        }
+        return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
+    }
+
+    /// `12:47`, `11:30AM`, `8:40am`, `9:05a.m`, `14:05:33Z`, `3pm`, and a bare `3` (which then needs
+    /// a meridiem word after it).
+    static func clockWord(_ text: String) -> (clock: ProseTimeExpression.Clock, zulu: Bool)? {
+        var body = Substring(text)
+        var isPM: Bool?
+        var zulu = false
+        let lower = text.lowercased()
+        for (suffix, pm) in [("a.m", false), ("p.m", true), ("am", false), ("pm", true)] where lower.hasSuffix(suffix) {
+            isPM = pm
+            body = body.dropLast(suffix.count)
+            break
+        }
+        if isPM == nil, body.hasSuffix("Z") || body.hasSuffix("z") {
+            zulu = true
+            body = body.dropLast()
+        }
+        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count, parts[0].count <= 2 else { return nil }
+        if parts.count == 1 {
+            // "3pm" or "3" (before "PM").
+            guard !zulu else { return nil }
+            return (.init(hour: numbers[0], minute: 0, second: nil, isPM: isPM, precision: .hour), false)
+        }
+        guard parts[1].count == 2, parts.count == 2 || parts[2].count == 2 else { return nil }
+        let second = parts.count == 3 ? numbers[2] : nil
+        return (.init(hour: numbers[0], minute: numbers[1], second: second, isPM: isPM, precision: second == nil ? .minute : .second), zulu)
+    }
+
+    /// `am`, `a.m`, `pm`, `p.m` -> `false`/`true`.
+    static func meridiem(_ lower: String) -> Bool? {
+        switch lower {
+        case "am", "a.m": return false
+        case "pm", "p.m": return true
+        default: return nil
+        }
+    }
+
+    /// Words that are upper case like a zone abbreviation but are not zones.
+    static let notZones: Set<String> = [
+        "AZ", "AZS", "API", "APIS", "AWS", "US", "EU", "UK", "DNS", "CPU", "IO", "OK", "IT", "WE", "A", "I",
+        "SLA", "HTTP", "TLS", "SSL", "VM", "VMS", "CDN", "SRE",
+    ]
+
+    /// A known zone (`PDT`, `Pacific`, `GMT+8`) or an upper-case abbreviation that looks like one;
+    /// unknown ones are still read as zones so the resolver can report them instead of guessing.
+    static func isZoneToken(_ text: String) -> Bool {
+        if ZoneTable.zone(for: text) != nil { return true }
+        let upper = text.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
+        return upper && (2...5).contains(text.utf8.count) && !notZones.contains(text)
+            && ProseVocabulary.service(named: text) == nil
+    }
+
+    static func isoTimestamp(_ token: ProseToken) -> (instant: Instant, zone: WrittenZone)? {
+        guard token.text.utf8.count >= 16, token.text.contains("T"), token.text.contains(":") else { return nil }
+        return ISO8601Scanner.scan(Array(token.text.utf8))
+    }
+
+    // MARK: Days
+
+    /// A day at token `i`: `April 21st`, `Apr 24, 2011`, `21 April 2011`, `2011-04-21`, `Saturday`,
+    /// `Monday, May 2`.
+    static func day(_ t: [ProseToken], at i: Int) -> (day: ProseTimeExpression.Day?, weekday: Int?, end: Int)? {
+        guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
+        let isDigit = lead >= 48 && lead <= 57
+        guard isDigit || t[i].isCapitalized else { return nil }
+        if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
+            var j = i + 1
+            if j < t.count, t[j].lower == "," { j += 1 }
+            if let d = monthDay(t, at: j) { return (d.day, weekday, d.end) }
+            return (nil, weekday, i + 1)
+        }
+        if let d = monthDay(t, at: i) { return (d.day, nil, d.end) }
+        return nil
+    }
+
+    static func monthDay(_ t: [ProseToken], at i: Int) -> (day: ProseTimeExpression.Day, end: Int)? {
+        guard i + 1 < t.count else { return nil }
+        var month: Int?
+        var dayNumber: Int?
+        var j = i
+        if t[i].isCapitalized, let m = CivilDate.month(named: t[i].text), let d = ordinal(t[i + 1].text) {
+            month = m
+            dayNumber = d
+            j = i + 2
+        } else if let d = ordinal(t[i].text), t[i + 1].isCapitalized, let m = CivilDate.month(named: t[i + 1].text) {
+            month = m
+            dayNumber = d
+            j = i + 2
+        }
+        guard let month, let dayNumber else { return nil }
+        var year: Int?
+        var k = j
+        if k < t.count, t[k].lower == "," { k += 1 }
+        if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text), (1970...2100).contains(y) {
+            year = y
+            j = k + 1
+        }
+        let check = CivilDate(year: year ?? 2000, month: month, day: dayNumber)
+        guard check.isValid else { return nil }
+        return (.init(month: month, day: dayNumber, year: year), j)
+    }
+
+    /// `21`, `21st`, `2nd`, `3rd`, `24th` -> the day number.
+    static func ordinal(_ text: String) -> Int? {
+        var body = Substring(text.lowercased())
+        for suffix in ["st", "nd", "rd", "th"] where body.hasSuffix(suffix) {
+            body = body.dropLast(2)
+            break
+        }
+        guard (1...2).contains(body.count), let value = Int(body), (1...31).contains(value) else { return nil }
+        return value
+    }
+
+    /// `2011-04-21`.
+    static func isoDay(_ text: String) -> ProseTimeExpression.Day? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        guard CivilDate(year: y, month: m, day: d).isValid else { return nil }
+        return .init(month: m, day: d, year: y)
+    }
+}

@@ -1,0 +1,76 @@
+/// One word or mark of a prose sentence, with its place in the sentence's UTF-8 bytes.
+///
+/// Prose is read word by word rather than with one large pattern: the same words ("at", "on",
+/// "to", "PDT") change meaning with their neighbours, and a token list makes those neighbours cheap
+/// to look at.
+struct ProseToken: Sendable, Equatable {
+    /// The token as written: `12:47`, `AM`, `21st`, `13%`, `a.m`, `–`.
+    var text: String
+    /// `text` lower-cased, for matching.
+    var lower: String
+    /// UTF-8 offset of the first byte in the sentence.
+    var start: Int
+    /// UTF-8 offset just past the last byte.
+    var end: Int
+    /// `false` for a punctuation mark kept as its own token (`,` `;` `(` `)` `–` `—`).
+    var isWord: Bool
+
+    /// Whether the token starts with an upper-case ASCII letter (`April`, `Saturday`).
+    var isCapitalized: Bool {
+        guard let first = text.utf8.first else { return false }
+        return first >= 65 && first <= 90
+    }
+
+    /// Splits a sentence into tokens. Letters, digits and `%` make words; `:`, `.`, `-`, `+`, `/`,
+    /// `'` and `,` stay inside a word only between two word characters (`12:47`, `a.m`, `single-AZ`,
+    /// `1,200`, `GMT+8`), except that `-` splits a clock range (`14:05-14:50`). En and em dashes,
+    /// commas, semicolons and brackets become punctuation tokens; other marks (curly quotes) separate.
+    static let innerMarks: Set<UInt8> = [58, 46, 45, 43, 47, 39, 44]
+
+    static func tokens(_ sentence: String) -> [ProseToken] {
+        let b = Array(sentence.utf8)
+        var tokens: [ProseToken] = []
+        var i = 0
+        var wordStart: Int?
+        func isWordByte(_ c: UInt8) -> Bool {
+            (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c == 37
+        }
+        func flush(_ end: Int) {
+            guard let start = wordStart else { return }
+            let text = String(decoding: b[start..<end], as: UTF8.self)
+            tokens.append(ProseToken(text: text, lower: text.lowercased(), start: start, end: end, isWord: true))
+            wordStart = nil
+        }
+        func mark(_ text: String, _ start: Int, _ end: Int) {
+            tokens.append(ProseToken(text: text, lower: text, start: start, end: end, isWord: false))
+        }
+        while i < b.count {
+            let c = b[i]
+            if isWordByte(c) {
+                if wordStart == nil { wordStart = i }
+                i += 1
+                continue
+            }
+            if let start = wordStart, innerMarks.contains(c), i + 1 < b.count, isWordByte(b[i + 1]), isWordByte(b[i - 1]) {
+                let isDigitAround = b[i - 1] >= 48 && b[i - 1] <= 57 && b[i + 1] >= 48 && b[i + 1] <= 57
+                let splitsClockRange = c == 45 && isDigitAround && b[start..<i].contains(58)
+                let isThousands = c == 44 && isDigitAround
+                if !splitsClockRange && (c != 44 || isThousands) {
+                    i += 1
+                    continue
+                }
+            }
+            flush(i)
+            if c == 44 || c == 59 || c == 40 || c == 41 || c == 45 {
+                mark(String(UnicodeScalar(c)), i, i + 1)
+            } else if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x93 || b[i + 2] == 0x94 {
+                mark("–", i, i + 3)
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        flush(b.count)
+        return tokens
+    }
+}

@@ -1,0 +1,82 @@
+/// The field's words the prose reader recognises: services, regions and providers.
+///
+/// Kept as data so that a new provider's vocabulary is a table row, not new code.
+enum ProseVocabulary {
+    /// Service names as written (whole words, case-sensitive) to the name the incident lists.
+    static let services: [String: String] = [
+        "EC2": "EC2", "EBS": "EBS", "RDS": "RDS", "S3": "S3", "VPC": "VPC", "ELB": "ELB", "SQS": "SQS",
+        "SNS": "SNS", "DynamoDB": "DynamoDB", "SimpleDB": "SimpleDB", "Lambda": "Lambda",
+        "CloudFront": "CloudFront", "IAM": "IAM", "Kinesis": "Kinesis", "Redshift": "Redshift",
+        "ElastiCache": "ElastiCache", "CloudWatch": "CloudWatch", "EKS": "EKS", "ECS": "ECS",
+        "BigQuery": "BigQuery", "GKE": "GKE", "GCS": "GCS",
+    ]
+
+    /// The service a word names, if any.
+    static func service(named word: some StringProtocol) -> String? {
+        services[String(word)]
+    }
+
+    /// Providers, by a word their own postmortems use.
+    static let providers: [(word: String, name: String)] = [
+        ("AWS", "AWS"), ("Amazon", "AWS"), ("Google Cloud", "Google Cloud"), ("GCP", "Google Cloud"),
+        ("Azure", "Microsoft Azure"), ("GitHub", "GitHub"), ("Cloudflare", "Cloudflare"),
+    ]
+
+    /// Two-word regions first, so `US East` is not read as `US`.
+    static let regionPhrases: [(words: [String], name: String)] = [
+        (["US", "East"], "US East"), (["US", "West"], "US West"), (["US", "Standard"], "US Standard"),
+        (["EU", "West"], "EU West"), (["Asia", "Pacific"], "Asia Pacific"), (["South", "America"], "South America"),
+        (["EU"], "EU"), (["US"], "US"), (["APAC"], "APAC"), (["EMEA"], "EMEA"),
+    ]
+
+    /// The services named in the words, in order of first mention.
+    static func services(in words: [Substring]) -> [String] {
+        var found: [String] = []
+        for word in words {
+            if let name = service(named: word), !found.contains(name) { found.append(name) }
+        }
+        return found
+    }
+
+    /// The regions named in the words, in order of first mention (`US East`, `EU`, `us-east-1`).
+    static func regions(in words: [Substring]) -> [String] {
+        var found: [String] = []
+        var i = 0
+        outer: while i < words.count {
+            for phrase in regionPhrases where i + phrase.words.count <= words.count {
+                if zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1 }) {
+                    if !found.contains(phrase.name) { found.append(phrase.name) }
+                    i += phrase.words.count
+                    continue outer
+                }
+            }
+            if isRegionCode(words[i]), !found.contains(String(words[i])) { found.append(String(words[i])) }
+            i += 1
+        }
+        return found
+    }
+
+    /// `us-east-1`, `eu-west-2`, `ap-northeast-1`.
+    static func isRegionCode(_ word: Substring) -> Bool {
+        let parts = word.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 2, parts[0].allSatisfy(\.isLowercase),
+            parts[1].allSatisfy(\.isLowercase), let last = parts[2].first, last.isNumber, parts[2].count == 1
+        else { return false }
+        return true
+    }
+
+    /// Splits text into words for the tables above: letters, digits and inner hyphens
+    /// (`us-east-1`); a hyphenated word also yields its parts (`EBS-backed` names `EBS`).
+    static func words(_ text: String) -> [Substring] {
+        var out: [Substring] = []
+        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+            let trimmed = word.drop(while: { $0 == "-" })
+            guard !trimmed.isEmpty else { continue }
+            out.append(trimmed)
+            if trimmed.contains("-"), !isRegionCode(trimmed) {
+                out.append(contentsOf: trimmed.split(separator: "-"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import PostmortemTimeline
+
+/// A JSON input decoded with `JSONSerialization`, plus the byte places of the objects in it.
+///
+/// `JSONSerialization` gives no positions, so objects are found again in the raw bytes by their
+/// `id` value, moving forward through the file in document order.
+struct JSONSource {
+    let file: String
+    let bytes: [UInt8]
+    let root: Any
+    private var cursor = 0
+
+    /// - Throws: `IngestError.malformed` when the bytes are not JSON.
+    init(_ input: SourceInput) throws(IngestError) {
+        file = input.path
+        bytes = input.bytes
+        do {
+            root = try JSONSerialization.jsonObject(with: Data(input.bytes), options: [.fragmentsAllowed])
+        } catch {
+            throw .malformed(location: SourceLocation(file: input.path), message: "not valid JSON: \(error.localizedDescription)")
+        }
+    }
+
+    /// The place of the object whose `id` is `id`: the byte offset of its `{` when `id` is its
+    /// first key, else of the id value; just the file when the id is not found.
+    mutating func location(ofObjectWithID id: String?) -> SourceLocation {
+        guard let id, !id.isEmpty else { return SourceLocation(file: file) }
+        let needle = Array(("\"" + id + "\"").utf8)
+        guard let found = SourceInput.firstIndex(of: needle, in: bytes, from: cursor)
+            ?? SourceInput.firstIndex(of: needle, in: bytes, from: 0)
+        else {
+            return SourceLocation(file: file)
+        }
+        cursor = found + needle.count
+        return SourceLocation(file: file, byteOffset: objectStart(beforeValueAt: found) ?? found)
+    }
+
+    /// Walks back over `"id" :` and white space to the `{` that opens the object, if it is right there.
+    private func objectStart(beforeValueAt value: Int) -> Int? {
+        var i = value - 1
+        func skipBlank() { while i >= 0, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 10 || bytes[i] == 13 { i -= 1 } }
+        skipBlank()
+        guard i >= 0, bytes[i] == UInt8(ascii: ":") else { return nil }
+        i -= 1
+        skipBlank()
+        let key = Array("\"id\"".utf8)
+        guard i - key.count + 1 >= 0, Array(bytes[(i - key.count + 1)...i]) == key else { return nil }
+        i -= key.count
+        skipBlank()
+        return i >= 0 && bytes[i] == UInt8(ascii: "{") ? i : nil
+    }
+
+    /// A string member, `nil` when absent, `null` or not a string.
+    static func string(_ object: [String: Any], _ key: String) -> String? {
+        object[key] as? String
+    }
+
+    /// An array-of-objects member, empty when absent.
+    static func objects(_ object: [String: Any], _ key: String) -> [[String: Any]] {
+        (object[key] as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+    }
+
+    /// An update's time: the first of `keys` present, read as ISO 8601 with its offset as written.
+    enum StampField {
+        case read(written: String, instant: Instant, zone: WrittenZone)
+        /// Why no time could be read ("'2019-03-10 soon' is not an ISO 8601 time").
+        case unreadable(String)
+    }
+
+    /// Reads the first of `keys` present in `object` as an ISO 8601 stamp.
+    static func stamp(_ object: [String: Any], keys: [String]) -> StampField {
+        guard let key = keys.first(where: { string(object, $0) != nil }), let written = string(object, key) else {
+            return .unreadable("no " + keys.joined(separator: " or "))
+        }
+        guard let (instant, zone) = ISO8601Scanner.scan(Array(written.utf8)) else {
+            return .unreadable("'\(written)' is not an ISO 8601 time")
+        }
+        return .read(written: written, instant: instant, zone: zone)
+    }
+
+    /// An ISO 8601 member as an instant with its written zone, or `nil` when absent or unreadable.
+    static func instant(_ object: [String: Any], _ key: String) -> (instant: Instant, zone: WrittenZone)? {
+        guard let text = string(object, key) else { return nil }
+        return ISO8601Scanner.scan(Array(text.utf8))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import PostmortemTimeline
+
+/// Reads the Statuspage API: `/api/v2/incidents.json` (`{"page": ..., "incidents": [...]}`)
+/// and `/api/v2/incidents/<id>.json` (`{"page": ..., "incident": {...}}`, or the bare incident).
+///
+/// Each update's time is its `display_at` (what the page shows), else its `created_at`, with
+/// the offset as written (`2019-02-20T12:00:19.418-06:00`). `started_at`/`resolved_at` are kept
+/// as the stated impact window; `affected_components` become component changes.
+public struct StatuspageJSONParser: IncidentParser {
+    public static let format = SourceFormat.statuspageJSON
+
+    public init() {}
+
+    public static func matches(_ input: SourceInput) -> Bool {
+        input.looksLikeJSON(holding: "\"incident_updates\"")
+    }
+
+    public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
+        var source = try JSONSource(input)
+        let objects: [[String: Any]]
+        var provider: String?
+        var pageURL: String?
+        if let top = source.root as? [String: Any] {
+            let page = top["page"] as? [String: Any]
+            provider = page.flatMap { JSONSource.string($0, "name") }
+            pageURL = page.flatMap { JSONSource.string($0, "url") }
+            if top["incidents"] != nil {
+                objects = JSONSource.objects(top, "incidents")
+            } else if let single = top["incident"] as? [String: Any] {
+                objects = [single]
+            } else {
+                objects = [top]
+            }
+        } else {
+            objects = (source.root as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+        }
+        var incidents: [Incident] = []
+        var warnings: [ParseWarning] = []
+        for object in objects {
+            let incidentPlace = source.location(ofObjectWithID: JSONSource.string(object, "id"))
+            let title = JSONSource.string(object, "name").map { TextFolding.fold($0) } ?? "(untitled incident)"
+            var events: [TimelineEvent] = []
+            for update in JSONSource.objects(object, "incident_updates") {
+                let place = source.location(ofObjectWithID: JSONSource.string(update, "id"))
+                let stamp = JSONSource.stamp(update, keys: ["display_at", "created_at"])
+                guard case .read(let written, let instant, let zone) = stamp else {
+                    if case .unreadable(let reason) = stamp {
+                        warnings.append(ParseWarning(location: place, message: "skipped an update of '\(title)': \(reason)"))
+                    }
+                    continue
+                }
+                events.append(
+                    TimelineEvent(
+                        time: instant, zone: zone, writtenTime: written, precision: .second,
+                        status: JSONSource.string(update, "status")?.lowercased(),
+                        text: TextFolding.fold(JSONSource.string(update, "body") ?? ""), source: place,
+                        componentChanges: JSONSource.objects(update, "affected_components").compactMap(Self.change)))
+            }
+            guard !events.isEmpty else {
+                warnings.append(ParseWarning(location: incidentPlace, message: "skipped incident '\(title)': it has no update with a readable time"))
+                continue
+            }
+            // The short link when there is one, else the incident's page under the page's own address.
+            var url = JSONSource.string(object, "shortlink")
+            if url == nil, let pageURL, let id = JSONSource.string(object, "id") {
+                url = (pageURL.hasSuffix("/") ? String(pageURL.dropLast()) : pageURL) + "/incidents/" + id
+            }
+            incidents.append(
+                Incident(
+                    title: title, provider: provider, impact: JSONSource.string(object, "impact"),
+                    components: JSONSource.objects(object, "components").compactMap { JSONSource.string($0, "name") },
+                    url: url, events: events.reversed(),
+                    statedImpactStart: JSONSource.instant(object, "started_at")?.instant,
+                    statedImpactEnd: JSONSource.instant(object, "resolved_at")?.instant,
+                    sources: [input.path]))
+        }
+        guard !incidents.isEmpty else {
+            throw .noTimeline(file: input.path, expected: "incidents with incident_updates carrying created_at times")
+        }
+        return IngestResult(incidents: incidents, warnings: warnings)
+    }
+
+    static func change(_ object: [String: Any]) -> ComponentChange? {
+        guard let name = JSONSource.string(object, "name") else { return nil }
+        return ComponentChange(
+            code: JSONSource.string(object, "code"), name: name,
+            oldStatus: JSONSource.string(object, "old_status"), newStatus: JSONSource.string(object, "new_status"))
+    }
+}

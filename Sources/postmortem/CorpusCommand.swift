@@ -1,0 +1,32 @@
+import ArgumentParser
+import PostmortemTimeline
+import PostmortemIngest
+import PostmortemPipeline
+import PostmortemReports
+
+struct CorpusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Statistics over every incident in a folder: durations (median, p90, longest), impact, provider, first-update delay.")
+
+    @Argument(help: "A folder of saved pages, feeds and postmortems.") var folder: String
+    @Option(help: "The folder to write corpus.md, corpus.csv and corpus-durations.svg into.") var outputDir: String
+    @Option(help: "Read this many files at once.") var jobs = 1
+    @Option(help: "A date in or near the incidents (YYYY-MM-DD), for dates written without a year.") var referenceDate: String?
+
+    func run() throws {
+        do {
+            var options = IngestOptions()
+            if let referenceDate {
+                guard let date = CivilDate(iso: referenceDate) else { throw UsageError(message: "--reference-date '\(referenceDate)' is not a date YYYY-MM-DD") }
+                options.referenceDate = date
+            }
+            let (files, skipped) = CorpusRun.files(folder: folder, ingest: options, jobs: max(1, jobs))
+            for line in skipped { ExitStatus.printError("postmortem: skipped: \(line)") }
+            try OutputFile.writeAll(files, into: outputDir)
+            for file in files { print("wrote \(outputDir)/\(file.name)") }
+        } catch {
+            throw ExitStatus.report(error)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import PostmortemTestSupport
+import Foundation
+import Testing
+
+@testable import PostmortemPipeline
+
+@Suite("Reports kept in a repository, checked for drift", .serialized)
+struct DriftCheckTests {
+    /// A throwaway repository: the S3 fixture and a manifest, in a temporary folder.
+    static func repository() throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-repo-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/Fixtures", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/Reports", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: FixturePath.resolve("Fixtures/status-pages/aws-s3-2008-07-20.html"), toPath: root + "/Fixtures/s3.html")
+        try """
+            reports:
+              - name: s3
+                inputs: [Fixtures/s3.html]
+                policies: [s3-2008]
+            """.write(toFile: root + "/Reports/manifest.yaml", atomically: true, encoding: .utf8)
+        return root
+    }
+
+    @Test("After --update the check passes; editing a report makes it fail with a diff")
+    func updateThenDrift() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let outcomes = try ReportRegeneration.update(folder: root + "/Reports")
+        #expect(outcomes.map(\.name) == ["s3"])
+        #expect(outcomes[0].files.count == 7)
+        #expect(try DriftCheck(folder: root + "/Reports").passed)
+
+        let markdown = root + "/Reports/s3/2008-07-20-amazon-simple-storage-service-us-event-july-20-2008.md"
+        var text = try String(contentsOfFile: markdown, encoding: .utf8)
+        text = text.replacingOccurrences(of: "98.936%", with: "99.936%")
+        try text.write(toFile: markdown, atomically: true, encoding: .utf8)
+        let check = try DriftCheck(folder: root + "/Reports")
+        #expect(!check.passed)
+        let drift = try #require(check.results.first?.drifted.first)
+        #expect(drift.path == markdown)
+        #expect(drift.diff.contains("-- **Monthly uptime:** 99.936% (commitment 99.9%)"))
+        #expect(drift.diff.contains("+- **Monthly uptime:** 98.936% (commitment 99.9%)"))
+        #expect(check.junit().contains("<testcase classname=\"reports\" name=\"s3\">"))
+        #expect(check.junit().contains("failures=\"1\""))
+    }
+
+    @Test("A file no longer generated is drift too")
+    func staleFile() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try ReportRegeneration.update(folder: root + "/Reports")
+        try "old".write(toFile: root + "/Reports/s3/old.csv", atomically: true, encoding: .utf8)
+        let check = try DriftCheck(folder: root + "/Reports")
+        #expect(check.results.first?.drifted.map(\.path) == [root + "/Reports/s3/old.csv"])
+    }
+
+    @Test("Reports hold the input paths as the manifest gives them, not machine paths")
+    func relativePaths() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let outcomes = try ReportRegeneration.render(folder: root + "/Reports")
+        for file in outcomes[0].files {
+            #expect(!file.contents.contains(root))
+        }
+        #expect(outcomes[0].files[0].contents.contains("`Fixtures/s3.html`"))
+    }
+
+    @Test("A malformed manifest names the field")
+    func badManifest() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "reports:\n  - name: s3\n    inputs: Fixtures/s3.html\n".write(toFile: root + "/Reports/manifest.yaml", atomically: true, encoding: .utf8)
+        #expect(throws: PipelineError.self) { try DriftCheck(folder: root + "/Reports") }
+        do {
+            _ = try DriftCheck(folder: root + "/Reports")
+        } catch {
+            #expect(error.description.contains("reports[0].inputs"))
+        }
+    }
+
+    @Test("Unified diff marks removed and added lines with context")
+    func unifiedDiff() {
+        let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\n", oldName: "x", newName: "y")
+        #expect(diff == "--- x\n+++ y\n@@ -1,5 +1,5 @@\n a\n-b\n+B\n c\n d\n \n")
+    }
+}
