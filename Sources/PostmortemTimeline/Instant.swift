@@ -54,8 +54,37 @@ public struct Instant: Sendable, Equatable, Hashable, Comparable, Codable, Custo
     /// ISO 8601 in UTC: `2008-07-20T16:05:00Z`.
     public var iso8601: String {
         let c = civil()
-        return c.date.description + "T" + WrittenZone.twoDigits(c.hour) + ":"
-            + WrittenZone.twoDigits(c.minute) + ":" + WrittenZone.twoDigits(c.second) + "Z"
+        // Built from digits in one buffer: every event's time is printed, so this is hot.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        let year = c.date.year
+        guard (0...9999).contains(year) else {
+            return String(year) + "-" + WrittenZone.twoDigits(c.date.month) + "-" + WrittenZone.twoDigits(c.date.day) + "T"
+                + WrittenZone.twoDigits(c.hour) + ":" + WrittenZone.twoDigits(c.minute) + ":" + WrittenZone.twoDigits(c.second) + "Z"
+        }
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(48 + rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        bytes.append(45)
+        digits(c.date.month, 2)
+        bytes.append(45)
+        digits(c.date.day, 2)
+        bytes.append(84)
+        digits(c.hour, 2)
+        bytes.append(58)
+        digits(c.minute, 2)
+        bytes.append(58)
+        digits(c.second, 2)
+        bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ISO 8601 with the offset of a written zone: `2008-07-20T09:05:00-07:00`.

@@ -1,0 +1,91 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+/// Runs a scenario's model and sets the published figures against the simulated values.
+///
+/// The model sees only the parameters; the figures are read here, after the run, so nothing
+/// the postmortem published can leak into the simulation.
+public enum Engine {
+    /// The models a scenario's `model` key may name.
+    public static let models = ["ebs-cluster", "gossip"]
+
+    /// Runs `scenario` with `seed`.
+    public static func run(_ scenario: Scenario, seed: UInt64) throws(ScenarioError) -> SimulationSummary {
+        var reader = ParameterReader(scenario)
+        let run: ModelRun
+        switch scenario.model {
+        case "ebs-cluster":
+            let parameters = try EBSParameters(reading: &reader)
+            try reader.rejectUnread()
+            run = EBSClusterModel(parameters: parameters, seed: seed).run()
+        case "gossip":
+            let parameters = try GossipParameters(reading: &reader)
+            try reader.rejectUnread()
+            run = GossipModel(parameters: parameters, seed: seed).run()
+        default:
+            throw .invalidValue(file: scenario.file, line: nil, key: "model",
+                                message: "'\(scenario.model)' is not one of \(models.joined(separator: ", "))")
+        }
+        return try summarize(scenario, run: run, seed: seed)
+    }
+
+    static func summarize(_ scenario: Scenario, run: ModelRun, seed: UInt64) throws(ScenarioError) -> SimulationSummary {
+        var figures: [FigureComparison] = []
+        var published: [String: [CurvePoint]] = [:]
+        var residuals: [String: Double] = [:]
+        for (index, figure) in scenario.figures.enumerated() {
+            let simulated = try simulatedValue(of: figure, index: index, in: run, file: scenario.file)
+            figures.append(FigureComparison(name: figure.name, published: figure.value, computed: simulated,
+                                            tolerance: figure.tolerance, unit: figure.unit, source: figure.source))
+            guard let series = figure.series else { continue }
+            if figure.measure == .at, let at = figure.at {
+                published[series, default: []].append(CurvePoint(time: at, value: figure.value, note: figure.source))
+            } else if figure.measure == .final {
+                residuals[series] = figure.value
+            }
+        }
+        var curves: [RecoveryCurve] = []
+        for (name, subject) in run.subjects {
+            guard let series = run.series.first(where: { $0.name == name }) else { continue }
+            let points = zip(run.times, series.values).map { CurvePoint(time: $0, value: $1) }
+            curves.append(RecoveryCurve(subject: subject, points: points, residual: series.values.last,
+                                        origin: "simulated (seed \(seed))"))
+            if published[name] != nil || residuals[name] != nil {
+                curves.append(RecoveryCurve(subject: subject, points: published[name] ?? [],
+                                            residual: residuals[name], origin: "published"))
+            }
+        }
+        return SimulationSummary(
+            scenario: scenario.name, model: scenario.model, seed: seed,
+            parameters: scenario.parameters.map { SimulationSummary.Parameter(key: $0.key, value: $0.value) },
+            figures: figures, times: run.times, series: run.series, curves: curves,
+            eventsProcessed: run.eventsProcessed)
+    }
+
+    static func simulatedValue(of figure: PublishedFigure, index: Int, in run: ModelRun,
+                               file: String) throws(ScenarioError) -> Double {
+        if figure.measure == .metric {
+            guard let value = run.metric(figure.name) else {
+                let names = run.metrics.map(\.name).joined(separator: ", ")
+                throw .invalidValue(file: file, line: nil, key: "figures[\(index)].name",
+                                    message: "the model reports no metric '\(figure.name)' (it has \(names))")
+            }
+            return value
+        }
+        guard let name = figure.series, let series = run.series.first(where: { $0.name == name }) else {
+            let names = run.series.map(\.name).joined(separator: ", ")
+            throw .invalidValue(file: file, line: nil, key: "figures[\(index)].series",
+                                message: "the model has no series '\(figure.series ?? "")' (it has \(names))")
+        }
+        switch figure.measure {
+        case .peak:
+            return series.values.max() ?? .nan
+        case .final:
+            return series.values.last ?? .nan
+        case .at, .metric:
+            guard let at = figure.at else { return .nan }
+            let points = zip(run.times, series.values).map { CurvePoint(time: $0, value: $1) }
+            return RecoveryCurve(subject: name, points: points, origin: "simulated").value(at: at) ?? .nan
+        }
+    }
+}

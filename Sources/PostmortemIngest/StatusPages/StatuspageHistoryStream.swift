@@ -154,10 +154,10 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
         defer { depth -= 1 }
         if let updateDepth {
             if depth == statusDepth {
-                status = TextFolding.foldAll(String(decoding: statusBytes, as: UTF8.self))
+                status = TextFolding.foldAll(bytes: statusBytes)
                 statusDepth = nil
             } else if depth == stampDepth {
-                stamp = TextFolding.foldAll(String(decoding: stampBytes, as: UTF8.self))
+                stamp = TextFolding.foldAll(bytes: stampBytes)
                 stampDepth = nil
             } else if depth == updateDepth {
                 let body = StatuspageUpdateBlock.trimSeparator(TextFolding.fold(String(decoding: pieces, as: UTF8.self)))
@@ -172,7 +172,7 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
             if depth == linkDepth { linkDepth = nil }
             if depth == titleDepth {
                 let text = String(decoding: linkSeen ? linkBytes : titleBytes, as: UTF8.self)
-                container.title = TextFolding.foldAll(text)
+                container.title = TextFolding.foldAll(text)  // once per incident
                 self.titleDepth = nil
             }
             return
@@ -241,9 +241,15 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
         }
     }
 
+    /// Whether an element name is one of `HTMLNode.blockElements`, compared as bytes: this runs
+    /// for every element inside an update, where building a `String` per name showed in profiles.
     static func isBlock(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        HTMLNode.blockElements.contains(String(decoding: name, as: UTF8.self))
+        guard name.count >= 1, name.count <= 10 else { return false }
+        for block in blockNames where block.count == name.count && block.elementsEqual(name) { return true }
+        return false
     }
+
+    static let blockNames: [[UInt8]] = HTMLNode.blockElements.sorted().map { Array($0.utf8) }
 }
 
 extension StatuspageUpdateBlock {

@@ -1,0 +1,20 @@
+/// Steele, Lea and Flood's SplitMix64 generator: a 64-bit counter passed through a mixing function.
+///
+/// Used on its own for seeding, and to expand one seed into the four words of a
+/// `Xoshiro256StarStar` state.
+public struct SplitMix64: RandomNumberGenerator, Sendable, Equatable {
+    public var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    @inlinable
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

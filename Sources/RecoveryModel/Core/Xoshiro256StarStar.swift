@@ -1,0 +1,87 @@
+/// Blackman and Vigna's xoshiro256** generator: the engine's source of randomness.
+///
+/// Every model component draws from its own stream (see `RandomStreams`), so adding draws in
+/// one component never shifts the numbers another component sees.
+public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable, Equatable {
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
+
+    /// A generator whose state is four successive SplitMix64 outputs from `seed`.
+    public init(seed: UInt64) {
+        var mixer = SplitMix64(seed: seed)
+        s0 = mixer.next()
+        s1 = mixer.next()
+        s2 = mixer.next()
+        s3 = mixer.next()
+    }
+
+    @inlinable
+    public mutating func next() -> UInt64 {
+        let result = Xoshiro256StarStar.rotate(s1 &* 5, 7) &* 9
+        let t = s1 << 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = Xoshiro256StarStar.rotate(s3, 45)
+        return result
+    }
+
+    /// A uniform double in [0, 1) from the top 53 bits.
+    @inlinable
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A uniform integer in `0..<bound` (`bound` > 0), by Lemire's multiply-shift.
+    @inlinable
+    public mutating func nextIndex(below bound: Int) -> Int {
+        let product = next().multipliedFullWidth(by: UInt64(bound))
+        return Int(product.high)
+    }
+
+    /// An exponentially distributed draw with the given mean.
+    @inlinable
+    public mutating func nextExponential(mean: Double) -> Double {
+        -mean * log1pNegative(nextUnit())
+    }
+
+    @inlinable
+    static func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 {
+        (x << k) | (x >> (64 - k))
+    }
+}
+
+/// `log(1 - u)` for `u` in [0, 1), without Foundation: a short series near zero and a
+/// bit-level logarithm elsewhere, accurate to about 1e-12.
+@inlinable
+func log1pNegative(_ u: Double) -> Double {
+    naturalLog(1 - u)
+}
+
+/// The natural logarithm of a positive finite double, computed from its exponent and an
+/// atanh series on the mantissa (no Foundation, same bits on every platform).
+@inlinable
+func naturalLog(_ x: Double) -> Double {
+    guard x > 0, x.isFinite else { return x == 0 ? -.infinity : .nan }
+    var exponent = Double(x.exponent)
+    var mantissa = x.significand
+    if mantissa > 1.4142135623730951 {
+        mantissa /= 2
+        exponent += 1
+    }
+    let y = (mantissa - 1) / (mantissa + 1)
+    let y2 = y * y
+    var term = y
+    var sum = 0.0
+    var k = 1.0
+    while k < 40 {
+        sum += term / k
+        term *= y2
+        k += 2
+    }
+    return 2 * sum + exponent * 0.6931471805599453
+}

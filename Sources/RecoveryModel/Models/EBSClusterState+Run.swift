@@ -1,0 +1,246 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+extension EBSClusterState {
+    /// Places the volumes, runs the event loop and collects the samples.
+    mutating func run() -> ModelRun {
+        place()
+        var firstTick = p.start
+        let offset = ((firstTick % 60) + 60) % 60
+        if offset != 0 { firstTick += 60 - offset }
+        queue.schedule(EBSEvent(kind: .tick, volume: -1, generation: 0), at: firstTick)
+        var isolationApplied = false
+        var brownouts: [(start: Int64, end: Int64)] = []
+        var inBrownout = false
+        var peakError = 0.0
+        while let entry = queue.pop() {
+            events += 1
+            let time = entry.time
+            let event = entry.payload
+            switch event.kind {
+            case .search:
+                let volume = Int(event.volume)
+                guard generation[volume] == event.generation else { continue }
+                search(volume, at: time)
+            case .copyDone:
+                let volume = Int(event.volume)
+                guard generation[volume] == event.generation else { continue }
+                copyDone(volume)
+            case .tick:
+                if !isolationApplied, time >= p.triggerAt {
+                    isolate()
+                    isolationApplied = true
+                }
+                if isolationApplied, !reconnected, time >= p.triggerAt + Int64(p.isolationMinutes) * 60 {
+                    reconnect(at: time)
+                }
+                if !swept, time >= p.snapshotSweep {
+                    sweepSnapshots()
+                }
+                addCapacity(at: time)
+                updateControlPlane(at: time)
+                peakError = max(peakError, errorRate)
+                let browning = errorRate > 0.05
+                if browning, !inBrownout { brownouts.append((time, time)) }
+                if browning, let last = brownouts.indices.last { brownouts[last].end = time + 60 }
+                inBrownout = browning
+                negotiateBacklog(at: time)
+                handOutWaitingSlots(at: time)
+                restoreVolumes(at: time)
+                if (time - firstTick) % Int64(p.sampleMinutes * 60) == 0 { sample(at: time) }
+                if time + 60 <= p.end {
+                    queue.schedule(EBSEvent(kind: .tick, volume: -1, generation: 0), at: time + 60)
+                }
+            }
+        }
+        return finish(brownouts: brownouts, peakError: peakError)
+    }
+
+    mutating func isolate() {
+        var isolated = Array(repeating: false, count: p.nodes)
+        for node in 0..<p.nodes where triggerRandom.nextUnit() < p.isolatedNodeFraction {
+            isolated[node] = true
+        }
+        for volume in 0..<p.volumes where isolated[Int(primary[volume])] || isolated[Int(secondary[volume])] {
+            setStatus(volume, .isolated)
+        }
+    }
+
+    mutating func reconnect(at time: Int64) {
+        reconnected = true
+        for volume in 0..<p.volumes where status[volume] == .isolated {
+            startSearching(volume, at: time)
+        }
+    }
+
+    /// Operators snapshot every stuck volume whose current copy is still on a live node.
+    mutating func sweepSnapshots() {
+        swept = true
+        for volume in 0..<p.volumes where status[volume].isStuck && status[volume] != .needsRestore && status[volume] != .lost {
+            snapshotted[volume] = true
+        }
+    }
+
+    /// New servers are installed at an even pace over the capacity window; they take no part in
+    /// the old nodes' search loop, so their slots are handed out by the operators' queue.
+    mutating func addCapacity(at time: Int64) {
+        guard time >= p.capacityAddStart, nodesAdded < nodesToAdd else { return }
+        let elapsed = Double(time - p.capacityAddStart) / (p.capacityAddHours * 3600)
+        let due = min(nodesToAdd, Int((Double(nodesToAdd) * min(1, elapsed)).rounded(.up)))
+        while nodesAdded < due {
+            let node = Int32(free.count)
+            free.append(slotsPerNode)
+            crashed.append(false)
+            residents.append([])
+            freePosition.append(-1)
+            addFreeNode(node)
+            freeSlots += Int(slotsPerNode)
+            nodesAdded += 1
+        }
+    }
+
+    /// The regional pool: threads held by create-volume calls to a full cluster (for the whole
+    /// timeout) and by negotiation calls that search retries set off, plus the other zones' load.
+    mutating func updateControlPlane(at time: Int64) {
+        let createsEnabled = time >= p.triggerAt && time < p.createVolumeDisabled
+        hungWindow[hungCursor] = createsEnabled && freeSlots == 0
+        hungCursor = (hungCursor + 1) % hungWindow.count
+        let hungMinutes = Double(hungWindow.lazy.filter { $0 }.count)
+        let hung = p.createVolumeCallsPerMinute * (p.timeoutSeconds / 60) * hungMinutes / Double(hungWindow.count)
+        let connected = time < p.controlPlaneCut
+        let hold = min(p.timeoutSeconds, p.negotiationSecondsDegraded)
+        let negotiation = connected
+            ? Double(attemptsThisMinute) * p.loadScale * p.negotiationCallsPerSearch * hold / 60 : 0
+        attemptsThisMinute = 0
+        let busy = p.baselineBusyThreads + hung + negotiation
+        errorRate = busy > p.threads ? (busy - p.threads) / busy : 0
+    }
+
+    /// Negotiations the control plane completes this minute, by intervention phase.
+    func negotiationRate(at time: Int64) -> Double {
+        let full = p.negotiationsPerMinute / p.loadScale
+        if time < p.controlPlaneCut { return full * (1 - errorRate) }
+        if time < p.negotiationThrottleStart { return 0 }
+        if time < p.coarseThrottleStart { return p.throttledNegotiationsPerHour / 60 / p.loadScale }
+        let coarse = p.coarseNegotiationsPerHour / 60 / p.loadScale
+        if time < p.controlPlaneReenableStart { return coarse }
+        if time >= p.controlPlaneReenableEnd { return full }
+        let span = Double(p.controlPlaneReenableEnd - p.controlPlaneReenableStart)
+        let fraction = span > 0 ? Double(time - p.controlPlaneReenableStart) / span : 1
+        return coarse + (full - coarse) * fraction
+    }
+
+    mutating func negotiateBacklog(at time: Int64) {
+        negotiationCredit += negotiationRate(at: time)
+        while negotiationCredit >= 1, negotiationHead < negotiationQueue.count {
+            let volume = Int(negotiationQueue[negotiationHead])
+            negotiationHead += 1
+            guard status[volume] == .awaitingNegotiation else { continue }
+            negotiate(volume)
+            negotiationCredit -= 1
+        }
+        if negotiationHead == negotiationQueue.count { negotiationCredit = min(negotiationCredit, 1) }
+    }
+
+    /// After the futile searches are stopped, free slots go to waiting volumes in order.
+    mutating func handOutWaitingSlots(at time: Int64) {
+        guard time >= p.searchesStopped else { return }
+        while waitingHead < waitingQueue.count, freeSlots > 0 {
+            let volume = Int(waitingQueue[waitingHead])
+            guard status[volume] == .waiting else {
+                waitingHead += 1
+                continue
+            }
+            guard let slot = reserveSlot(excluding: primary[volume]) else { break }
+            waitingHead += 1
+            startCopy(volume, to: slot, at: time)
+        }
+    }
+
+    mutating func restoreVolumes(at time: Int64) {
+        if time >= p.snapshotRestoreStart {
+            restoreCredit += p.snapshotRestoresPerHour / 60 / p.loadScale
+            while restoreCredit >= 1, restoreHead < restoreQueue.count {
+                restored(Int(restoreQueue[restoreHead]))
+                restoreHead += 1
+                restoreCredit -= 1
+            }
+            if restoreHead == restoreQueue.count { restoreCredit = min(restoreCredit, 1) }
+        }
+        if time >= p.forensicsStart {
+            forensicCredit += p.forensicsPerHour / 60 / p.loadScale
+            while forensicCredit >= 1, forensicHead < forensicQueue.count {
+                let volume = Int(forensicQueue[forensicHead])
+                forensicHead += 1
+                forensicCredit -= 1
+                if forensicRandom.nextUnit() < p.forensicRecoveryProbability {
+                    restored(volume)
+                } else {
+                    setStatus(volume, .lost)
+                }
+            }
+            if forensicHead == forensicQueue.count { forensicCredit = min(forensicCredit, 1) }
+        }
+    }
+
+    mutating func sample(at time: Int64) {
+        let volumes = Double(p.volumes)
+        times.append(Instant(secondsSinceEpoch: time))
+        stuckSeries.append(100 * Double(stuckCount) / volumes)
+        mirrorSeries.append(100 * Double(mirrorMissingCount) / volumes)
+        var stuckInstances = 0
+        var lostInstances = 0
+        let k = p.rdsVolumesPerInstance
+        for instance in 0..<p.rdsInstances {
+            var stuck = false
+            var lost = false
+            for volume in rdsVolumes[(instance * k)..<((instance + 1) * k)] {
+                let s = status[Int(volume)]
+                if s.isStuck { stuck = true }
+                if s == .lost { lost = true }
+            }
+            if stuck { stuckInstances += 1 }
+            if lost { lostInstances += 1 }
+        }
+        let instances = Double(max(p.rdsInstances, 1))
+        rdsSeries.append(100 * Double(stuckInstances) / instances)
+        rdsLostSeries.append(100 * Double(lostInstances) / instances)
+        var liveSlots = 0
+        for node in 0..<crashed.count where !crashed[node] { liveSlots += Int(slotsPerNode) }
+        freeSeries.append(liveSlots > 0 ? 100 * Double(freeSlots) / Double(liveSlots) : 0)
+        errorSeries.append(100 * errorRate)
+        crashedSeries.append(Double(crashedNodes))
+    }
+
+    func finish(brownouts: [(start: Int64, end: Int64)], peakError: Double) -> ModelRun {
+        func minutesAfterTrigger(_ time: Int64?) -> Double {
+            time.map { Double($0 - p.triggerAt) / 60 } ?? .nan
+        }
+        let brownoutMinutes = brownouts.reduce(0) { $0 + Double($1.end - $1.start) / 60 }
+        let series = [
+            TimeSeries(name: "stuckVolumesPercent", unit: "percent", values: stuckSeries),
+            TimeSeries(name: "mirrorMissingPercent", unit: "percent", values: mirrorSeries),
+            TimeSeries(name: "stuckRDSPercent", unit: "percent", values: rdsSeries),
+            TimeSeries(name: "lostRDSPercent", unit: "percent", values: rdsLostSeries),
+            TimeSeries(name: "freeCapacityPercent", unit: "percent", values: freeSeries),
+            TimeSeries(name: "apiErrorRatePercent", unit: "percent", values: errorSeries),
+            TimeSeries(name: "crashedNodes", unit: "nodes", values: crashedSeries),
+        ]
+        let metrics: [(name: String, value: Double)] = [
+            ("api.brownout1.endMinutes", minutesAfterTrigger(brownouts.first?.end)),
+            ("api.brownout2.startMinutes", minutesAfterTrigger(brownouts.count > 1 ? brownouts[1].start : nil)),
+            ("api.brownout2.endMinutes", minutesAfterTrigger(brownouts.count > 1 ? brownouts[1].end : nil)),
+            ("api.brownoutMinutes", brownoutMinutes),
+            ("api.peakErrorPercent", 100 * peakError),
+            ("ebs.crashedNodesPercent", 100 * Double(crashedNodes) / Double(p.nodes)),
+            ("ebs.volumesLostPercent", 100 * Double(lostCount) / Double(p.volumes)),
+        ]
+        let subjects: [(series: String, subject: String)] = [
+            ("stuckVolumesPercent", "EBS volumes stuck in the affected AZ"),
+            ("mirrorMissingPercent", "EBS volumes not yet re-mirrored"),
+            ("stuckRDSPercent", "single-AZ RDS instances stuck"),
+            ("apiErrorRatePercent", "EBS API calls failing region-wide"),
+        ]
+        return ModelRun(times: times, series: series, metrics: metrics, subjects: subjects, eventsProcessed: events)
+    }
+}

@@ -1,0 +1,335 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+/// The mutable state of one EBS model run, in flat arrays indexed by volume and node.
+struct EBSClusterState {
+    let p: EBSParameters
+    var queue = EventQueue<EBSEvent>()
+
+    // Volumes.
+    var primary: [Int32]
+    var secondary: [Int32]
+    var target: [Int32]
+    var status: [VolumeStatus]
+    var attempts: [UInt16]
+    var previousDelay: [Float]
+    var generation: [UInt32]
+    var snapshotted: [Bool]
+
+    // Nodes.
+    var free: [Int32] = []
+    var crashed: [Bool] = []
+    var residents: [[Int32]] = []
+    var freeNodes: [Int32] = []
+    var freePosition: [Int32] = []
+    var freeSlots = 0
+    var slotsPerNode: Int32 = 1
+
+    // Queues served by operators.
+    var waitingQueue: [Int32] = []
+    var waitingHead = 0
+    var negotiationQueue: [Int32] = []
+    var negotiationHead = 0
+    var restoreQueue: [Int32] = []
+    var restoreHead = 0
+    var forensicQueue: [Int32] = []
+    var forensicHead = 0
+
+    // Generators, one per component.
+    var placementRandom: Xoshiro256StarStar
+    var retryRandom: Xoshiro256StarStar
+    var raceRandom: Xoshiro256StarStar
+    var searchRandom: Xoshiro256StarStar
+    var copyRandom: Xoshiro256StarStar
+    var forensicRandom: Xoshiro256StarStar
+    var triggerRandom: Xoshiro256StarStar
+    var rdsRandom: Xoshiro256StarStar
+
+    // Control plane.
+    var attemptsThisMinute = 0
+    var hungWindow: [Bool] = []
+    var hungCursor = 0
+    var negotiationCredit = 0.0
+    var restoreCredit = 0.0
+    var forensicCredit = 0.0
+    var nodesToAdd = 0
+    var nodesAdded = 0
+    var reconnected = false
+    var swept = false
+    var errorRate = 0.0
+
+    // Counters.
+    var stuckCount = 0
+    var mirrorMissingCount = 0
+    var lostCount = 0
+    var crashedNodes = 0
+    var events = 0
+
+    // Samples.
+    var times: [Instant] = []
+    var stuckSeries: [Double] = []
+    var mirrorSeries: [Double] = []
+    var rdsSeries: [Double] = []
+    var rdsLostSeries: [Double] = []
+    var freeSeries: [Double] = []
+    var errorSeries: [Double] = []
+    var crashedSeries: [Double] = []
+    var rdsVolumes: [Int32] = []
+
+    init(parameters: EBSParameters, streams: RandomStreams) {
+        p = parameters
+        let v = parameters.volumes
+        primary = Array(repeating: -1, count: v)
+        secondary = Array(repeating: -1, count: v)
+        target = Array(repeating: -1, count: v)
+        status = Array(repeating: .healthy, count: v)
+        attempts = Array(repeating: 0, count: v)
+        previousDelay = Array(repeating: Float(parameters.retryBaseSeconds), count: v)
+        generation = Array(repeating: 0, count: v)
+        snapshotted = Array(repeating: false, count: v)
+        placementRandom = streams.generator(named: "placement")
+        retryRandom = streams.generator(named: "retry")
+        raceRandom = streams.generator(named: "race")
+        searchRandom = streams.generator(named: "search")
+        copyRandom = streams.generator(named: "copy")
+        forensicRandom = streams.generator(named: "forensics")
+        triggerRandom = streams.generator(named: "trigger")
+        rdsRandom = streams.generator(named: "rds")
+    }
+
+    // MARK: Set-up
+
+    mutating func place() {
+        let n = p.nodes
+        let replicas = 2.0 * Double(p.volumes)
+        let perNode = (replicas / (Double(n) * (1 - p.spareCapacityFraction))).rounded(.up)
+        slotsPerNode = Int32(max(2, perNode))
+        free = Array(repeating: slotsPerNode, count: n)
+        crashed = Array(repeating: false, count: n)
+        residents = Array(repeating: [], count: n)
+        for volume in 0..<p.volumes {
+            primary[volume] = Int32(volume % n)
+            occupy(node: primary[volume], volume: Int32(volume))
+        }
+        for volume in 0..<p.volumes {
+            let first = primary[volume]
+            var second = Int32((Int(first) + 1 + placementRandom.nextIndex(below: n - 1)) % n)
+            while free[Int(second)] == 0 || second == first {
+                second = (second + 1) % Int32(n)
+            }
+            secondary[volume] = second
+            occupy(node: second, volume: Int32(volume))
+        }
+        freePosition = Array(repeating: -1, count: n)
+        for node in 0..<n where free[node] > 0 {
+            addFreeNode(Int32(node))
+            freeSlots += Int(free[node])
+        }
+        let extra = Double(n) * p.addedCapacityFraction
+        nodesToAdd = Int(extra.rounded())
+        hungWindow = Array(repeating: false, count: max(1, Int((p.timeoutSeconds / 60).rounded(.up))))
+        let chosen = sampleDistinct(count: p.rdsInstances * p.rdsVolumesPerInstance, from: p.volumes)
+        rdsVolumes = chosen
+    }
+
+    mutating func sampleDistinct(count: Int, from total: Int) -> [Int32] {
+        var pool = (0..<Int32(total)).map { $0 }
+        for i in 0..<count {
+            let j = i + rdsRandom.nextIndex(below: total - i)
+            pool.swapAt(i, j)
+        }
+        return Array(pool.prefix(count))
+    }
+
+    mutating func occupy(node: Int32, volume: Int32) {
+        free[Int(node)] -= 1
+        residents[Int(node)].append(volume)
+    }
+
+    mutating func addFreeNode(_ node: Int32) {
+        guard freePosition[Int(node)] < 0 else { return }
+        freePosition[Int(node)] = Int32(freeNodes.count)
+        freeNodes.append(node)
+    }
+
+    mutating func removeFreeNode(_ node: Int32) {
+        let position = Int(freePosition[Int(node)])
+        guard position >= 0 else { return }
+        let last = freeNodes[freeNodes.count - 1]
+        freeNodes[position] = last
+        freePosition[Int(last)] = Int32(position)
+        freeNodes.removeLast()
+        freePosition[Int(node)] = -1
+    }
+
+    /// Takes a slot on a random node with space, other than `excluding`.
+    mutating func reserveSlot(excluding: Int32) -> Int32? {
+        guard !freeNodes.isEmpty else { return nil }
+        var node = freeNodes[searchRandom.nextIndex(below: freeNodes.count)]
+        if node == excluding {
+            guard freeNodes.count > 1 else { return nil }
+            let position = (Int(freePosition[Int(node)]) + 1) % freeNodes.count
+            node = freeNodes[position]
+        }
+        free[Int(node)] -= 1
+        freeSlots -= 1
+        if free[Int(node)] == 0 { removeFreeNode(node) }
+        return node
+    }
+
+    mutating func releaseSlot(_ node: Int32) {
+        guard node >= 0, !crashed[Int(node)] else { return }
+        free[Int(node)] += 1
+        freeSlots += 1
+        addFreeNode(node)
+    }
+
+    // MARK: Status bookkeeping
+
+    mutating func setStatus(_ volume: Int, _ new: VolumeStatus) {
+        let old = status[volume]
+        if old.isStuck { stuckCount -= 1 }
+        if old.isMirrorMissing { mirrorMissingCount -= 1 }
+        if old == .lost { lostCount -= 1 }
+        status[volume] = new
+        if new.isStuck { stuckCount += 1 }
+        if new.isMirrorMissing { mirrorMissingCount += 1 }
+        if new == .lost { lostCount += 1 }
+        generation[volume] &+= 1
+    }
+
+    mutating func startSearching(_ volume: Int, at time: Int64) {
+        setStatus(volume, .searching)
+        attempts[volume] = 0
+        previousDelay[volume] = Float(p.retryBaseSeconds)
+        if time >= p.searchesStopped {
+            enqueueWaiting(volume)
+        } else {
+            queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: generation[volume]),
+                           at: time + 1 + Int64(retryRandom.nextIndex(below: Int(p.retryBaseSeconds))))
+        }
+    }
+
+    mutating func enqueueWaiting(_ volume: Int) {
+        setStatus(volume, .waiting)
+        waitingQueue.append(Int32(volume))
+    }
+
+    mutating func startCopy(_ volume: Int, to node: Int32, at time: Int64) {
+        target[volume] = node
+        residents[Int(node)].append(Int32(volume))
+        setStatus(volume, .copying)
+        let seconds = Int64(copyRandom.nextExponential(mean: p.copyMinutes * 60)) + 1
+        queue.schedule(EBSEvent(kind: .copyDone, volume: Int32(volume), generation: generation[volume]), at: time + seconds)
+    }
+
+    // MARK: Events
+
+    mutating func search(_ volume: Int, at time: Int64) {
+        if time >= p.searchesStopped {
+            enqueueWaiting(volume)
+            return
+        }
+        attemptsThisMinute += 1
+        let node = primary[volume]
+        if raceRandom.nextUnit() < p.crashProbabilityPerAttempt {
+            crash(node: node, at: time)
+            return
+        }
+        if let slot = reserveSlot(excluding: node) {
+            startCopy(volume, to: slot, at: time)
+            return
+        }
+        let attempt = Int(attempts[volume])
+        let delay = p.retryPolicy.delay(attempt: attempt, base: p.retryBaseSeconds, cap: p.retryCapSeconds,
+                                        previous: Double(previousDelay[volume]), using: &retryRandom)
+        previousDelay[volume] = Float(delay)
+        attempts[volume] = UInt16(min(attempt + 1, Int(UInt16.max)))
+        queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: generation[volume]),
+                       at: time + max(1, Int64(delay.rounded())))
+    }
+
+    mutating func copyDone(_ volume: Int) {
+        setStatus(volume, .awaitingNegotiation)
+        negotiationQueue.append(Int32(volume))
+    }
+
+    /// The control plane confirms the new copy: the stale copy's slot is released.
+    mutating func negotiate(_ volume: Int) {
+        releaseSlot(secondary[volume])
+        secondary[volume] = target[volume]
+        target[volume] = -1
+        setStatus(volume, .healthy)
+    }
+
+    mutating func crash(node: Int32, at time: Int64) {
+        guard !crashed[Int(node)] else { return }
+        crashed[Int(node)] = true
+        crashedNodes += 1
+        freeSlots -= Int(free[Int(node)])
+        free[Int(node)] = 0
+        removeFreeNode(node)
+        for resident in residents[Int(node)] {
+            let volume = Int(resident)
+            switch status[volume] {
+            case .healthy:
+                if primary[volume] == node {
+                    primary[volume] = secondary[volume]
+                    secondary[volume] = -1
+                    startSearching(volume, at: time)
+                } else if secondary[volume] == node {
+                    secondary[volume] = -1
+                    startSearching(volume, at: time)
+                }
+            case .isolated, .searching, .waiting:
+                if primary[volume] == node {
+                    setStatus(volume, .needsRestore)
+                    enqueueRestore(volume)
+                } else if secondary[volume] == node {
+                    secondary[volume] = -1
+                }
+            case .copying:
+                if primary[volume] == node {
+                    releaseSlot(target[volume])
+                    target[volume] = -1
+                    setStatus(volume, .needsRestore)
+                    enqueueRestore(volume)
+                } else if target[volume] == node {
+                    target[volume] = -1
+                    startSearching(volume, at: time)
+                } else if secondary[volume] == node {
+                    secondary[volume] = -1
+                }
+            case .awaitingNegotiation:
+                if target[volume] == node {
+                    target[volume] = -1
+                    startSearching(volume, at: time)
+                } else if primary[volume] == node {
+                    primary[volume] = target[volume]
+                    target[volume] = -1
+                } else if secondary[volume] == node {
+                    secondary[volume] = -1
+                }
+            case .needsRestore, .lost:
+                break
+            }
+        }
+        residents[Int(node)] = []
+    }
+
+    mutating func enqueueRestore(_ volume: Int) {
+        if snapshotted[volume] {
+            restoreQueue.append(Int32(volume))
+        } else {
+            forensicQueue.append(Int32(volume))
+        }
+    }
+
+    /// A restored volume gets fresh replicas outside the cluster's accounting (new capacity).
+    mutating func restored(_ volume: Int) {
+        primary[volume] = -1
+        secondary[volume] = -1
+        target[volume] = -1
+        setStatus(volume, .healthy)
+    }
+}

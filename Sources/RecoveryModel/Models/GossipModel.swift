@@ -1,0 +1,109 @@
+import PostmortemMetrics
+import PostmortemTimeline
+
+/// The S3 server-state gossip of July 2008.
+///
+/// Two experiments. First, push gossip with a fanout: rounds until one rumour reaches all N
+/// servers, averaged over runs (compared with log2 N + ln N). Second, the incident: corrupted
+/// messages that stay intelligible plant false "server failed" entries; without checksums each
+/// spreads like any rumour, and every false entry a server holds costs it a share of its time,
+/// until request processing stops. The fix clears all state and restarts gossip; rebuilding
+/// takes the rounds for state to reach everyone plus the rounds the fleet's state needs at a
+/// bounded number of entries per message, so the smaller fleet (EU) is back first.
+public struct GossipModel: Sendable {
+    public let parameters: GossipParameters
+    public let seed: UInt64
+
+    public init(parameters: GossipParameters, seed: UInt64) {
+        self.parameters = parameters
+        self.seed = seed
+    }
+
+    /// Rounds for one rumour, started at a random server, to reach all `servers` by push gossip.
+    public static func spreadRounds(servers: Int, fanout: Int, using random: inout Xoshiro256StarStar) -> Int {
+        guard servers > 1 else { return 0 }
+        var informed = Array(repeating: false, count: servers)
+        var list: [Int32] = [Int32(random.nextIndex(below: servers))]
+        list.reserveCapacity(servers)
+        informed[Int(list[0])] = true
+        var rounds = 0
+        while list.count < servers {
+            rounds += 1
+            let senders = list.count
+            for index in 0..<senders {
+                let sender = Int(list[index])
+                for _ in 0..<fanout {
+                    var peer = random.nextIndex(below: servers - 1)
+                    if peer >= sender { peer += 1 }
+                    if !informed[peer] {
+                        informed[peer] = true
+                        list.append(Int32(peer))
+                    }
+                }
+            }
+        }
+        return rounds
+    }
+
+    public func run() -> ModelRun {
+        let streams = RandomStreams(seed: seed)
+        var metrics: [(name: String, value: Double)] = []
+        var spreadRandom = streams.generator(named: "spread")
+        for size in parameters.spreadSizes {
+            var total = 0
+            for _ in 0..<parameters.spreadRuns {
+                total += GossipModel.spreadRounds(servers: size, fanout: parameters.fanout, using: &spreadRandom)
+            }
+            metrics.append(("gossip.rounds.\(size)", Double(total) / Double(parameters.spreadRuns)))
+            metrics.append(("gossip.theory.\(size)", GossipModel.log2PlusLn(size)))
+        }
+        var us = GossipRegion(servers: parameters.usServers, parameters: parameters, checksums: parameters.checksums,
+                              random: streams.generator(named: "us"))
+        var eu = GossipRegion(servers: parameters.euServers, parameters: parameters, checksums: parameters.checksums,
+                              random: streams.generator(named: "eu"))
+        var guarded = GossipRegion(servers: parameters.usServers, parameters: parameters, checksums: true,
+                                   random: streams.generator(named: "us"))
+        var times: [Instant] = []
+        var usServing: [Double] = []
+        var euServing: [Double] = []
+        var guardedServing: [Double] = []
+        let step = Int64(parameters.roundSeconds)
+        var time = parameters.incidentStart
+        let end = max(us.restoredAt, eu.restoredAt, parameters.gossipRestartAt) + 3600
+        while time <= end {
+            us.advance(to: time)
+            eu.advance(to: time)
+            guarded.advance(to: time)
+            times.append(Instant(secondsSinceEpoch: time))
+            usServing.append(100 * us.serving)
+            euServing.append(100 * eu.serving)
+            guardedServing.append(100 * guarded.serving)
+            time += step
+        }
+        let minutes = { (t: Int64?) -> Double in t.map { Double($0 - parameters.incidentStart) / 60 } ?? .nan }
+        metrics.append(("incident.us.stoppedMinutes", minutes(us.stoppedAt)))
+        metrics.append(("incident.eu.stoppedMinutes", minutes(eu.stoppedAt)))
+        metrics.append(("incident.us.falseStateServers", Double(us.serversWithFalseState)))
+        metrics.append(("incident.withChecksums.falseStateServers", Double(guarded.serversWithFalseState)))
+        metrics.append(("incident.us.restoredMinutes", minutes(us.restoredAt)))
+        metrics.append(("incident.eu.restoredMinutes", minutes(eu.restoredAt)))
+        metrics.append(("incident.euRestoredBeforeUS", eu.restoredAt < us.restoredAt ? 1 : 0))
+        let series = [
+            TimeSeries(name: "usServingPercent", unit: "percent", values: usServing),
+            TimeSeries(name: "euServingPercent", unit: "percent", values: euServing),
+            TimeSeries(name: "usServingWithChecksumsPercent", unit: "percent", values: guardedServing),
+        ]
+        let subjects: [(series: String, subject: String)] = [
+            ("usServingPercent", "S3 US servers processing requests"),
+            ("euServingPercent", "S3 EU servers processing requests"),
+        ]
+        let events = us.messages + eu.messages + guarded.messages
+        return ModelRun(times: times, series: series, metrics: metrics, subjects: subjects, eventsProcessed: events)
+    }
+
+    /// log2 N + ln N, the expected rounds of push gossip (Pittel 1987), without Foundation.
+    public static func log2PlusLn(_ n: Int) -> Double {
+        let ln = naturalLog(Double(n))
+        return ln / 0.6931471805599453 + ln
+    }
+}

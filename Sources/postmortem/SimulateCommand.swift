@@ -1,0 +1,51 @@
+import ArgumentParser
+import PostmortemMetrics
+import PostmortemReports
+import RecoveryModel
+
+/// `postmortem simulate <scenario>`: runs a recovery-model scenario and prints the figures
+/// and series.
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run a recovery-model scenario and compare it with the published figures.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv, markdown
+    }
+
+    @Argument(help: "A scenario YAML file, e.g. Fixtures/scenarios/ebs-2011.yaml.")
+    var scenario: String
+
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("set"), help: "Override a scenario key: --set cluster.spareCapacityFraction=0.5 (repeatable).")
+    var overrides: [String] = []
+
+    @Option(help: "Output format: json, csv or markdown.")
+    var format: Format = .json
+
+    func run() throws {
+        do {
+            var pairs: [(key: String, value: String)] = []
+            for text in overrides {
+                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                    throw ScenarioError.invalidValue(file: scenario, line: nil, key: text, message: "--set expects key=value")
+                }
+                pairs.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
+            }
+            let loaded = try Scenario.load(path: scenario).applying(overrides: pairs)
+            let summary = try Engine.run(loaded, seed: seed)
+            switch format {
+            case .json: print(summary.json.serialized(), terminator: "")
+            case .csv: print(summary.seriesTable.serialized(), terminator: "")
+            case .markdown: print(summary.markdown, terminator: "")
+            }
+        } catch let error as ScenarioError {
+            var standardError = StandardError()
+            print("postmortem: \(error)", to: &standardError)
+            throw ExitCode(2)
+        }
+    }
+}
