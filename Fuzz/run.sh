@@ -26,7 +26,6 @@ seeds() {
     case "$1" in
         fuzz-policy-yaml) echo "$root/Sources/PostmortemMetrics/Policies" ;;
         fuzz-manifest-yaml) echo "$root/Reports" ;;
-        fuzz-scenario-yaml) [ -d "$root/Scenarios" ] && echo "$root/Scenarios" ;;
     esac
     return 0
 }

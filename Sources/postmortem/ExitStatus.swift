@@ -4,6 +4,7 @@ import PostmortemIngest
 import PostmortemMetrics
 import PostmortemPipeline
 import PostmortemReports
+import RecoveryModel
 
 /// Exit codes, distinct per kind of failure so scripts can tell them apart.
 enum ExitStatus {
@@ -39,6 +40,9 @@ enum ExitStatus {
             message = error.description
         case let error as ShardMerge.Failure:
             code = badInput
+            message = error.description
+        case let error as ScenarioError:
+            if case .unreadable = error { code = unreadable } else { code = badInput }
             message = error.description
         case let error as UsageError:
             code = usage

@@ -43,9 +43,7 @@ struct Simulate: ParsableCommand {
             case .markdown: print(summary.markdown, terminator: "")
             }
         } catch let error as ScenarioError {
-            var standardError = StandardError()
-            print("postmortem: \(error)", to: &standardError)
-            throw ExitCode(2)
+            throw ExitStatus.report(error)
         }
     }
 }

@@ -28,7 +28,19 @@ public struct Scenario: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .unreadable(file: path, reason: "\(error)")
+            // Foundation's own description names no cause; say it as the input readers do.
+            var isDirectory: ObjCBool = false
+            let reason: String
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                reason = "no such file"
+            } else if isDirectory.boolValue {
+                reason = "it is a directory, not a file"
+            } else if !FileManager.default.isReadableFile(atPath: path) {
+                reason = "permission denied"
+            } else {
+                reason = "not UTF-8 text"
+            }
+            throw .unreadable(file: path, reason: reason)
         }
         return try parse(text, file: path)
     }

@@ -111,12 +111,28 @@ struct HostileInputCommandTests {
          "postmortem: Fixtures/hostile/policy-tiers-not-a-list.yaml: policy field 'tiers': has the wrong type (expected Sequence)\n"),
         (["check", "Fixtures/hostile/manifest-wrong-types"],
          "postmortem: Fixtures/hostile/manifest-wrong-types/manifest.yaml: manifest field 'reports[0].inputs': has the wrong type (expected Sequence)\n"),
+        (["simulate", "Fixtures/hostile/scenario-wrong-types.yaml"],
+         "postmortem: Fixtures/hostile/scenario-wrong-types.yaml:14: invalid value for 'cluster.volumes': 'a hundred thousand' is not a whole number.\n"),
+        (["simulate", "Fixtures/hostile/scenario-list-for-number.yaml"],
+         "postmortem: Fixtures/hostile/scenario-list-for-number.yaml:12: invalid value for 'simulation.sampleMinutes': lists are only allowed under 'figures'.\n"),
+        (["simulate", "Fixtures/hostile/scenario-not-a-mapping.yaml"],
+         "postmortem: Fixtures/hostile/scenario-not-a-mapping.yaml: not a scenario: the top level must be a mapping.\n"),
     ])
     func wrongTypes(arguments: [String], stderr: String) throws {
         let outcome = try CLI.run(arguments)
         #expect(outcome.status == 65)
         #expect(outcome.stderr == stderr)
         #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test("A scenario that cannot be read: exit 66 with the reason", arguments: [
+        ("Fixtures/hostile/missing.yaml", "no such file"), ("Fixtures/hostile", "it is a directory, not a file"),
+        ("Fixtures/hostile/random-bytes.bin", "not UTF-8 text"),
+    ])
+    func unreadableScenario(path: String, reason: String) throws {
+        let outcome = try CLI.run(["simulate", path])
+        #expect(outcome.status == 66)
+        #expect(outcome.stderr == "postmortem: \(path): cannot read the scenario: \(reason).\n")
     }
 
     @Test("A policy file that is not YAML: exit 65 naming the file")
