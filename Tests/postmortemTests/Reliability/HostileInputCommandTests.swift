@@ -27,15 +27,18 @@ struct HostileInputCommandTests {
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test("Unreadable inputs exit 66 with the reason", arguments: [
-        ("Fixtures/hostile", "it is a directory, not a file"),
-        ("Fixtures/hostile/missing.html", "no such file"),
-        ("Fixtures/hostile/empty.html/inside.html", "not a directory"),
+    @Test("Unreadable inputs and scenarios exit 66 with the reason", arguments: [
+        ("timeline", "Fixtures/hostile", "file: it is a directory, not a file"),
+        ("timeline", "Fixtures/hostile/missing.html", "file: no such file"),
+        ("timeline", "Fixtures/hostile/empty.html/inside.html", "file: not a directory"),
+        ("simulate", "Fixtures/hostile/missing.yaml", "scenario: no such file"),
+        ("simulate", "Fixtures/hostile", "scenario: it is a directory, not a file"),
+        ("simulate", "Fixtures/hostile/random-bytes.bin", "scenario: not UTF-8 text"),
     ])
-    func unreadable(path: String, reason: String) throws {
-        let outcome = try CLI.run(["timeline", path])
+    func unreadable(command: String, path: String, reason: String) throws {
+        let outcome = try CLI.run([command, path])
         #expect(outcome.status == 66)
-        #expect(outcome.stderr == "postmortem: \(path): cannot read the file: \(reason).\n")
+        #expect(outcome.stderr == "postmortem: \(path): cannot read the \(reason).\n")
     }
 
     @Test("A file without read permission exits 66: permission denied")
@@ -123,16 +126,6 @@ struct HostileInputCommandTests {
         #expect(outcome.status == 65)
         #expect(outcome.stderr == stderr)
         #expect(outcome.stdout.isEmpty)
-    }
-
-    @Test("A scenario that cannot be read: exit 66 with the reason", arguments: [
-        ("Fixtures/hostile/missing.yaml", "no such file"), ("Fixtures/hostile", "it is a directory, not a file"),
-        ("Fixtures/hostile/random-bytes.bin", "not UTF-8 text"),
-    ])
-    func unreadableScenario(path: String, reason: String) throws {
-        let outcome = try CLI.run(["simulate", path])
-        #expect(outcome.status == 66)
-        #expect(outcome.stderr == "postmortem: \(path): cannot read the scenario: \(reason).\n")
     }
 
     @Test("A policy file that is not YAML: exit 65 naming the file")
