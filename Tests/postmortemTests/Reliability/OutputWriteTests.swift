@@ -71,6 +71,20 @@ struct OutputWriteTests {
         #expect(try Self.contents(folder) == before)
     }
 
+    @Test("A failure on the fourth of seven files: exit 73 naming it, all seven earlier files intact, no partial files")
+    func failureMidSet() throws {
+        let (folder, before) = try Self.reported(Self.threeUpdates, label: "midset")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let blocker = folder + "/.\(Self.stem)-metrics.csv.partial"
+        try FileManager.default.createDirectory(atPath: blocker + "/held", withIntermediateDirectories: true)
+        let outcome = try CLI.run(["report", Self.fourUpdates, "--output-dir", folder])
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr.hasPrefix("postmortem: \(folder)/\(Self.stem)-metrics.csv: cannot write: "))
+        try FileManager.default.removeItem(atPath: blocker)
+        #expect(try Self.contents(folder) == before)
+        #expect(try Self.listing(folder).count == 7)
+    }
+
     @Test("An output folder that cannot be created: exit 73 naming it and why", arguments: [
         ("Fixtures/hostile/empty.html", "Fixtures/hostile/empty.html: cannot create the output folder: a file with that name exists"),
         ("Fixtures/hostile/empty.html/reports",
