@@ -107,7 +107,7 @@ struct HostileInputCommandTests {
         #expect(events.compactMap { $0["text"] as? String }.last == "Recovered.")
     }
 
-    @Test("Data files with wrong types: exit 65 naming the file and the field", arguments: [
+    @Test("Data files with wrong types or none at all (an empty manifest was a fuzz finding): exit 65 naming the file and the field", arguments: [
         (["credits", "Fixtures/hostile/s3-four-updates.html", "--policy", "Fixtures/hostile/policy-wrong-types.yaml"],
          "postmortem: Fixtures/hostile/policy-wrong-types.yaml: policy field 'commitment': has the wrong type (expected Double)\n"),
         (["credits", "Fixtures/hostile/s3-four-updates.html", "--policy", "Fixtures/hostile/policy-tiers-not-a-list.yaml"],
@@ -118,6 +118,11 @@ struct HostileInputCommandTests {
          "postmortem: Fixtures/hostile/scenario-wrong-types.yaml:14: invalid value for 'cluster.volumes': 'a hundred thousand' is not a whole number.\n"),
         (["simulate", "Fixtures/hostile/scenario-list-for-number.yaml"],
          "postmortem: Fixtures/hostile/scenario-list-for-number.yaml:12: invalid value for 'simulation.sampleMinutes': lists are only allowed under 'figures'.\n"),
+        (["check", "Fixtures/hostile/manifest-empty"],
+         "postmortem: Fixtures/hostile/manifest-empty/manifest.yaml: manifest field '(document)': has the wrong type (expected Mapping)\n"),
+        (["simulate", "Fixtures/hostile/empty.yaml"], "postmortem: Fixtures/hostile/empty.yaml: not a scenario: the top level must be a mapping.\n"),
+        (["credits", "Fixtures/hostile/s3-four-updates.html", "--policy", "Fixtures/hostile/empty.yaml"],
+         "postmortem: Fixtures/hostile/empty.yaml: policy field '(document)': has the wrong type (expected Mapping)\n"),
         (["simulate", "Fixtures/hostile/scenario-not-a-mapping.yaml"],
          "postmortem: Fixtures/hostile/scenario-not-a-mapping.yaml: not a scenario: the top level must be a mapping.\n"),
     ])
