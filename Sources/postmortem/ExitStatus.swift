@@ -4,6 +4,7 @@ import PostmortemIngest
 import PostmortemMetrics
 import PostmortemPipeline
 import PostmortemReports
+import RecoveryModel
 
 /// Exit codes, distinct per kind of failure so scripts can tell them apart.
 enum ExitStatus {
@@ -36,6 +37,9 @@ enum ExitStatus {
             message = error.description
         case let error as PipelineError:
             code = badInput
+            message = error.description
+        case let error as ScenarioError:
+            code = error.isUnreadable ? unreadable : badInput
             message = error.description
         case let error as ShardMerge.Failure:
             code = badInput
@@ -86,5 +90,12 @@ enum Annotations {
         let escaped = message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
         print("::\(level) \(properties.joined(separator: ","))::\(escaped)")
+    }
+}
+
+extension ScenarioError {
+    var isUnreadable: Bool {
+        if case .unreadable = self { return true }
+        return false
     }
 }
