@@ -27,3 +27,32 @@ struct QueueOrderingTests {
         #expect(first.checksum != other.checksum)
     }
 }
+
+@Suite("Replacing the earliest event")
+struct ReplaceNextTests {
+    @Test("replaceNext orders events exactly as pop then schedule does")
+    func sameOrder() {
+        var popping = EventQueue<Int>()
+        var replacing = EventQueue<Int>()
+        for (index, time) in [30, 10, 20, 10, 40].enumerated() {
+            popping.schedule(index, at: Int64(time))
+            replacing.schedule(index, at: Int64(time))
+        }
+        var popped: [Int] = []
+        var replaced: [Int] = []
+        for step in 0..<12 {
+            let delay = Int64((step * 7) % 25)
+            if let entry = popping.pop() {
+                popped.append(entry.payload)
+                popping.schedule(entry.payload, at: entry.time + delay)
+            }
+            if let entry = replacing.next {
+                replaced.append(entry.payload)
+                _ = replacing.replaceNext(with: entry.payload, at: entry.time + delay)
+            }
+        }
+        #expect(popped == replaced)
+        // Worked by hand: 1 (10, delay 0 -> 10 again, after 3), 3, 1, 3 (17), 2 (20).
+        #expect(popped.prefix(5) == [1, 3, 1, 3, 2])
+    }
+}
