@@ -48,6 +48,20 @@ struct EBSClusterModelTests {
         #expect(first.series != other.series)
     }
 
+    @Test("the RDS share exceeds the volume share only because instances use several volumes")
+    func rdsGap() throws {
+        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "100"), ("rds.instances", "1000")]
+        let peaks = { (perInstance: String) throws -> (volumes: Double, rds: Double) in
+            let summary = try Engine.run(ScenarioFixtures.ebs(small + [("rds.volumesPerInstance", perInstance)]), seed: 1)
+            return (summary.series(named: "stuckVolumesPercent")?.values.max() ?? 0,
+                    summary.series(named: "stuckRDSPercent")?.values.max() ?? 0)
+        }
+        let single = try peaks("1")
+        let four = try peaks("4")
+        #expect(abs(single.rds - single.volumes) < 3)
+        #expect(four.rds > 2.5 * four.volumes)
+    }
+
     @Test("with 50% spare capacity the storm does not form")
     func spareCapacity() throws {
         let summary = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [("cluster.spareCapacityFraction", "0.5")]), seed: 1)
