@@ -24,11 +24,16 @@ public struct Scenario: Sendable, Equatable {
 
     /// Reads a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .unreadable(file: path, reason: "\(error)")
+            throw .unreadable(file: path, reason: "not readable UTF-8 text")
         }
         return try parse(text, file: path)
     }
