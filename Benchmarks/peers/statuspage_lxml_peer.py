@@ -8,7 +8,7 @@ import re
 import sys
 from datetime import datetime, timedelta, timezone
 
-from lxml import html
+from lxml import etree, html
 
 ZONES = {
     "UTC": 0, "GMT": 0, "PST": -480, "PDT": -420, "MST": -420, "MDT": -360, "CST": -360, "CDT": -300,
@@ -19,6 +19,15 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"])}
 OFFSET = re.compile(r"^(?:GMT|UTC)([+-])(\d{1,2}):?(\d{2})?$")
 SPACE = re.compile(r"\s+")
+
+# Compiled once, as a competent lxml user would.
+DAYS = etree.XPath('//div[contains(concat(" ", @class, " "), " status-day ")]')
+YEAR = etree.XPath('.//var[@data-var="year"]/text()')
+HEADER = etree.XPath('./div[contains(@class, "date")]/text()')
+CONTAINERS = etree.XPath('.//div[contains(concat(" ", @class, " "), " incident-container ")]')
+TITLE = etree.XPath('.//div[contains(@class, "incident-title")]')
+LINK = etree.XPath(".//a")
+UPDATES = etree.XPath('.//div[contains(concat(" ", @class, " "), " update ")]')
 
 
 def zone_minutes(token):
@@ -37,19 +46,19 @@ def fold(text):
 
 def read_page(path, incidents, warnings):
     tree = html.parse(path)
-    for day in tree.xpath('//div[contains(concat(" ", normalize-space(@class), " "), " status-day ")]'):
-        year = day.xpath('.//var[@data-var="year"]/text()')
-        header_month = day.xpath('./div[contains(@class, "date")]/text()')
+    for day in DAYS(tree):
+        year = YEAR(day)
+        header_month = HEADER(day)
         if not year:
             continue
         year = int(year[0])
         header = MONTHS.get(fold(header_month[0]).split(" ")[0][:3], 1) if header_month else 1
-        for container in day.xpath('.//div[contains(concat(" ", normalize-space(@class), " "), " incident-container ")]'):
-            title_div = container.xpath('.//div[contains(@class, "incident-title")]')[0]
+        for container in CONTAINERS(day):
+            title_div = TITLE(container)[0]
             impact = next((c[len("impact-"):] for c in title_div.get("class", "").split() if c.startswith("impact-")), None)
-            link = title_div.xpath(".//a")
+            link = LINK(title_div)
             events = []
-            for update in container.xpath('.//div[contains(concat(" ", normalize-space(@class), " "), " update ")]'):
+            for update in UPDATES(container):
                 status = fold(update.findtext("strong") or "")
                 small = update.find("small")
                 if small is None:

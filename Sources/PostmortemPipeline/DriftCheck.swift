@@ -22,9 +22,9 @@ public struct DriftCheck: Sendable {
     public var results: [Result]
 
     /// Regenerates every report in the manifest and compares.
-    public init(folder: String, simulate: ReportRegeneration.SimulationHook? = nil) throws(PipelineError) {
+    public init(folder: String) throws(PipelineError) {
         var results: [Result] = []
-        for outcome in try ReportRegeneration.render(folder: folder, simulate: simulate) {
+        for outcome in try ReportRegeneration.render(folder: folder) {
             if let failure = outcome.failure {
                 results.append(Result(name: outcome.name, drifted: [], failure: failure))
                 continue

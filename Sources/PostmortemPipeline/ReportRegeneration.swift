@@ -13,7 +13,7 @@ public enum ReportRegeneration {
 
     /// Renders every entry in memory. Input paths are reported as the manifest gives them
     /// (relative to the repository root), so reports never hold machine paths.
-    public static func render(folder: String, simulate: SimulationHook? = nil) throws(PipelineError) -> [Outcome] {
+    public static func render(folder: String) throws(PipelineError) -> [Outcome] {
         let manifest = try ReportManifest.load(folder: folder)
         let file = (folder as NSString).appendingPathComponent("manifest.yaml")
         let root = (folder as NSString).deletingLastPathComponent
@@ -21,11 +21,9 @@ public enum ReportRegeneration {
         for (index, entry) in manifest.reports.enumerated() {
             do {
                 if let scenario = entry.scenario {
-                    guard let simulate else {
-                        outcomes.append(Outcome(name: entry.name, files: [], failure: "this build cannot run scenarios"))
-                        continue
+                    let files = try FileManager.default.inDirectory(root.isEmpty ? "." : root) {
+                        try ScenarioRun.reportFiles(path: scenario, seed: entry.seed ?? 1, overrides: entry.set ?? [])
                     }
-                    let files = try simulate(scenario, root, entry.seed ?? 1, entry.set ?? [])
                     outcomes.append(Outcome(name: entry.name, files: files, failure: nil))
                     continue
                 }
@@ -41,12 +39,9 @@ public enum ReportRegeneration {
         return outcomes
     }
 
-    /// Runs a scenario for a manifest entry: (scenario path, repository root, seed, overrides) -> files.
-    public typealias SimulationHook = @Sendable (String, String, UInt64, [String]) throws -> [(name: String, contents: String)]
-
     /// Rewrites each entry's folder with freshly generated files (removing files no longer produced).
-    public static func update(folder: String, simulate: SimulationHook? = nil) throws -> [Outcome] {
-        let outcomes = try render(folder: folder, simulate: simulate)
+    public static func update(folder: String) throws -> [Outcome] {
+        let outcomes = try render(folder: folder)
         for outcome in outcomes where outcome.failure == nil {
             let target = (folder as NSString).appendingPathComponent(outcome.name)
             try OutputFile.writeAll(outcome.files, into: target)

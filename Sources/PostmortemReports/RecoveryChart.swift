@@ -20,7 +20,9 @@ public enum RecoveryChart {
         let start = first
         let end = last > first ? last : first.adding(seconds: 3600)
         let peak = drawn.flatMap(\.points).map(\.value).max() ?? 1
-        let ceiling = SVGChart.niceCeiling(peak * 1.05)
+        var ceiling = SVGChart.niceCeiling(peak * 1.05)
+        // A share never needs an axis past 100%.
+        if drawn.allSatisfy({ $0.unit == .percent }), peak <= 100 { ceiling = min(ceiling, 100) }
         // One legend row per curve under the axis, so long subjects never overlap.
         let height = plotAreaHeight + Double(drawn.count) * 18
         let bottom = Self.bottom + Double(drawn.count) * 18 - 18
@@ -40,11 +42,12 @@ public enum RecoveryChart {
             out += "<line x1=\"\(SVGChart.n(left))\" y1=\"\(SVGChart.n(yy))\" x2=\"\(SVGChart.n(width - right))\" y2=\"\(SVGChart.n(yy))\" stroke=\"#e0e0e0\"/>\n"
             out += "<text x=\"\(SVGChart.n(left - 6))\" y=\"\(SVGChart.n(yy + 4))\" text-anchor=\"end\">\(NumberFormat.fixed(value, decimals: 2, trimZeros: true))</text>\n"
         }
-        let unit = drawn.first?.unit == .percent ? "% affected" : (drawn.first?.unit.rawValue ?? "")
+        let unit = drawn.first?.unit == .percent ? "percent" : (drawn.first?.unit.rawValue ?? "")
         out += "<text transform=\"translate(16 \(SVGChart.n(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(SVGChart.escape(unit))</text>\n"
         // Time axis.
-        let ticks = SVGChart.timeTicks(from: start, to: end)
         let multiDay = start.civil().date != end.civil().date
+        // Labels with a date are twice as wide, so they get half as many ticks.
+        let ticks = SVGChart.timeTicks(from: start, to: end, maximum: multiDay ? 6 : 8)
         for tick in ticks {
             let xx = x(tick)
             out += "<line x1=\"\(SVGChart.n(xx))\" y1=\"\(SVGChart.n(top))\" x2=\"\(SVGChart.n(xx))\" y2=\"\(SVGChart.n(top + plotHeight))\" stroke=\"#f0f0f0\"/>\n"

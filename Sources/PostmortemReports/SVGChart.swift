@@ -51,7 +51,7 @@ enum SVGChart {
         var power = 1.0
         while power * 10 <= value { power *= 10 }
         while power > value { power /= 10 }
-        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] where factor * power >= value { return factor * power }
+        for factor in [1.0, 1.2, 1.5, 2.0, 2.5, 5.0, 10.0] where factor * power >= value { return factor * power }
         return 10 * power
     }
 }

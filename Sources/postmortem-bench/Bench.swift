@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postmortem-bench",
         abstract: "Speed and memory figures for postmortem against its peers (see Benchmarks/README.md).",
-        subcommands: [IngestBench.self])
+        subcommands: [IngestBench.self, EngineBench.self])
 }
 
 /// One contestant's figures.
@@ -50,7 +50,8 @@ enum BenchTable {
         for row in rows {
             let peak = row.peakMegabytes.map { String(format: "%.0f MB", $0) } ?? "in-process"
             let ratio = base.map { $0 > 0 ? String(format: "%.2fx", row.throughput / $0) : "-" } ?? "-"
-            Swift.print("| \(row.name) | \(String(format: "%.1f MB", row.megabytes)) | \(String(format: "%.3f s", row.median)) | \(String(format: "%.1f", row.throughput)) \(row.units) | \(peak) | \(ratio) |")
+            let input = row.megabytes > 0 ? String(format: "%.1f MB", row.megabytes) : "-"
+            Swift.print("| \(row.name) | \(input) | \(String(format: "%.3f s", row.median)) | \(String(format: "%.1f", row.throughput)) \(row.units) | \(peak) | \(ratio) |")
         }
     }
 }

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let check = try DriftCheck(folder: folder, simulate: ScenarioReports.hook)
+            let check = try DriftCheck(folder: folder)
             if let junit { try OutputFile.write(check.junit(), to: junit) }
             for result in check.results {
                 if let failure = result.failure {

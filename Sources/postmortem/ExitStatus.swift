@@ -38,11 +38,11 @@ enum ExitStatus {
         case let error as PipelineError:
             code = badInput
             message = error.description
+        case let error as ScenarioError:
+            code = error.isUnreadable ? unreadable : badInput
+            message = error.description
         case let error as ShardMerge.Failure:
             code = badInput
-            message = error.description
-        case let error as ScenarioError:
-            if case .unreadable = error { code = unreadable } else { code = badInput }
             message = error.description
         case let error as UsageError:
             code = usage
@@ -90,5 +90,12 @@ enum Annotations {
         let escaped = message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
         print("::\(level) \(properties.joined(separator: ","))::\(escaped)")
+    }
+}
+
+extension ScenarioError {
+    var isUnreadable: Bool {
+        if case .unreadable = self { return true }
+        return false
     }
 }

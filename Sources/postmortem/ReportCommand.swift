@@ -13,6 +13,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The folder to write the reports into (created if needed).") var outputDir: String?
     @Flag(help: "Rewrite the reports listed in --manifest-dir's manifest.yaml.") var update = false
     @Option(help: "The reports folder holding manifest.yaml, for --update.") var manifestDir = "Reports"
+    @Option(help: "For a scenario input: the random seed.") var seed: UInt64 = 1
+    @Option(name: .customLong("set"), help: "For a scenario input: override a scenario key (key=value, repeatable).") var overrides: [String] = []
 
     mutating func validate() throws {
         if update { return }
@@ -23,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         do {
             if update {
-                let outcomes = try ReportRegeneration.update(folder: manifestDir, simulate: ScenarioReports.hook)
+                let outcomes = try ReportRegeneration.update(folder: manifestDir)
                 var failed = false
                 for outcome in outcomes {
                     if let failure = outcome.failure {
@@ -36,7 +38,17 @@ struct ReportCommand: ParsableCommand {
                 if failed { throw ExitStatus.badInput }
                 return
             }
-            let files = try ReportPipeline.files(for: try input.request(credit: credit))
+            // A scenario file gets the simulation report; incident sources the incident reports.
+            var files: [(name: String, contents: String)] = []
+            let scenarios = input.inputs.filter(ScenarioRun.isScenario)
+            for scenario in scenarios {
+                files += try ScenarioRun.reportFiles(path: scenario, seed: seed, overrides: overrides)
+            }
+            var sources = input
+            sources.inputs = input.inputs.filter { !ScenarioRun.isScenario($0) }
+            if !sources.inputs.isEmpty {
+                files += try ReportPipeline.files(for: try sources.request(credit: credit))
+            }
             let folder = outputDir ?? "."
             try OutputFile.writeAll(files, into: folder)
             for file in files { print("wrote \(folder)/\(file.name)") }

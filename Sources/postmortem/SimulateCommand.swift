@@ -1,6 +1,7 @@
 import ArgumentParser
 import PostmortemMetrics
 import PostmortemReports
+import PostmortemPipeline
 import RecoveryModel
 
 /// `postmortem simulate <scenario>`: runs a recovery-model scenario and prints the figures
@@ -28,21 +29,13 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         do {
-            var pairs: [(key: String, value: String)] = []
-            for text in overrides {
-                guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                    throw ScenarioError.invalidValue(file: scenario, line: nil, key: text, message: "--set expects key=value")
-                }
-                pairs.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
-            }
-            let loaded = try Scenario.load(path: scenario).applying(overrides: pairs)
-            let summary = try Engine.run(loaded, seed: seed)
+            let summary = try ScenarioRun.run(path: scenario, seed: seed, overrides: overrides)
             switch format {
             case .json: print(summary.json.serialized(), terminator: "")
             case .csv: print(summary.seriesTable.serialized(), terminator: "")
             case .markdown: print(summary.markdown, terminator: "")
             }
-        } catch let error as ScenarioError {
+        } catch {
             throw ExitStatus.report(error)
         }
     }

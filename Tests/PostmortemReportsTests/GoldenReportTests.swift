@@ -68,3 +68,26 @@ struct GoldenReportTests {
 extension String {
     var inPackage: String { FixturePath.resolve(self) }
 }
+
+@Suite("Golden recovery chart for EBS 2011")
+struct GoldenRecoveryChartTests {
+    static let golden = FixturePath.resolve("Fixtures/golden/ebs-2011-04-21/curves.svg")
+
+    @Test("The two published curves draw the same SVG bytes as the golden file")
+    func chart() throws {
+        let result = try Ingest.read(path: FixturePath.resolve("Fixtures/postmortems/aws-ebs-2011-04-21.txt"))
+        let incident = try #require(result.incidents.first)
+        let metrics = IncidentMetrics(incident: incident)
+        let svg = try #require(RecoveryChart.svg(title: "Recovery: \(incident.title)", curves: metrics.recoveryCurves))
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(atPath: (Self.golden as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try svg.write(toFile: Self.golden, atomically: true, encoding: .utf8)
+        }
+        #expect(svg == (try String(contentsOfFile: Self.golden, encoding: .utf8)))
+        let document = try XMLDocument(data: Data(svg.utf8))
+        #expect(document.rootElement()?.name == "svg")
+        #expect(svg.contains("EBS volumes stuck in the affected AZ (published, residual 0.07)"))
+        #expect(svg.contains("single-AZ RDS instances stuck (published, residual 0.4)"))
+        #expect(svg.contains(">time (UTC)<"))
+    }
+}

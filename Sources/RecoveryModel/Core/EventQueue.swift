@@ -56,6 +56,17 @@ public struct EventQueue<Payload: Sendable>: Sendable {
         heap.insert(entry)
     }
 
+    /// The earliest event, left in the queue.
+    public var next: Entry? { heap.min }
+
+    /// Replaces the earliest event with `payload` at `time` and returns the event it replaced:
+    /// the step of a model whose event schedules its successor, done in one sift of the heap
+    /// instead of a pop and an insert. Ordering is the same as `pop()` then `schedule`.
+    @inlinable
+    public mutating func replaceNext(with payload: Payload, at time: Int64) -> Entry {
+        heap.replaceMin(with: Entry(time: time, sequence: takeSequence(), payload: payload))
+    }
+
     /// Removes and returns the earliest event.
     public mutating func pop() -> Entry? {
         heap.popMin()

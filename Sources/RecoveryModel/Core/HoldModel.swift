@@ -34,12 +34,12 @@ public struct HoldModel: Sendable, Equatable {
         var processed = 0
         var now: Int64 = 0
         var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
-        while processed < events, let entry = queue.pop() {
+        while processed < events, let entry = queue.next {
             now = entry.time
             checksum = (checksum ^ UInt64(bitPattern: now) ^ UInt64(UInt32(bitPattern: entry.payload))) &* 0x100_0000_01B3
             processed += 1
             let delay = Int64(generator.nextExponential(mean: meanMillis)) + 1
-            queue.schedule(entry.payload, at: now + delay)
+            _ = queue.replaceNext(with: entry.payload, at: now + delay)
         }
         return Outcome(processed: processed, finalTime: now, checksum: checksum)
     }

@@ -28,35 +28,3 @@ public struct EBSClusterModel: Sendable {
         return state.run()
     }
 }
-
-/// What a volume is doing.
-enum VolumeStatus: UInt8 {
-    case healthy
-    /// Lost its mirror, the network is still partitioned.
-    case isolated
-    /// Searching for a free slot.
-    case searching
-    /// Searches stopped; waiting for capacity to be handed out.
-    case waiting
-    /// Copying to a reserved slot.
-    case copying
-    /// Re-mirrored, waiting for the control plane to confirm the writable copy.
-    case awaitingNegotiation
-    /// Its only current copy was on a crashed node: restore from a snapshot or by forensics.
-    case needsRestore
-    /// Could not be restored in a consistent state.
-    case lost
-
-    var isStuck: Bool { self != .healthy }
-    var isMirrorMissing: Bool {
-        self == .isolated || self == .searching || self == .waiting || self == .copying || self == .needsRestore || self == .lost
-    }
-}
-
-/// One pending event of the EBS model: a value type, no closures.
-struct EBSEvent: Sendable {
-    enum Kind: UInt8 { case search, copyDone, tick }
-    var kind: Kind
-    var volume: Int32
-    var generation: UInt32
-}

@@ -40,9 +40,16 @@ extension EBSClusterState {
                 addCapacity(at: time)
                 updateControlPlane(at: time)
                 peakError = max(peakError, errorRate)
+                // A brown-out is a period of failing calls; lulls under half an hour are part of it.
                 let browning = errorRate > 0.05
-                if browning, !inBrownout { brownouts.append((time, time)) }
-                if browning, let last = brownouts.indices.last { brownouts[last].end = time + 60 }
+                if browning, !inBrownout {
+                    if let last = brownouts.last, time - last.end < 1800 {
+                        brownouts[brownouts.count - 1].end = time
+                    } else {
+                        brownouts.append((time, time))
+                    }
+                }
+                if browning { brownouts[brownouts.count - 1].end = time + 60 }
                 inBrownout = browning
                 negotiateBacklog(at: time)
                 handOutWaitingSlots(at: time)
@@ -57,9 +64,13 @@ extension EBSClusterState {
     }
 
     mutating func isolate() {
+        // Exactly the configured share of nodes, chosen at random (a partial shuffle).
         var isolated = Array(repeating: false, count: p.nodes)
-        for node in 0..<p.nodes where triggerRandom.nextUnit() < p.isolatedNodeFraction {
-            isolated[node] = true
+        var order = Array(0..<p.nodes)
+        let count = Int((Double(p.nodes) * p.isolatedNodeFraction).rounded())
+        for i in 0..<count {
+            order.swapAt(i, i + triggerRandom.nextIndex(below: p.nodes - i))
+            isolated[order[i]] = true
         }
         for volume in 0..<p.volumes where isolated[Int(primary[volume])] || isolated[Int(secondary[volume])] {
             setStatus(volume, .isolated)
@@ -100,7 +111,9 @@ extension EBSClusterState {
     }
 
     /// The regional pool: threads held by create-volume calls to a full cluster (for the whole
-    /// timeout) and by negotiation calls that search retries set off, plus the other zones' load.
+    /// timeout) and by negotiation calls, plus the other zones' load. Every failed search leaves a
+    /// negotiation request that keeps being retried until the volume finds space, and every
+    /// re-mirrored volume retries its confirmation, so without back-off the load keeps growing.
     mutating func updateControlPlane(at time: Int64) {
         let createsEnabled = time >= p.triggerAt && time < p.createVolumeDisabled
         hungWindow[hungCursor] = createsEnabled && freeSlots == 0
@@ -110,8 +123,7 @@ extension EBSClusterState {
         let connected = time < p.controlPlaneCut
         let hold = min(p.timeoutSeconds, p.negotiationSecondsDegraded)
         let negotiation = connected
-            ? Double(attemptsThisMinute) * p.loadScale * p.negotiationCallsPerSearch * hold / 60 : 0
-        attemptsThisMinute = 0
+            ? Double(pendingNegotiationTotal + awaitingCount) * p.loadScale * p.negotiationRetriesPerMinute * hold / 60 : 0
         let busy = p.baselineBusyThreads + hung + negotiation
         errorRate = busy > p.threads ? (busy - p.threads) / busy : 0
     }

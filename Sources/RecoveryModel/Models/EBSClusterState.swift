@@ -15,6 +15,8 @@ struct EBSClusterState {
     var previousDelay: [Float]
     var generation: [UInt32]
     var snapshotted: [Bool]
+    /// Negotiation requests a volume's failed searches have left with the control plane.
+    var pendingNegotiations: [UInt16]
 
     // Nodes.
     var free: [Int32] = []
@@ -46,7 +48,7 @@ struct EBSClusterState {
     var rdsRandom: Xoshiro256StarStar
 
     // Control plane.
-    var attemptsThisMinute = 0
+    var pendingNegotiationTotal = 0
     var hungWindow: [Bool] = []
     var hungCursor = 0
     var negotiationCredit = 0.0
@@ -62,6 +64,7 @@ struct EBSClusterState {
     var stuckCount = 0
     var mirrorMissingCount = 0
     var lostCount = 0
+    var awaitingCount = 0
     var crashedNodes = 0
     var events = 0
 
@@ -87,6 +90,7 @@ struct EBSClusterState {
         previousDelay = Array(repeating: Float(parameters.retryBaseSeconds), count: v)
         generation = Array(repeating: 0, count: v)
         snapshotted = Array(repeating: false, count: v)
+        pendingNegotiations = Array(repeating: 0, count: v)
         placementRandom = streams.generator(named: "placement")
         retryRandom = streams.generator(named: "retry")
         raceRandom = streams.generator(named: "race")
@@ -188,13 +192,19 @@ struct EBSClusterState {
 
     mutating func setStatus(_ volume: Int, _ new: VolumeStatus) {
         let old = status[volume]
+        if new != .searching, pendingNegotiations[volume] > 0 {
+            pendingNegotiationTotal -= Int(pendingNegotiations[volume])
+            pendingNegotiations[volume] = 0
+        }
         if old.isStuck { stuckCount -= 1 }
         if old.isMirrorMissing { mirrorMissingCount -= 1 }
         if old == .lost { lostCount -= 1 }
+        if old == .awaitingNegotiation { awaitingCount -= 1 }
         status[volume] = new
         if new.isStuck { stuckCount += 1 }
         if new.isMirrorMissing { mirrorMissingCount += 1 }
         if new == .lost { lostCount += 1 }
+        if new == .awaitingNegotiation { awaitingCount += 1 }
         generation[volume] &+= 1
     }
 
@@ -230,7 +240,6 @@ struct EBSClusterState {
             enqueueWaiting(volume)
             return
         }
-        attemptsThisMinute += 1
         let node = primary[volume]
         if raceRandom.nextUnit() < p.crashProbabilityPerAttempt {
             crash(node: node, at: time)
@@ -239,6 +248,10 @@ struct EBSClusterState {
         if let slot = reserveSlot(excluding: node) {
             startCopy(volume, to: slot, at: time)
             return
+        }
+        if pendingNegotiations[volume] < UInt16.max {
+            pendingNegotiations[volume] += 1
+            pendingNegotiationTotal += 1
         }
         let attempt = Int(attempts[volume])
         let delay = p.retryPolicy.delay(attempt: attempt, base: p.retryBaseSeconds, cap: p.retryCapSeconds,

@@ -25,7 +25,7 @@ public struct EBSParameters: Sendable, Equatable {
     public var baselineBusyThreads: Double
     public var timeoutSeconds: Double
     public var createVolumeCallsPerMinute: Double
-    public var negotiationCallsPerSearch: Double
+    public var negotiationRetriesPerMinute: Double
     public var negotiationSecondsDegraded: Double
     public var negotiationsPerMinute: Double
     public var throttledNegotiationsPerHour: Double
@@ -76,7 +76,7 @@ public struct EBSParameters: Sendable, Equatable {
         baselineBusyThreads = try reader.double("controlPlane.baselineBusyThreads", in: 0...1e9)
         timeoutSeconds = try reader.double("controlPlane.timeoutSeconds", in: 1...86_400)
         createVolumeCallsPerMinute = try reader.double("controlPlane.createVolumeCallsPerMinute", in: 0...1e9)
-        negotiationCallsPerSearch = try reader.double("controlPlane.negotiationCallsPerSearch", in: 0...1e3)
+        negotiationRetriesPerMinute = try reader.double("controlPlane.negotiationRetriesPerMinute", in: 0...1e3)
         negotiationSecondsDegraded = try reader.double("controlPlane.negotiationSecondsDegraded", in: 0...86_400)
         negotiationsPerMinute = try reader.double("controlPlane.negotiationsPerMinute", in: 0...1e9)
         throttledNegotiationsPerHour = try reader.double("controlPlane.throttledNegotiationsPerHour", in: 0...1e9)

@@ -97,9 +97,4 @@ public struct ParameterReader: Sendable {
             throw .unknownKey(file: scenario.file, line: stray.line, key: stray.key)
         }
     }
-
-    /// The parameters, in file order, for the summary.
-    public var summaryParameters: [(key: String, value: String)] {
-        scenario.parameters.map { ($0.key, $0.value) }
-    }
 }

@@ -24,23 +24,16 @@ public struct Scenario: Sendable, Equatable {
 
     /// Reads a scenario file.
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            // Foundation's own description names no cause; say it as the input readers do.
-            var isDirectory: ObjCBool = false
-            let reason: String
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                reason = "no such file"
-            } else if isDirectory.boolValue {
-                reason = "it is a directory, not a file"
-            } else if !FileManager.default.isReadableFile(atPath: path) {
-                reason = "permission denied"
-            } else {
-                reason = "not UTF-8 text"
-            }
-            throw .unreadable(file: path, reason: reason)
+            throw .unreadable(file: path, reason: "not readable UTF-8 text")
         }
         return try parse(text, file: path)
     }

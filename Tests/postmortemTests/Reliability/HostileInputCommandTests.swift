@@ -32,8 +32,8 @@ struct HostileInputCommandTests {
         ("timeline", "Fixtures/hostile/missing.html", "file: no such file"),
         ("timeline", "Fixtures/hostile/empty.html/inside.html", "file: not a directory"),
         ("simulate", "Fixtures/hostile/missing.yaml", "scenario: no such file"),
-        ("simulate", "Fixtures/hostile", "scenario: it is a directory, not a file"),
-        ("simulate", "Fixtures/hostile/random-bytes.bin", "scenario: not UTF-8 text"),
+        ("simulate", "Fixtures/hostile", "scenario: it is a directory"),
+        ("simulate", "Fixtures/hostile/random-bytes.bin", "scenario: not readable UTF-8 text"),
     ])
     func unreadable(command: String, path: String, reason: String) throws {
         let outcome = try CLI.run([command, path])

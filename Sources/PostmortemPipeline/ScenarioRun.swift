@@ -1,0 +1,35 @@
+import PostmortemMetrics
+import PostmortemReports
+import RecoveryModel
+
+/// Runs recovery-model scenarios for `simulate`, `report`, `sweep` and manifest entries.
+public enum ScenarioRun {
+    /// Splits `key=value` overrides.
+    /// - Throws: `ScenarioError.invalidValue` for text without `=`.
+    public static func overrides(_ texts: [String], file: String) throws(ScenarioError) -> [(key: String, value: String)] {
+        var pairs: [(key: String, value: String)] = []
+        for text in texts {
+            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+                throw .invalidValue(file: file, line: nil, key: text, message: "--set expects key=value")
+            }
+            pairs.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
+        }
+        return pairs
+    }
+
+    /// Loads `path`, applies the overrides and runs it with `seed`.
+    public static func run(path: String, seed: UInt64, overrides: [String]) throws(ScenarioError) -> SimulationSummary {
+        let scenario = try Scenario.load(path: path).applying(overrides: try Self.overrides(overrides, file: path))
+        return try Engine.run(scenario, seed: seed)
+    }
+
+    /// The report files of one run.
+    public static func reportFiles(path: String, seed: UInt64, overrides: [String]) throws(ScenarioError) -> [(name: String, contents: String)] {
+        SimulationReport.files(try run(path: path, seed: seed, overrides: overrides))
+    }
+
+    /// Whether a path names a scenario file rather than an incident source.
+    public static func isScenario(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+    }
+}

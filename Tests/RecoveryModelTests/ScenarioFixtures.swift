@@ -1,0 +1,32 @@
+import Foundation
+import PostmortemMetrics
+@testable import RecoveryModel
+
+/// Paths to the committed scenarios and runs shared by several suites (each run once).
+enum ScenarioFixtures {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let ebsPath = root.appendingPathComponent("Fixtures/scenarios/ebs-2011.yaml").path
+    static let gossipPath = root.appendingPathComponent("Fixtures/scenarios/s3-2008-gossip.yaml").path
+
+    static func ebs(_ overrides: [(key: String, value: String)] = []) throws -> Scenario {
+        try Scenario.load(path: ebsPath).applying(overrides: overrides)
+    }
+
+    /// The EBS scenario at full scale (100,000 volumes, 2,000 nodes), seeds 1 and 7.
+    static let ebsSeed1 = Result { try Engine.run(ebs(), seed: 1) }
+    static let ebsSeed7 = Result { try Engine.run(ebs(), seed: 7) }
+
+    static func ebsFullScale(seed: UInt64) throws -> SimulationSummary {
+        try (seed == 7 ? ebsSeed7 : ebsSeed1).get()
+    }
+
+    /// A reduced cluster (20,000 volumes, 400 nodes, same volumes per node) for what-if
+    /// directions, which hold at any scale.
+    static let reduced: [(key: String, value: String)] = [
+        ("cluster.volumes", "20000"), ("cluster.nodes", "400"), ("rds.instances", "1000"),
+    ]
+
+    static let reducedBaseline = Result { try Engine.run(ebs(reduced), seed: 1) }
+}
