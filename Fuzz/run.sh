@@ -37,7 +37,7 @@ for target in "${targets[@]}"; do
     mapfile -t seed_folders < <(seeds "$target")
     echo "== $target: ${seconds}s, seeds: ${seed_folders[*]}"
     nice -n 10 "$bin/$target" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=131072 \
+        -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 -max_len=131072 \
         -print_final_stats=1 -artifact_prefix="artifacts/$target/" \
         "corpus/$target" "${seed_folders[@]}" 2>&1 | grep -v -E "^#[0-9]+.*(NEW|REDUCE|pulse)" | tail -25
     status=${PIPESTATUS[0]}
