@@ -44,6 +44,35 @@ public enum TextFolding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `fold` straight from UTF-8 bytes, dropping a leading `-`, en or em dash first (the
+    /// separator Statuspage puts between a status word and its body): one allocation for the
+    /// streaming parsers' update bodies.
+    public static func foldDroppingLeadingDash(bytes: [UInt8]) -> String {
+        var start = 0
+        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 || bytes[start] == 12 {
+            start += 1
+        }
+        if start < bytes.count, bytes[start] == 45 {
+            start += 1
+        } else if start + 2 < bytes.count, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0x93 || bytes[start + 2] == 0x94 {
+            start += 3
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count - start)
+        var pendingSpace = false
+        for index in start..<bytes.count {
+            let byte = bytes[index]
+            if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(32) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Splits on line feeds, folds each line, and drops the empty ones.
     public static func foldLines(_ bytes: [UInt8]) -> String {
         var lines: [String] = []
