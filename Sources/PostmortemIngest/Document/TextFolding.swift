@@ -3,10 +3,15 @@ public enum TextFolding {
     /// Folds runs of ASCII white space to one space and trims the ends. No-break spaces
     /// (U+00A0) are kept as written.
     public static func fold(_ text: some StringProtocol) -> String {
+        foldASCIISpace(text.utf8)
+    }
+
+    /// The folding loop shared by `fold` and the byte-level entry points.
+    static func foldASCIISpace<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
                 pendingSpace = !out.isEmpty
             } else {
@@ -57,20 +62,7 @@ public enum TextFolding {
         } else if start + 2 < bytes.count, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0x93 || bytes[start + 2] == 0x94 {
             start += 3
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count - start)
-        var pendingSpace = false
-        for index in start..<bytes.count {
-            let byte = bytes[index]
-            if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(32) }
-                pendingSpace = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return foldASCIISpace(bytes[start...])
     }
 
     /// Splits on line feeds, folds each line, and drops the empty ones.
