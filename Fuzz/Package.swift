@@ -23,6 +23,7 @@ let package = Package(
         fuzzTarget("fuzz-prose", ["PostmortemIngest", "PostmortemTimeline"]),
         fuzzTarget("fuzz-policy-yaml", ["PostmortemMetrics"]),
         fuzzTarget("fuzz-manifest-yaml", ["PostmortemPipeline"]),
+        fuzzTarget("fuzz-scenario-yaml", ["RecoveryModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

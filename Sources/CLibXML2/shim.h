@@ -14,5 +14,6 @@
 #include <libxml/xpathInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/parserInternals.h>
 
 #endif

@@ -48,7 +48,7 @@ public enum Ingest {
                 for e in result.incidents[index].events.indices { result.incidents[index].events[e].kind = .narrative }
             }
         }
-        result.incidents = result.incidents.map { $0.normalized() }
+        result.incidents = result.incidents.map { Self.removingControls(from: $0).normalized() }
         return result
     }
 
@@ -63,5 +63,17 @@ public enum Ingest {
             return parser
         }
         throw .unknownFormat(file: input.path, tried: parsers.map { $0.format.title })
+    }
+
+    /// The incident with control characters taken out of its title and texts, whichever parser
+    /// read it (libxml2 drops them from markup; text formats pass them through).
+    static func removingControls(from incident: Incident) -> Incident {
+        var clean = incident
+        clean.title = TextFolding.removingControls(clean.title)
+        for index in clean.events.indices { clean.events[index].text = TextFolding.removingControls(clean.events[index].text) }
+        for index in clean.observations.indices {
+            clean.observations[index].text = TextFolding.removingControls(clean.observations[index].text)
+        }
+        return clean
     }
 }

@@ -54,12 +54,31 @@ public enum OutputFile {
         }
     }
 
-    /// Writes every file only after all of them have been rendered, so a rendering failure
-    /// writes nothing.
+    /// Writes a set of files as one: each goes first to a hidden `.<name>.partial` beside it,
+    /// and only when every one is written are they renamed over the old files. A failure while
+    /// writing removes the partial files and leaves every earlier file as it was.
     public static func writeAll(_ files: [(name: String, contents: String)], into folder: String) throws(Failure) {
         try makeFolder(folder)
+        var staged: [(partial: String, final: String)] = []
+        func discard(_ entries: ArraySlice<(partial: String, final: String)>) {
+            for entry in entries { _ = unlink(entry.partial) }
+        }
         for file in files {
-            try write(file.contents, to: (folder as NSString).appendingPathComponent(file.name))
+            let final = (folder as NSString).appendingPathComponent(file.name)
+            let partial = (folder as NSString).appendingPathComponent("." + file.name + ".partial")
+            do {
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: partial))
+            } catch {
+                discard(staged[...])
+                _ = unlink(partial)
+                throw .cannotWrite(path: final, reason: Self.reason(error))
+            }
+            staged.append((partial, final))
+        }
+        for (index, entry) in staged.enumerated() where rename(entry.partial, entry.final) != 0 {
+            let reason = String(cString: strerror(errno)).lowercased()
+            discard(staged[index...])
+            throw .cannotWrite(path: entry.final, reason: reason)
         }
     }
 

@@ -7,4 +7,11 @@ extension HTMLDocument {
         guard let stop else { return [] }
         return [ParseWarning(location: SourceLocation(file: file, line: stop.line), message: stop.reason)]
     }
+
+    /// The error for a document that yielded no timeline: where libxml2 stopped, when it stopped
+    /// early (the likely reason nothing was found), else `noTimeline` with what was expected.
+    public func noTimeline(file: String, expected: String) -> IngestError {
+        guard let stop else { return .noTimeline(file: file, expected: expected) }
+        return .malformed(location: SourceLocation(file: file, line: stop.line), message: stop.reason)
+    }
 }

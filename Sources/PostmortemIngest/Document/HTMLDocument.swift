@@ -39,11 +39,7 @@ public final class HTMLDocument {
             bytes.count <= Int(Int32.max), let context = htmlNewParserCtxt()
         else { return nil }
         defer { htmlFreeParserCtxt(context) }
-        // libxml2 reads undeclared HTML as Latin-1; what reaches here has been brought to UTF-8
-        // by `SourceEncoding` unless it declares its own charset.
-        let declared = bytes.count >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE || bytes[0] == 0xEF)
-            || SourceEncoding.declaredCharset(Array(bytes.prefix(4096))) != nil
-        let charset = encoding ?? (declared ? nil : "UTF-8")
+        let charset = encoding ?? HTMLDocument.impliedCharset(bytes)
         guard let document = htmlCtxtReadMemory(context, base, Int32(bytes.count), url, charset, options) else { return nil }
         self.pointer = document
         self.stop = HTMLDocument.stop(of: context)
@@ -63,6 +59,14 @@ public final class HTMLDocument {
         guard let document = xmlCtxtReadMemory(context, base, Int32(bytes.count), url, nil, options) else { return nil }
         self.pointer = document
         self.stop = HTMLDocument.stop(of: context)
+    }
+
+    /// `UTF-8` for HTML that declares no charset (no BOM, no `<meta charset>`), `nil` otherwise.
+    /// libxml2 reads undeclared HTML as Latin-1, but what reaches a parser has been brought to
+    /// UTF-8 by `SourceEncoding` unless it declares its own charset.
+    static func impliedCharset(_ bytes: UnsafeRawBufferPointer) -> String? {
+        let marked = bytes.count >= 2 && (bytes[0] == 0xFF || bytes[0] == 0xFE || bytes[0] == 0xEF)
+        return marked || SourceEncoding.declaredCharset(Array(bytes.prefix(4096))) != nil ? nil : "UTF-8"
     }
 
     /// The limit libxml2 hit, if its last error halted the parse. Other errors are recovered

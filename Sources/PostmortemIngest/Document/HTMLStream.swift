@@ -45,6 +45,9 @@ enum HTMLStream {
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
         htmlCtxtUseOptions(context, options)
+        if let charset = HTMLDocument.impliedCharset(bytes), let handler = xmlFindCharEncodingHandler(charset) {
+            _ = xmlSwitchToEncoding(context, handler)
+        }
         guard let sax = context.pointee.sax else { return false }
         sax.pointee = htmlSAXHandler()
         sax.pointee.startElement = { user, name, attributes in

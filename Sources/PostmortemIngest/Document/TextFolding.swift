@@ -75,6 +75,14 @@ public enum TextFolding {
         return lines.joined(separator: "\n")
     }
 
+    /// The text without control characters other than tab and line feed (NUL, BEL, ESC, DEL...),
+    /// which damaged copies carry and no report should print. Clean text is returned as it is.
+    public static func removingControls(_ text: String) -> String {
+        func isControl(_ byte: UInt8) -> Bool { (byte < 32 && byte != 9 && byte != 10) || byte == 127 }
+        guard text.utf8.contains(where: isControl) else { return text }
+        return String(decoding: text.utf8.filter { !isControl($0) }, as: UTF8.self)
+    }
+
     /// Like `fold`, and also treats no-break spaces as white space: for matching, not for quoting.
     public static func foldAll(_ text: some StringProtocol) -> String {
         fold(String(text).replacingNBSP())

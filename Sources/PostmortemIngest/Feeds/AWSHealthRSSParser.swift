@@ -26,12 +26,12 @@ public struct AWSHealthRSSParser: IncidentParser {
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let (_, root) = try input.markupDocument(xml: true, expected: "an RSS feed")
+        let (document, root) = try input.markupDocument(xml: true, expected: "an RSS feed")
         guard let channel = root.firstChild(named: "channel") else {
             throw .noTimeline(file: input.path, expected: "an RSS <channel> with <item> entries")
         }
         let (service, region) = Self.serviceAndRegion(channel.childText("title") ?? "")
-        var warnings: [ParseWarning] = []
+        var warnings = document.stopWarnings(file: input.path)
         var items: [Item] = []
         for node in channel.elementChildren where node.name == "item" {
             let location = SourceLocation(file: input.path, line: node.line)
@@ -70,7 +70,7 @@ public struct AWSHealthRSSParser: IncidentParser {
         }
         close()
         guard !incidents.isEmpty else {
-            throw .noTimeline(file: input.path, expected: "RSS items with RFC 822 pubDate stamps")
+            throw document.noTimeline(file: input.path, expected: "RSS items with RFC 822 pubDate stamps")
         }
         return IngestResult(incidents: incidents, warnings: warnings)
     }

@@ -18,14 +18,14 @@ public struct StatuspageFeedParser: IncidentParser {
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let (_, root) = try input.markupDocument(xml: true, expected: "an Atom or RSS feed")
+        let (document, root) = try input.markupDocument(xml: true, expected: "an Atom or RSS feed")
         let channel = root.name == "rss" ? root.firstChild(named: "channel") : root
         guard let channel else {
             throw .noTimeline(file: input.path, expected: "an RSS <channel> with <item> entries")
         }
         let provider = channel.childText("title").flatMap { StatuspageHistoryParser.provider(fromTitle: $0) }
         var incidents: [Incident] = []
-        var warnings: [ParseWarning] = []
+        var warnings = document.stopWarnings(file: input.path)
         for entry in channel.elementChildren where entry.name == "entry" || entry.name == "item" {
             let title = entry.childText("title") ?? "(untitled incident)"
             let content = entry.firstChild(named: "content") ?? entry.firstChild(named: "description")
@@ -54,7 +54,7 @@ public struct StatuspageFeedParser: IncidentParser {
                 Incident(title: title, provider: provider, url: Self.link(of: entry), events: events.reversed(), sources: [input.path]))
         }
         guard !incidents.isEmpty else {
-            throw .noTimeline(file: input.path, expected: "feed entries whose content holds stamped updates")
+            throw document.noTimeline(file: input.path, expected: "feed entries whose content holds stamped updates")
         }
         return IngestResult(incidents: incidents, warnings: warnings)
     }

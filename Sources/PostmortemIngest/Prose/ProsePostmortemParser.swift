@@ -24,10 +24,11 @@ public struct ProsePostmortemParser: IncidentParser {
         return first != "<" && first != "{" && first != "["
     }
 
-    /// Whether the bytes read as text: no NUL bytes, few control characters, and mostly valid
-    /// UTF-8 (a binary file is not prose, whatever its name).
+    /// Whether the bytes read as text: few control characters (NUL included: a stray one in a
+    /// damaged copy does not make a file binary) and mostly valid UTF-8 (a binary file is not
+    /// prose, whatever its name).
     static func looksLikeText(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard !bytes.isEmpty, !bytes.contains(0) else { return false }
+        guard !bytes.isEmpty else { return false }
         let controls = bytes.filter { $0 < 32 && $0 != 9 && $0 != 10 && $0 != 13 && $0 != 12 }.count
         guard controls * 100 <= bytes.count else { return false }
         var repaired = 0

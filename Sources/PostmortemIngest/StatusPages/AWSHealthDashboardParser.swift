@@ -58,8 +58,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
             }
         }
         guard !events.isEmpty else {
-            if let stop = warnings.first, document.stop != nil { throw .malformed(location: stop.location, message: stop.message) }
-            throw .noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'")
+            throw document.noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'")
         }
         var credits: [AnnouncedCredit] = []
         for event in events {

@@ -18,8 +18,22 @@ struct JSONSource {
         do {
             root = try JSONSerialization.jsonObject(with: Data(input.bytes), options: [.fragmentsAllowed])
         } catch {
-            throw .malformed(location: SourceLocation(file: input.path), message: "not valid JSON: \(error.localizedDescription)")
+            throw Self.malformed(error, in: input)
         }
+    }
+
+    /// Where and why `JSONSerialization` stopped, as a line: its "around character N", or the
+    /// end of the file for a truncated document.
+    static func malformed(_ error: any Error, in input: SourceInput) -> IngestError {
+        let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? error.localizedDescription
+        let truncated = detail.hasPrefix("Unexpected end of file")
+        var offset: Int? = truncated ? input.bytes.count : nil
+        if let range = detail.range(of: "around character "), let index = Int(detail[range.upperBound...].prefix(while: { $0.isNumber })) {
+            offset = min(index, input.bytes.count)
+        }
+        let line = offset.map { end in input.bytes.prefix(end).reduce(1) { $1 == 10 ? $0 + 1 : $0 } }
+        let reason = truncated ? "the file ends inside a value (truncated?)" : detail.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return .malformed(location: SourceLocation(file: input.path, line: line), message: "not valid JSON: \(reason)")
     }
 
     /// The place of the object whose `id` is `id`: the byte offset of its `{` when `id` is its

@@ -25,7 +25,7 @@ public struct StatuspageIncidentParser: IncidentParser {
             reader.reference = reference
             reader.inferredFrom = "from --reference-date \(reference)"
         }
-        var warnings: [ParseWarning] = []
+        var warnings = document.stopWarnings(file: input.path)
         var events: [TimelineEvent] = []
         for row in rows {
             var parts = RowParts()
@@ -34,7 +34,7 @@ public struct StatuspageIncidentParser: IncidentParser {
             reading.append(to: &events, warnings: &warnings)
         }
         guard !events.isEmpty else {
-            throw .noTimeline(file: input.path, expected: "update rows stamped like 'Posted Jan 15, 2025 - 10:30 UTC'")
+            throw document.noTimeline(file: input.path, expected: "update rows stamped like 'Posted Jan 15, 2025 - 10:30 UTC'")
         }
         let canonical = document.first("//link[@rel='canonical']")?.attribute("href")
             ?? document.first("//meta[@property='og:url']")?.attribute("content")

@@ -49,7 +49,7 @@ struct StatusPageDetectionTests {
             Issue.record("a feed read as JSON should fail")
         } catch {
             #expect(error.file == input.path)
-            #expect(error.description.hasPrefix("statuspage-history-hanbit-kst.rss: not valid JSON"))
+            #expect(error.description.hasPrefix("statuspage-history-hanbit-kst.rss:1: not valid JSON"))
         }
         let hinted = try Ingest.parse(input, options: IngestOptions(formatHint: .statuspageFeed))
         #expect(hinted.format == .statuspageFeed)

@@ -74,7 +74,7 @@ struct StatuspageJSONParserTests {
             _ = try Ingest.parse(input)
         } catch {
             #expect(error.file == "broken.json")
-            #expect(error.description.hasPrefix("broken.json: not valid JSON"))
+            #expect(error.description.hasPrefix("broken.json:1: not valid JSON"))
         }
     }
 }

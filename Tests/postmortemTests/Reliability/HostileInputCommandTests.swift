@@ -27,15 +27,18 @@ struct HostileInputCommandTests {
         #expect(outcome.stdout.isEmpty)
     }
 
-    @Test("Unreadable inputs exit 66 with the reason", arguments: [
-        ("Fixtures/hostile", "it is a directory, not a file"),
-        ("Fixtures/hostile/missing.html", "no such file"),
-        ("Fixtures/hostile/empty.html/inside.html", "not a directory"),
+    @Test("Unreadable inputs and scenarios exit 66 with the reason", arguments: [
+        ("timeline", "Fixtures/hostile", "file: it is a directory, not a file"),
+        ("timeline", "Fixtures/hostile/missing.html", "file: no such file"),
+        ("timeline", "Fixtures/hostile/empty.html/inside.html", "file: not a directory"),
+        ("simulate", "Fixtures/hostile/missing.yaml", "scenario: no such file"),
+        ("simulate", "Fixtures/hostile", "scenario: it is a directory"),
+        ("simulate", "Fixtures/hostile/random-bytes.bin", "scenario: not readable UTF-8 text"),
     ])
-    func unreadable(path: String, reason: String) throws {
-        let outcome = try CLI.run(["timeline", path])
+    func unreadable(command: String, path: String, reason: String) throws {
+        let outcome = try CLI.run([command, path])
         #expect(outcome.status == 66)
-        #expect(outcome.stderr == "postmortem: \(path): cannot read the file: \(reason).\n")
+        #expect(outcome.stderr == "postmortem: \(path): cannot read the \(reason).\n")
     }
 
     @Test("A file without read permission exits 66: permission denied")
@@ -104,13 +107,24 @@ struct HostileInputCommandTests {
         #expect(events.compactMap { $0["text"] as? String }.last == "Recovered.")
     }
 
-    @Test("Data files with wrong types: exit 65 naming the file and the field", arguments: [
+    @Test("Data files with wrong types or none at all (an empty manifest was a fuzz finding): exit 65 naming the file and the field", arguments: [
         (["credits", "Fixtures/hostile/s3-four-updates.html", "--policy", "Fixtures/hostile/policy-wrong-types.yaml"],
          "postmortem: Fixtures/hostile/policy-wrong-types.yaml: policy field 'commitment': has the wrong type (expected Double)\n"),
         (["credits", "Fixtures/hostile/s3-four-updates.html", "--policy", "Fixtures/hostile/policy-tiers-not-a-list.yaml"],
          "postmortem: Fixtures/hostile/policy-tiers-not-a-list.yaml: policy field 'tiers': has the wrong type (expected Sequence)\n"),
         (["check", "Fixtures/hostile/manifest-wrong-types"],
          "postmortem: Fixtures/hostile/manifest-wrong-types/manifest.yaml: manifest field 'reports[0].inputs': has the wrong type (expected Sequence)\n"),
+        (["simulate", "Fixtures/hostile/scenario-wrong-types.yaml"],
+         "postmortem: Fixtures/hostile/scenario-wrong-types.yaml:14: invalid value for 'cluster.volumes': 'a hundred thousand' is not a whole number.\n"),
+        (["simulate", "Fixtures/hostile/scenario-list-for-number.yaml"],
+         "postmortem: Fixtures/hostile/scenario-list-for-number.yaml:12: invalid value for 'simulation.sampleMinutes': lists are only allowed under 'figures'.\n"),
+        (["check", "Fixtures/hostile/manifest-empty"],
+         "postmortem: Fixtures/hostile/manifest-empty/manifest.yaml: manifest field '(document)': has the wrong type (expected Mapping)\n"),
+        (["simulate", "Fixtures/hostile/empty.yaml"], "postmortem: Fixtures/hostile/empty.yaml: not a scenario: the top level must be a mapping.\n"),
+        (["credits", "Fixtures/hostile/s3-four-updates.html", "--policy", "Fixtures/hostile/empty.yaml"],
+         "postmortem: Fixtures/hostile/empty.yaml: policy field '(document)': has the wrong type (expected Mapping)\n"),
+        (["simulate", "Fixtures/hostile/scenario-not-a-mapping.yaml"],
+         "postmortem: Fixtures/hostile/scenario-not-a-mapping.yaml: not a scenario: the top level must be a mapping.\n"),
     ])
     func wrongTypes(arguments: [String], stderr: String) throws {
         let outcome = try CLI.run(arguments)

@@ -20,6 +20,13 @@ struct OutputWriteTests {
         return result
     }
 
+    /// A fresh folder holding the report for `input`, and its files' bytes.
+    static func reported(_ input: String, label: String) throws -> (folder: String, files: [String: Data]) {
+        let folder = try CLI.temporaryFolder(label)
+        #expect(try CLI.run(["report", input, "--output-dir", folder]).status == 0)
+        return (folder, try contents(folder))
+    }
+
     @Test("Rewriting a report replaces each file by rename: a hard link keeps the old bytes")
     func replacedByRename() throws {
         let folder = try CLI.temporaryFolder("atomic")
@@ -45,10 +52,8 @@ struct OutputWriteTests {
 
     @Test("A run that fails on its input leaves the earlier report byte for byte")
     func failedRunKeepsReport() throws {
-        let folder = try CLI.temporaryFolder("keep")
+        let (folder, before) = try Self.reported(Self.fourUpdates, label: "keep")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try CLI.run(["report", Self.fourUpdates, "--output-dir", folder]).status == 0)
-        let before = try Self.contents(folder)
         let outcome = try CLI.run(["report", Self.fourUpdates, "Fixtures/hostile/random-bytes.bin", "--output-dir", folder])
         #expect(outcome.status == 65)
         #expect(outcome.stderr.hasPrefix("postmortem: Fixtures/hostile/random-bytes.bin: not a format postmortem reads"))
@@ -57,15 +62,27 @@ struct OutputWriteTests {
 
     @Test("A folder that cannot be written: exit 73 naming the file, the earlier report intact, no temporary files")
     func readOnlyFolder() throws {
-        let folder = try CLI.temporaryFolder("readonly")
+        let (folder, before) = try Self.reported(Self.threeUpdates, label: "readonly")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        #expect(try CLI.run(["report", Self.threeUpdates, "--output-dir", folder]).status == 0)
-        let before = try Self.contents(folder)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
         let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", folder])
         #expect(outcome.status == 73)
         #expect(outcome.stderr == "postmortem: \(folder)/\(Self.stem).md: cannot write: permission denied\n")
         #expect(try Self.contents(folder) == before)
+    }
+
+    @Test("A failure on the fourth of seven files: exit 73 naming it, all seven earlier files intact, no partial files")
+    func failureMidSet() throws {
+        let (folder, before) = try Self.reported(Self.threeUpdates, label: "midset")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let blocker = folder + "/.\(Self.stem)-metrics.csv.partial"
+        try FileManager.default.createDirectory(atPath: blocker + "/held", withIntermediateDirectories: true)
+        let outcome = try CLI.run(["report", Self.fourUpdates, "--output-dir", folder])
+        #expect(outcome.status == 73)
+        #expect(outcome.stderr.hasPrefix("postmortem: \(folder)/\(Self.stem)-metrics.csv: cannot write: "))
+        try FileManager.default.removeItem(atPath: blocker)
+        #expect(try Self.contents(folder) == before)
+        #expect(try Self.listing(folder).count == 7)
     }
 
     @Test("An output folder that cannot be created: exit 73 naming it and why", arguments: [
