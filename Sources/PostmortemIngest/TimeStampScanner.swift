@@ -45,16 +45,16 @@ public enum TimeStampScanner {
         var year: Int?
         // Optional weekday and month name.
         var save = i
-        if let word = letters(b, &i) {
+        if let word = letterRange(b, &i) {
             var name = word
-            if CivilDate.weekdayNumber(name) != nil {
+            if Self.weekday(b, name) != nil {
                 if i < b.count, b[i] == 44 { i += 1 }
                 skipSpaces(b, &i)
                 save = i
-                guard let next = letters(b, &i) else { i = save; return nil }
+                guard let next = letterRange(b, &i) else { i = save; return nil }
                 name = next
             }
-            guard let m = CivilDate.month(named: name) else { return nil }
+            guard let m = Self.month(b, name) else { return nil }
             if i < b.count, b[i] == 46 { i += 1 }
             skipSpaces(b, &i)
             guard let d = digits(b, &i, max: 2) else { return nil }
@@ -149,11 +149,41 @@ public enum TimeStampScanner {
         }
     }
 
-    static func letters(_ b: [UInt8], _ i: inout Int) -> String? {
+    /// The range of the run of ASCII letters at `i`, moving `i` past it (no `String` is built:
+    /// this runs on every word that could start a date).
+    static func letterRange(_ b: [UInt8], _ i: inout Int) -> Range<Int>? {
         let start = i
         while i < b.count, (b[i] | 0x20) >= 97, (b[i] | 0x20) <= 122 { i += 1 }
-        guard i > start else { return nil }
-        return String(decoding: b[start..<i], as: UTF8.self)
+        return i > start ? start..<i : nil
+    }
+
+    static let monthWords: [[UInt8]] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ].map { Array($0.utf8) }
+    static let weekdayWords: [[UInt8]] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].map { Array($0.utf8) }
+
+    /// The month a word names in full or as its first three letters (`Sept` too), ignoring case.
+    static func month(_ b: [UInt8], _ word: Range<Int>) -> Int? {
+        for (index, name) in monthWords.enumerated() where matches(b, word, name) { return index + 1 }
+        if word.count == 4, matches(b, word, Array("sept".utf8)) { return 9 }
+        return nil
+    }
+
+    /// The weekday (0 = Sunday) a word names in full or as its first three letters, ignoring case.
+    static func weekday(_ b: [UInt8], _ word: Range<Int>) -> Int? {
+        for (index, name) in weekdayWords.enumerated() where matches(b, word, name) { return index }
+        return nil
+    }
+
+    /// Whether the word is `name` or its three-letter abbreviation, ignoring ASCII case.
+    static func matches(_ b: [UInt8], _ word: Range<Int>, _ name: [UInt8]) -> Bool {
+        guard word.count == name.count || word.count == 3 else { return false }
+        var k = 0
+        for index in word {
+            if (b[index] | 0x20) != name[k] { return false }
+            k += 1
+        }
+        return true
     }
 
     static func digits(_ b: [UInt8], _ i: inout Int, max: Int, min: Int = 1) -> Int? {

@@ -5,7 +5,7 @@ import PostmortemMetrics
 ///
 /// Written here instead of using `JSONEncoder` because the encoder's key order and number
 /// formatting are not part of its contract, and reports must not drift between toolchains.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -67,7 +67,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         out.append(contentsOf: text.utf8)
     }
 
-    private func write(into out: inout [UInt8], indent: Int) {
+    /// Appends the value's text, nested `indent` spaces deep, to a byte buffer.
+    public func write(into out: inout [UInt8], indent: Int) {
         switch self {
         case .null: JSONValue.append("null", into: &out)
         case .bool(let value): JSONValue.append(value ? "true" : "false", into: &out)

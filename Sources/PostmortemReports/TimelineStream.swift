@@ -10,13 +10,15 @@ public struct TimelineStream {
     }
 
     let format: Format
-    let write: (String) -> Void
+    let write: ([UInt8]) -> Void
     private var count = 0
     private var warnings: [ParseWarning] = []
     private var started = false
 
-    /// `write` receives the output in order; nothing is buffered beyond one input's incidents.
-    public init(format: Format, write: @escaping (String) -> Void) {
+    /// `write` receives the output's UTF-8 bytes in order; nothing is buffered beyond one input's
+    /// incidents. Bytes rather than strings: JSON is built as bytes, and a round trip through
+    /// `String` for every incident showed in profiles.
+    public init(format: Format, write: @escaping ([UInt8]) -> Void) {
         self.format = format
         self.write = write
     }
@@ -26,20 +28,23 @@ public struct TimelineStream {
         if !started {
             started = true
             switch format {
-            case .json: write("{\n  \"incidents\": [")
-            case .csv: write(TimelineDocument.csv([]))
+            case .json: write(Array("{\n  \"incidents\": [".utf8))
+            case .csv: write(Array(TimelineDocument.csv([]).utf8))
             }
         }
         self.warnings += warnings
         switch format {
         case .json:
+            var bytes: [UInt8] = []
             for incident in incidents {
-                write((count == 0 ? "\n    " : ",\n    ") + incident.jsonValue.serialized(indent: 4))
+                bytes.append(contentsOf: count == 0 ? [10, 32, 32, 32, 32] : [44, 10, 32, 32, 32, 32])
+                incident.jsonValue.write(into: &bytes, indent: 4)
                 count += 1
             }
+            write(bytes)
         case .csv:
             let table = TimelineDocument.csv(incidents)
-            write(String(table.unicodeScalars.drop { $0 != "\n" }.dropFirst()))
+            write(Array(String(table.unicodeScalars.drop { $0 != "\n" }.dropFirst()).utf8))
         }
     }
 
@@ -47,8 +52,8 @@ public struct TimelineStream {
     public mutating func finish() {
         if !started { add([], warnings: []) }
         guard format == .json else { return }
-        write(count == 0 ? "]" : "\n  ]")
+        write(Array((count == 0 ? "]" : "\n  ]").utf8))
         let list = JSONValue.array(warnings.map(\.jsonValue)).serialized(indent: 2)
-        write(",\n  \"warnings\": " + list + "\n}\n")
+        write(Array((",\n  \"warnings\": " + list + "\n}\n").utf8))
     }
 }

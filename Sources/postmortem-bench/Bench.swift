@@ -49,7 +49,8 @@ enum BenchTable {
         Swift.print("|---|---|---|---|---|---|")
         for row in rows {
             let peak = row.peakMegabytes.map { String(format: "%.0f MB", $0) } ?? "in-process"
-            let ratio = base.map { $0 > 0 ? String(format: "%.2fx", row.throughput / $0) : "-" } ?? "-"
+            let sameUnits = rows.first { $0.name == reference }?.units == row.units
+            let ratio = sameUnits ? (base.map { $0 > 0 ? String(format: "%.2fx", row.throughput / $0) : "-" } ?? "-") : "-"
             let input = row.megabytes > 0 ? String(format: "%.1f MB", row.megabytes) : "-"
             Swift.print("| \(row.name) | \(input) | \(String(format: "%.3f s", row.median)) | \(String(format: "%.1f", row.throughput)) \(row.units) | \(peak) | \(ratio) |")
         }

@@ -11,8 +11,8 @@ struct StandardOutput {
     private var buffer: [UInt8] = []
     static let limit = 256 << 20
 
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= Self.limit { flush() }
     }
 

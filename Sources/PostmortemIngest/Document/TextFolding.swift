@@ -3,10 +3,15 @@ public enum TextFolding {
     /// Folds runs of ASCII white space to one space and trims the ends. No-break spaces
     /// (U+00A0) are kept as written.
     public static func fold(_ text: some StringProtocol) -> String {
+        foldASCIISpace(text.utf8)
+    }
+
+    /// The folding loop shared by `fold` and the byte-level entry points.
+    static func foldASCIISpace<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
                 pendingSpace = !out.isEmpty
             } else {
@@ -42,6 +47,22 @@ public enum TextFolding {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` straight from UTF-8 bytes, dropping a leading `-`, en or em dash first (the
+    /// separator Statuspage puts between a status word and its body): one allocation for the
+    /// streaming parsers' update bodies.
+    public static func foldDroppingLeadingDash(bytes: [UInt8]) -> String {
+        var start = 0
+        while start < bytes.count, bytes[start] == 32 || bytes[start] == 9 || bytes[start] == 10 || bytes[start] == 13 || bytes[start] == 12 {
+            start += 1
+        }
+        if start < bytes.count, bytes[start] == 45 {
+            start += 1
+        } else if start + 2 < bytes.count, bytes[start] == 0xE2, bytes[start + 1] == 0x80, bytes[start + 2] == 0x93 || bytes[start + 2] == 0x94 {
+            start += 3
+        }
+        return foldASCIISpace(bytes[start...])
     }
 
     /// Splits on line feeds, folds each line, and drops the empty ones.

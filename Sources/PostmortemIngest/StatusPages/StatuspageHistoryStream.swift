@@ -160,7 +160,7 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
                 stamp = TextFolding.foldAll(bytes: stampBytes)
                 stampDepth = nil
             } else if depth == updateDepth {
-                let body = StatuspageUpdateBlock.trimSeparator(TextFolding.fold(String(decoding: pieces, as: UTF8.self)))
+                let body = TextFolding.foldDroppingLeadingDash(bytes: pieces)
                 container.updates.append((StatuspageUpdateBlock(status: status, body: body, stampText: stamp, postedAt: postedAt), updateLine))
                 self.updateDepth = nil
             } else if statusDepth == nil, stampDepth == nil, Self.isBlock(name) {

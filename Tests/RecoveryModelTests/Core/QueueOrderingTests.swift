@@ -56,3 +56,15 @@ struct ReplaceNextTests {
         #expect(popped.prefix(5) == [1, 3, 1, 3, 2])
     }
 }
+
+@Suite("The engine's own logarithm")
+struct NaturalLogTests {
+    @Test("Matches the true natural log to within two units in the last place", arguments: [
+        (1.0, 0.0), (2.0, 0.6931471805599453), (0.5, -0.6931471805599453), (10.0, 2.302585092994046),
+        (1e-9, -20.72326583694641), (0.999999, -1.000000500029089e-06), (123456.789, 11.723646487185881),
+    ])
+    func values(x: Double, expected: Double) {
+        let computed = naturalLog(x)
+        #expect(abs(computed - expected) <= 2 * max(abs(expected), 1e-300).ulp)
+    }
+}
