@@ -13,7 +13,8 @@ enum SourceFile {
 
     /// - Throws: `IngestError.unreadable` naming the path and the reason.
     static func read(_ path: String, limit: Int = maximumSize) throws(IngestError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        // Non-blocking open, so a named pipe with no writer is refused below instead of waiting forever.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else {
             throw .unreadable(file: path, reason: reason(errno))
         }
@@ -22,6 +23,9 @@ enum SourceFile {
         guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, reason: reason(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw .unreadable(file: path, reason: "it is a directory, not a file")
+        }
+        if (info.st_mode & S_IFMT) == S_IFIFO || (info.st_mode & S_IFMT) == S_IFSOCK {
+            throw .unreadable(file: path, reason: "it is a named pipe or socket, not a file (save the stream to a file first)")
         }
         var bytes: [UInt8] = []
         let expected = Int(info.st_size)

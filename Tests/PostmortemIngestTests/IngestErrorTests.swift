@@ -37,3 +37,16 @@ struct IngestErrorTests {
         }
     }
 }
+
+@Suite("Inputs that are not files")
+struct SpecialFileTests {
+    @Test("A named pipe with no writer is refused at once, not waited on")
+    func namedPipe() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pm-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: IngestError.unreadable(file: path, reason: "it is a named pipe or socket, not a file (save the stream to a file first)")) {
+            try Ingest.read(path: path)
+        }
+    }
+}
