@@ -42,12 +42,6 @@ public enum Ingest {
                 at: 0)
         }
         result.format = parserType.format
-        if parserType.format == .prose {
-            // A postmortem's times say when things happened, not when they were posted.
-            for index in result.incidents.indices {
-                for e in result.incidents[index].events.indices { result.incidents[index].events[e].kind = .narrative }
-            }
-        }
         result.incidents = result.incidents.map { Self.removingControls(from: $0).normalized() }
         return result
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PostmortemTimeline
 import Yams
 
 extension SLAPolicy {
@@ -32,10 +33,10 @@ extension SLAPolicy {
                 throw .invalidPolicy(file: file, field: "tiers[\(index)].credit", message: "must be between 0 and 100, not \(tier.credit)")
             }
         }
-        guard Self.civil(effectiveFrom) != nil else {
+        guard CivilDate(iso: effectiveFrom) != nil else {
             throw .invalidPolicy(file: file, field: "effectiveFrom", message: "must be a date YYYY-MM-DD, not '\(effectiveFrom)'")
         }
-        if let until = effectiveUntil, Self.civil(until) == nil {
+        if let until = effectiveUntil, CivilDate(iso: until) == nil {
             throw .invalidPolicy(file: file, field: "effectiveUntil", message: "must be a date YYYY-MM-DD, not '\(until)'")
         }
         if uptime.kind == .regionUnavailable, (uptime.minimumUnavailableZones ?? 0) < 1 {

@@ -30,11 +30,7 @@ public struct SLAPolicy: Sendable, Equatable, Codable {
 
     /// The date range the policy was in force, as civil dates.
     public var effectiveRange: (from: CivilDate?, until: CivilDate?) {
-        (Self.civil(effectiveFrom), effectiveUntil.flatMap(Self.civil))
-    }
-
-    static func civil(_ text: String) -> CivilDate? {
-        CivilDate(iso: text)
+        (CivilDate(iso: effectiveFrom), effectiveUntil.flatMap { CivilDate(iso: $0) })
     }
 
     /// Whether the policy was in force on `date` and covers a service with one of `names`.

@@ -54,9 +54,9 @@ public struct DriftCheck: Sendable {
         let failures = results.filter { !$0.passed }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<testsuites tests=\"\(results.count)\" failures=\"\(failures)\">\n"
-        out += "  <testsuite name=\"\(Self.xml(suiteName))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+        out += "  <testsuite name=\"\(XMLText.escape(suiteName))\" tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\">\n"
         for result in results {
-            out += "    <testcase classname=\"reports\" name=\"\(Self.xml(result.name))\""
+            out += "    <testcase classname=\"reports\" name=\"\(XMLText.escape(result.name))\""
             if result.passed {
                 out += "/>\n"
                 continue
@@ -64,26 +64,10 @@ public struct DriftCheck: Sendable {
             out += ">\n"
             let message = result.failure ?? "\(result.drifted.count) file(s) drifted: " + result.drifted.map(\.path).joined(separator: ", ")
             let body = result.failure ?? result.drifted.map(\.diff).joined(separator: "\n")
-            out += "      <failure message=\"\(Self.xml(message))\">\(Self.xml(body))</failure>\n"
+            out += "      <failure message=\"\(XMLText.escape(message))\">\(XMLText.escape(body))</failure>\n"
             out += "    </testcase>\n"
         }
         out += "  </testsuite>\n</testsuites>\n"
-        return out
-    }
-
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
         return out
     }
 }

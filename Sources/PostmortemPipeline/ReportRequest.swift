@@ -41,14 +41,7 @@ public enum ReportPipeline {
     public static func load(_ request: ReportRequest) throws -> (incidents: [Incident], warnings: [ParseWarning]) {
         var incidents: [Incident] = []
         var warnings: [ParseWarning] = []
-        let results = ParallelMap.map(request.inputs, jobs: request.jobs) { path in
-            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: request.ingest) }
-        }
-        for (path, outcome) in zip(request.inputs, results) {
-            let result = try outcome.get()
-            if request.strict, let first = result.warnings.first {
-                throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
-            }
+        try forEachInput(request) { result in
             incidents += result.incidents
             warnings += result.warnings
         }

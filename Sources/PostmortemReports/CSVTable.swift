@@ -13,10 +13,11 @@ public struct CSVTable: Sendable, Equatable {
         rows.append(row)
     }
 
-    /// The table as RFC 4180 text.
-    public func serialized() -> String {
+    /// The table as RFC 4180 text; without `header`, the rows alone (to append to a table
+    /// already started, as streamed output and merged shards do).
+    public func serialized(header includeHeader: Bool = true) -> String {
         var out = ""
-        for row in [header] + rows {
+        for row in (includeHeader ? [header] : []) + rows {
             out += row.map(CSVTable.field).joined(separator: ",")
             out += "\r\n"
         }

@@ -10,17 +10,7 @@ enum SVGChart {
     static func n(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 1, trimZeros: true) }
 
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        XMLText.escape(text)
     }
 
     /// Tick instants at a round step (hours or days) between `start` and `end`, in UTC.

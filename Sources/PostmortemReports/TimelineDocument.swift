@@ -11,8 +11,8 @@ public enum TimelineDocument {
         ]).serialized()
     }
 
-    /// One row per event, every incident in one table.
-    public static func csv(_ incidents: [Incident]) -> String {
+    /// One row per event, every incident in one table; `header: false` gives the rows alone.
+    public static func csv(_ incidents: [Incident], header: Bool = true) -> String {
         var table = CSVTable(header: [
             "incident", "time_utc", "time_as_written", "zone", "utc_offset", "kind", "status", "region", "text", "source",
         ])
@@ -25,7 +25,7 @@ public enum TimelineDocument {
                 ])
             }
         }
-        return table.serialized()
+        return table.serialized(header: header)
     }
 
     /// A Markdown section per incident with its timeline table.
@@ -72,18 +72,17 @@ public enum MarkdownText {
     /// `2008-07-20 16:05` (UTC, to the minute unless seconds are set).
     public static func utcShort(_ instant: Instant) -> String {
         let c = instant.civil()
-        var text = "\(c.date) \(pad(c.hour)):\(pad(c.minute))"
-        if c.second != 0 { text += ":\(pad(c.second))" }
+        var text = "\(c.date) \(WrittenZone.twoDigits(c.hour)):\(WrittenZone.twoDigits(c.minute))"
+        if c.second != 0 { text += ":\(WrittenZone.twoDigits(c.second))" }
         return text
     }
 
     /// `2008-07-20 09:05 PDT` in a written zone.
     public static func local(_ instant: Instant, _ zone: WrittenZone) -> String {
         let c = instant.civil(offsetSeconds: zone.offsetSeconds)
-        return "\(c.date) \(pad(c.hour)):\(pad(c.minute)) \(zone.token)"
+        return "\(c.date) \(WrittenZone.twoDigits(c.hour)):\(WrittenZone.twoDigits(c.minute)) \(zone.token)"
     }
 
-    static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// A warnings section, or nothing when there are none.
     public static func warnings(_ warnings: [ParseWarning]) -> String {

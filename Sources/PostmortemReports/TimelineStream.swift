@@ -43,8 +43,7 @@ public struct TimelineStream {
             }
             write(bytes)
         case .csv:
-            let table = TimelineDocument.csv(incidents)
-            write(Array(String(table.unicodeScalars.drop { $0 != "\n" }.dropFirst()).utf8))
+            write(Array(TimelineDocument.csv(incidents, header: false).utf8))
         }
     }
 

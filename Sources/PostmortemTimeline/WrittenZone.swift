@@ -21,7 +21,8 @@ public struct WrittenZone: Sendable, Equatable, Hashable, Codable {
         return sign + Self.twoDigits(hours) + ":" + Self.twoDigits(minutes)
     }
 
-    static func twoDigits(_ value: Int) -> String {
+    /// `7` -> `07`: the two-digit fields of dates and times.
+    public static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }
 }

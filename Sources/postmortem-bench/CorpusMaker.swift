@@ -1,4 +1,5 @@
 import Foundation
+import RecoveryModel
 
 /// Writes a corpus of Atlassian Statuspage history pages in the shape of the fixtures
 /// (`Fixtures/status-pages/statuspage-history-*.html`): status days with a dated header, incident
@@ -22,7 +23,7 @@ enum CorpusMaker {
     /// Returns the paths and the total bytes.
     static func make(folder: String, megabytes: Int, pageKilobytes: Int = 512) throws -> (paths: [String], bytes: Int) {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var generator = SplitMixLite(seed: 20_080_720)
+        var generator = SplitMix64(seed: 20_080_720)
         var paths: [String] = []
         var total = 0
         var page = 0
@@ -37,7 +38,7 @@ enum CorpusMaker {
         return (paths, total)
     }
 
-    static func makePage(number: Int, kilobytes: Int, generator: inout SplitMixLite) -> String {
+    static func makePage(number: Int, kilobytes: Int, generator: inout SplitMix64) -> String {
         let zone = zones[number % zones.count]
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<title>Provider\(number) Status - Incident History</title>\n</head>\n<body class=\"status index\">\n"
@@ -87,17 +88,4 @@ enum CorpusMaker {
     }
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-}
-
-/// A small seeded generator for the corpus (the engine's generators are not needed here).
-struct SplitMixLite {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import PostmortemTimeline
 import PostmortemIngest
 import PostmortemPipeline
 import PostmortemReports
@@ -16,11 +15,7 @@ struct CorpusCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var options = IngestOptions()
-            if let referenceDate {
-                guard let date = CivilDate(iso: referenceDate) else { throw UsageError(message: "--reference-date '\(referenceDate)' is not a date YYYY-MM-DD") }
-                options.referenceDate = date
-            }
+            let options = IngestOptions(referenceDate: try InputOptions.referenceDate(referenceDate))
             let (files, skipped) = CorpusRun.files(folder: folder, ingest: options, jobs: max(1, jobs))
             for line in skipped { ExitStatus.printError("postmortem: skipped: \(line)") }
             try OutputFile.writeAll(files, into: outputDir)

@@ -29,16 +29,21 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Process only slice K of N of the inputs (e.g. 2/8), for array jobs; join the outputs with `postmortem merge`.")
     var shard: String?
 
+    /// `--reference-date` read as a date, for every command that takes it.
+    /// - Throws: `UsageError` when the text is not a real date YYYY-MM-DD.
+    static func referenceDate(_ text: String?) throws -> CivilDate? {
+        guard let text else { return nil }
+        guard let date = CivilDate(iso: text) else {
+            throw UsageError(message: "--reference-date '\(text)' is not a date YYYY-MM-DD")
+        }
+        return date
+    }
+
     /// The ingest options these flags describe.
     /// - Throws: `UsageError` for a malformed date, zone or format name.
     func ingestOptions() throws -> IngestOptions {
         var options = IngestOptions()
-        if let referenceDate {
-            guard let date = CivilDate(iso: referenceDate) else {
-                throw UsageError(message: "--reference-date '\(referenceDate)' is not a date YYYY-MM-DD")
-            }
-            options.referenceDate = date
-        }
+        options.referenceDate = try Self.referenceDate(referenceDate)
         if let zone {
             guard let written = ZoneTable.zone(for: zone) else {
                 throw UsageError(message: "--zone '\(zone)' is not a zone postmortem knows (e.g. UTC, PDT, GMT+08:00)")

@@ -85,13 +85,6 @@ public enum TextFolding {
 
     /// Like `fold`, and also treats no-break spaces as white space: for matching, not for quoting.
     public static func foldAll(_ text: some StringProtocol) -> String {
-        fold(String(text).replacingNBSP())
-    }
-}
-
-extension String {
-    func replacingNBSP() -> String {
-        guard unicodeScalars.contains("\u{00A0}") else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 }))
+        foldAll(bytes: Array(text.utf8))
     }
 }

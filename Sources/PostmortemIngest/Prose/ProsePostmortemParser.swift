@@ -120,7 +120,9 @@ extension ProsePostmortemParser {
                                 status: isFine ? ProseStatus.classify(clause)?.rawValue : nil,
                                 region: regions.count == 1 ? regions[0] : nil,
                                 service: services.count == 1 ? services[0] : nil,
-                                text: sentence.text, source: location))
+                                text: sentence.text, source: location,
+                                // A postmortem's times say when things happened, not when they were posted.
+                                kind: .narrative))
                         eventSentences.append(index)
                     }
                 }

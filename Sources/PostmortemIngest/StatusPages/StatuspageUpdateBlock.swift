@@ -53,7 +53,7 @@ struct StatuspageUpdateBlock: Sendable, Equatable {
         self.status = status
         self.stampText = stamp
         self.postedAt = postedAt
-        self.body = Self.trimSeparator(TextFolding.fold(pieces.joined()))
+        self.body = TextFolding.foldDroppingLeadingDash(bytes: Array(pieces.joined().utf8))
     }
 
     /// The `data-datetime-unix` milliseconds of an element inside the stamp, as an instant.
@@ -64,15 +64,5 @@ struct StatuspageUpdateBlock: Sendable, Equatable {
             }
         }
         return nil
-    }
-
-    /// Drops the ` - ` (or en/em dash) that separates the status word from the body.
-    static func trimSeparator(_ text: String) -> String {
-        var rest = Substring(text)
-        for dash in ["-", "\u{2013}", "\u{2014}"] where rest.hasPrefix(dash) {
-            rest = rest.dropFirst(dash.count)
-            break
-        }
-        return TextFolding.fold(rest)
     }
 }
