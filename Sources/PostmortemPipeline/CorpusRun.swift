@@ -25,9 +25,7 @@ public enum CorpusRun {
     /// The report files for a corpus, plus a line per file that could not be read (skipped, not fatal).
     public static func files(folder: String, ingest: IngestOptions, jobs: Int) -> (files: [(name: String, contents: String)], skipped: [String]) {
         let paths = files(in: folder)
-        let results = ParallelMap.map(paths, jobs: jobs) { path in
-            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: ingest) }
-        }
+        let results = ReportPipeline.read(paths, options: ingest, jobs: jobs)
         var incidents: [Incident] = []
         var skipped: [String] = []
         for (path, result) in zip(paths, results) {

@@ -59,9 +59,7 @@ public enum ReportPipeline {
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
-            let results = ParallelMap.map(batch, jobs: request.jobs) { path in
-                Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: request.ingest) }
-            }
+            let results = read(batch, options: request.ingest, jobs: request.jobs)
             for (path, outcome) in zip(batch, results) {
                 let result = try outcome.get()
                 if request.strict, let first = result.warnings.first {
@@ -70,6 +68,13 @@ public enum ReportPipeline {
                 try body(result)
             }
             start += batch.count
+        }
+    }
+
+    /// Reads `paths`, `jobs` at a time, each to its result or its error, in the order given.
+    static func read(_ paths: [String], options: IngestOptions, jobs: Int) -> [Result<IngestResult, IngestError>] {
+        ParallelMap.map(paths, jobs: jobs) { path in
+            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: options) }
         }
     }
 
