@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "postmortem", targets: ["postmortem"]),
         .library(name: "PostmortemTimeline", targets: ["PostmortemTimeline"]),
         .library(name: "PostmortemIngest", targets: ["PostmortemIngest"]),
+        .library(name: "PostmortemArchive", targets: ["PostmortemArchive"]),
         .library(name: "PostmortemMetrics", targets: ["PostmortemMetrics"]),
         .library(name: "RecoveryModel", targets: ["RecoveryModel"]),
         .library(name: "PostmortemReports", targets: ["PostmortemReports"]),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +30,10 @@ let package = Package(
         .target(
             name: "PostmortemIngest",
             dependencies: ["PostmortemTimeline", "CLibXML2"]
+        ),
+        .target(
+            name: "PostmortemArchive",
+            dependencies: ["PostmortemTimeline", "PostmortemIngest", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "PostmortemMetrics",
@@ -49,14 +55,14 @@ let package = Package(
         .target(
             name: "PostmortemPipeline",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "PostmortemReports",
-                .product(name: "Yams", package: "Yams"),
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics", "RecoveryModel",
+                "PostmortemReports", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
             name: "postmortem",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics",
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics",
                 "RecoveryModel", "PostmortemReports", "PostmortemPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -64,7 +70,8 @@ let package = Package(
         .executableTarget(
             name: "postmortem-bench",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics", "RecoveryModel",
+                "PostmortemPipeline", "PostmortemReports", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -22,6 +22,13 @@ public enum Ingest {
         return try parse(SourceInput(path: path, bytes: bytes), options: options)
     }
 
+    /// The bytes of the file at `path`, read as `read(path:options:)` reads them (for callers
+    /// that keep the bytes too, such as the archive store, which identifies a capture by them).
+    /// - Throws: `IngestError.unreadable` naming the path and the reason.
+    public static func bytes(at path: String) throws(IngestError) -> [UInt8] {
+        try SourceFile.read(path)
+    }
+
     /// Parses bytes already in memory, named `input.path` in messages.
     public static func parse(_ input: SourceInput, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
         let decoded = SourceEncoding.normalize(input.bytes)

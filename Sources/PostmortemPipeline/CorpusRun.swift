@@ -34,6 +34,11 @@ public enum CorpusRun {
             case .failure(let error): skipped.append(error.description)
             }
         }
+        return (files(incidents: incidents, skipped: skipped), skipped)
+    }
+
+    /// The report files for incidents already read (a folder's, or an archive store's history).
+    public static func files(incidents: [Incident], skipped: [String]) -> [(name: String, contents: String)] {
         let metrics = incidents.map(IncidentMetrics.init(incident:))
         let stats = CorpusStatistics(incidents: incidents, metrics: metrics)
         let histogram = CorpusDocument.histogram(stats.durations)
@@ -42,6 +47,6 @@ public enum CorpusRun {
             ("corpus.csv", CorpusDocument.csv(incidents, metrics: metrics)),
         ]
         if let histogram { files.append(("corpus-durations.svg", histogram)) }
-        return (files, skipped)
+        return files
     }
 }

@@ -1,3 +1,4 @@
+import PostmortemArchive
 import PostmortemIngest
 import PostmortemMetrics
 import PostmortemReports
@@ -16,11 +17,14 @@ public struct ReportRequest: Sendable, Equatable {
     public var credit: CreditAssessment.Options
     /// How many inputs to read at once; output order never depends on it.
     public var jobs: Int
+    /// An archive store to read instead of the inputs: its merged history is the one input.
+    public var database: String?
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
-        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1
+        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1, database: String? = nil
     ) {
+        self.database = database
         self.jobs = max(1, jobs)
         self.inputs = inputs
         self.ingest = ingest
@@ -56,6 +60,11 @@ public enum ReportPipeline {
     /// input at once, so with `merge` use `load` instead.
     /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
     public static func forEachInput(_ request: ReportRequest, _ body: (IngestResult) throws -> Void) throws {
+        if let database = request.database {
+            let history = try ArchiveStore(path: database, create: false).history()
+            try body(IngestResult(incidents: history.incidents, warnings: history.warnings))
+            return
+        }
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])

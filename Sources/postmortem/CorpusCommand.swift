@@ -8,15 +8,26 @@ struct CorpusCommand: ParsableCommand {
         commandName: "corpus",
         abstract: "Statistics over every incident in a folder: durations (median, p90, longest), impact, provider, first-update delay.")
 
-    @Argument(help: "A folder of saved pages, feeds and postmortems.") var folder: String
+    @Argument(help: "A folder of saved pages, feeds and postmortems.") var folder: String?
+    @Option(help: "Read the merged incidents of this archive store instead of a folder.") var db: String?
     @Option(help: "The folder to write corpus.md, corpus.csv and corpus-durations.svg into.") var outputDir: String
     @Option(help: "Read this many files at once.") var jobs = 1
     @Option(help: "A date in or near the incidents (YYYY-MM-DD), for dates written without a year.") var referenceDate: String?
 
+    func validate() throws {
+        if (folder == nil) == (db == nil) { throw ValidationError("give a folder or --db FILE (one of them)") }
+    }
+
     func run() throws {
         do {
             let options = IngestOptions(referenceDate: try InputOptions.referenceDate(referenceDate))
-            let (files, skipped) = CorpusRun.files(folder: folder, ingest: options, jobs: max(1, jobs))
+            let (files, skipped): ([(name: String, contents: String)], [String])
+            if let db {
+                let incidents = try ReportPipeline.load(ReportRequest(inputs: [], database: db)).incidents
+                (files, skipped) = (CorpusRun.files(incidents: incidents, skipped: []), [])
+            } else {
+                (files, skipped) = CorpusRun.files(folder: folder ?? ".", ingest: options, jobs: max(1, jobs))
+            }
             for line in skipped { ExitStatus.printError("postmortem: skipped: \(line)") }
             try OutputFile.writeAll(files, into: outputDir)
             for file in files { print("wrote \(outputDir)/\(file.name)") }

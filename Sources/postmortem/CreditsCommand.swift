@@ -14,7 +14,7 @@ struct CreditsCommand: ParsableCommand {
 
     mutating func validate() throws {
         if listPolicies { return }
-        if input.inputs.isEmpty { throw ValidationError("give at least one input, or --list-policies") }
+        if input.inputs.isEmpty, input.db == nil { throw ValidationError("give at least one input, --db FILE, or --list-policies") }
     }
 
     func run() throws {

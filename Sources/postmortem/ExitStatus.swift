@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostmortemArchive
 import PostmortemIngest
 import PostmortemMetrics
 import PostmortemPipeline
@@ -41,6 +42,13 @@ enum ExitStatus {
         case let error as ScenarioError:
             code = error.isUnreadable ? unreadable : badInput
             message = error.description
+        case let error as ArchiveError:
+            switch error {
+            case .missingStore: code = unreadable
+            case .database: code = cannotWrite
+            default: code = badInput
+            }
+            message = error.description
         case let error as ShardMerge.Failure:
             code = badInput
             message = error.description
@@ -78,6 +86,8 @@ enum Annotations {
         if let error = error as? IngestError {
             file = error.file
             line = error.line
+        } else if let error = error as? ArchiveError {
+            file = error.file
         }
         annotate(file: file, line: line, message: "\(error)")
     }

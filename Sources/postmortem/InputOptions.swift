@@ -26,6 +26,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Read this many inputs at once (output is the same for any number).")
     var jobs = 1
 
+    @Option(help: "Read the merged incidents of this archive store (see `postmortem archive`) instead of inputs.")
+    var db: String?
+
     @Option(help: "Process only slice K of N of the inputs (e.g. 2/8), for array jobs; join the outputs with `postmortem merge`.")
     var shard: String?
 
@@ -79,6 +82,9 @@ struct InputOptions: ParsableArguments {
     /// The pipeline request these options describe.
     func request(credit: CreditOptions? = nil) throws -> ReportRequest {
         guard jobs >= 1 else { throw UsageError(message: "--jobs must be at least 1") }
+        if let db, !inputs.isEmpty {
+            throw UsageError(message: "give either inputs or --db \(db), not both (add the inputs to the store with `postmortem archive add --db \(db)`)")
+        }
         var selected = inputs
         if let shard {
             guard let slice = Shard(shard) else { throw UsageError(message: "--shard '\(shard)' is not K/N with 1 <= K <= N") }
@@ -86,7 +92,7 @@ struct InputOptions: ParsableArguments {
         }
         return ReportRequest(
             inputs: selected, ingest: try ingestOptions(), merge: merge, strict: strict,
-            policies: credit?.policy ?? [], credit: try credit?.options() ?? .init(), jobs: jobs)
+            policies: credit?.policy ?? [], credit: try credit?.options() ?? .init(), jobs: jobs, database: db)
     }
 }
 

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
 
     mutating func validate() throws {
         if update { return }
-        if input.inputs.isEmpty { throw ValidationError("give at least one input (or --update)") }
+        if input.inputs.isEmpty, input.db == nil { throw ValidationError("give at least one input, --db FILE, or --update") }
         if outputDir == nil { throw ValidationError("give --output-dir DIR") }
     }
 
@@ -46,7 +46,7 @@ struct ReportCommand: ParsableCommand {
             }
             var sources = input
             sources.inputs = input.inputs.filter { !ScenarioRun.isScenario($0) }
-            if !sources.inputs.isEmpty {
+            if !sources.inputs.isEmpty || sources.db != nil {
                 files += try ReportPipeline.files(for: try sources.request(credit: credit))
             }
             let folder = outputDir ?? "."

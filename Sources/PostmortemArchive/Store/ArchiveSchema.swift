@@ -1,0 +1,52 @@
+import GRDB
+
+/// The store's schema, versioned with GRDB migrations.
+///
+/// A store keeps every capture as it was read, not the merged history: the captures, each
+/// capture's incidents in file order, and the warnings reading it gave. The history is merged
+/// from them in capture order whenever it is read, so the result never depends on the order
+/// the captures arrived in, and merging two stores is copying rows.
+///
+/// Migrations are only ever appended. A store whose `grdb_migrations` table names a migration
+/// this list does not hold was written by a newer postmortem and is refused unchanged.
+enum ArchiveSchema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-captures") { db in
+            // One row per capture: the file as given and a digest of its bytes. The same file
+            // with the same bytes is one capture; `sortName` (the file's own name, which for a
+            // scraper's captures carries the capture time) orders captures for merging.
+            try db.create(table: "capture") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("sortName", .text).notNull()
+                t.column("digest", .text).notNull()
+                t.column("byteCount", .integer).notNull()
+                t.column("format", .text)
+                t.uniqueKey(["name", "digest"])
+            }
+            try db.create(index: "capture_order", on: "capture", columns: ["sortName", "name", "digest"])
+            // One row per incident as one capture holds it (JSON of `Incident`), in file order.
+            try db.create(table: "snapshot") { t in
+                t.column("captureId", .integer).notNull().references("capture", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("identity", .text)
+                t.column("provider", .text)
+                t.column("incident", .text).notNull()
+                t.primaryKey(["captureId", "position"])
+            }
+            try db.create(index: "snapshot_identity", on: "snapshot", columns: ["identity"])
+            // What reading a capture skipped, so the export lists the same warnings as `timeline`.
+            try db.create(table: "warning") { t in
+                t.column("captureId", .integer).notNull().references("capture", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("file", .text).notNull()
+                t.column("line", .integer)
+                t.column("byteOffset", .integer)
+                t.column("message", .text).notNull()
+                t.primaryKey(["captureId", "position"])
+            }
+        }
+        return migrator
+    }()
+}

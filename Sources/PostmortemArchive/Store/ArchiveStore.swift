@@ -1,0 +1,218 @@
+import Foundation
+import GRDB
+import PostmortemIngest
+import PostmortemTimeline
+
+/// An embedded SQLite store of status-page captures (through GRDB), from which the merged
+/// history of every incident is read.
+///
+/// The store keeps each capture's incidents as read, and merges them with `SnapshotHistory` in
+/// capture order (the file's own name, then its path, then its digest) whenever the history is
+/// read. So adding is idempotent (a capture already stored is skipped) and order-free (any order
+/// of adds gives the same history, byte for byte), and two stores merge by copying captures.
+///
+/// Every `add` is one SQLite transaction. The database runs in WAL mode with a busy timeout,
+/// so several processes can add to one store at once: writers queue, readers never wait.
+public struct ArchiveStore: Sendable {
+    /// The store file as the user gave it.
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process's transaction before failing.
+    public static let defaultBusyTimeout: TimeInterval = 300
+
+    /// Opens the store at `path`, creating it (and bringing an older schema up to date) when
+    /// `create` is set; reading commands pass `false`, so a mistyped path is an error, not an
+    /// empty store.
+    /// - Throws: `ArchiveError.missingStore`, `.notAStore`, `.newerSchema` (the file is left
+    ///   unchanged), or `.database`.
+    public init(path: String, create: Bool, busyTimeout: TimeInterval = ArchiveStore.defaultBusyTimeout) throws(ArchiveError) {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if isDirectory.boolValue { throw .notAStore(file: path, reason: "it is a directory") }
+        if !exists, !create { throw .missingStore(file: path) }
+        if exists, let reason = Self.notSQLite(path) { throw .notAStore(file: path, reason: reason) }
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "postmortem.archive"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Self.failure(error, file: path, operation: "opening the store")
+        }
+        try prepareSchema()
+    }
+
+    /// Refuses a store written by a newer version or by another program, then applies the
+    /// migrations this version knows and the store lacks.
+    private func prepareSchema() throws(ArchiveError) {
+        let migrator = ArchiveSchema.migrator
+        let (applied, userTables): (Set<String>, Int)
+        do {
+            (applied, userTables) = try queue.read { db in
+                let applied = try migrator.appliedIdentifiers(db)
+                let tables = try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
+                return (applied, tables)
+            }
+        } catch {
+            throw Self.failure(error, file: path, operation: "reading the schema")
+        }
+        let unknown = applied.subtracting(migrator.migrations)
+        if !unknown.isEmpty { throw .newerSchema(file: path, unknownMigrations: unknown.sorted()) }
+        if applied.isEmpty, userTables > 0 {
+            throw .notAStore(file: path, reason: "an SQLite database with tables of its own and no postmortem schema")
+        }
+        guard applied.count < migrator.migrations.count else { return }
+        do {
+            try migrator.migrate(queue)
+        } catch {
+            // Another process creating the same store at the same moment applies the migration
+            // first; ours then fails on the existing tables and rolls back, and the store is
+            // complete all the same.
+            let complete = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
+            if !complete { throw Self.failure(error, file: path, operation: "creating the schema") }
+        }
+    }
+
+    /// Why the file at `path` cannot be an SQLite database, from its header; `nil` when it can.
+    private static func notSQLite(_ path: String) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "it cannot be opened for reading" }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        // An empty file is a database SQLite has not written yet.
+        if header.isEmpty { return nil }
+        return header == Data("SQLite format 3\0".utf8) ? nil : "the file is not an SQLite database"
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: everything it stores is committed together,
+    /// or, when it throws, nothing is and the store is as it was.
+    /// - Throws: the error `body` throws (an input's `IngestError`, unchanged), or `ArchiveError`.
+    public func add(_ body: (inout ArchiveAddition) throws -> Void) throws -> ArchiveAddition.Summary {
+        var summary = ArchiveAddition.Summary()
+        do {
+            try queue.inTransaction(.immediate) { db in
+                var addition = ArchiveAddition(db: db, store: path)
+                try body(&addition)
+                summary = addition.summary
+                return .commit
+            }
+        } catch let error as DatabaseError {
+            throw Self.failure(error, file: path, operation: "adding to the store")
+        }
+        return summary
+    }
+
+    /// Copies every capture of `other` this store lacks, in one transaction.
+    /// - Throws: `ArchiveError` for either store.
+    public func absorb(_ other: ArchiveStore) throws(ArchiveError) -> ArchiveAddition.Summary {
+        var summary = ArchiveAddition.Summary()
+        do {
+            try queue.inTransaction(.immediate) { db in
+                var addition = ArchiveAddition(db: db, store: path)
+                try other.forEachCapture { capture in
+                    _ = try addition.copy(capture)
+                }
+                summary = addition.summary
+                return .commit
+            }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw Self.failure(error, file: path, operation: "merging \(other.path) into the store")
+        }
+        return summary
+    }
+
+    /// Every capture with its rows, in capture order, read in one consistent snapshot of the store
+    /// and handed to `body` one at a time (so memory holds one capture, not the store).
+    /// - Throws: `ArchiveError`, or what `body` throws.
+    func forEachCapture(withRows: Bool = true, _ body: (StoredCapture) throws -> Void) throws {
+        do {
+            try queue.read { db in
+                let captures = try Row.fetchCursor(
+                    db, sql: "SELECT id, name, sortName, digest, byteCount, format FROM capture ORDER BY sortName, name, digest")
+                let snapshots = try db.cachedStatement(
+                    sql: "SELECT position, identity, provider, incident FROM snapshot WHERE captureId = ? ORDER BY position")
+                let warnings = try db.cachedStatement(
+                    sql: "SELECT position, file, line, byteOffset, message FROM warning WHERE captureId = ? ORDER BY position")
+                while let row = try captures.next() {
+                    let id: Int64 = row["id"]
+                    var capture = StoredCapture(
+                        name: row["name"], sortName: row["sortName"], digest: row["digest"], byteCount: row["byteCount"], format: row["format"])
+                    if withRows {
+                    capture.snapshots = try Row.fetchAll(snapshots, arguments: [id]).map { row in
+                        StoredCapture.Snapshot(identity: row["identity"], provider: row["provider"], json: row["incident"])
+                    }
+                    capture.warnings = try Row.fetchAll(warnings, arguments: [id]).map { row in
+                        ParseWarning(
+                            location: SourceLocation(file: row["file"], line: row["line"], byteOffset: row["byteOffset"]), message: row["message"])
+                    }
+                    }
+                    try body(capture)
+                }
+            }
+        } catch let error as DatabaseError {
+            throw Self.failure(error, file: path, operation: "reading the store")
+        }
+    }
+
+    /// The merged history of every stored capture: each incident once, in the order it was
+    /// first seen (captures in capture order), then the warnings reading the captures gave, in
+    /// capture order, followed by the disagreements merging found.
+    /// - Throws: `ArchiveError`.
+    public func history() throws(ArchiveError) -> (incidents: [Incident], warnings: [ParseWarning]) {
+        var merged = SnapshotHistory()
+        var warnings: [ParseWarning] = []
+        let decoder = JSONDecoder()
+        do {
+            try forEachCapture { capture in
+                var incidents: [Incident] = []
+                incidents.reserveCapacity(capture.snapshots.count)
+                for (position, snapshot) in capture.snapshots.enumerated() {
+                    do {
+                        incidents.append(try decoder.decode(Incident.self, from: Data(snapshot.json.utf8)))
+                    } catch {
+                        throw ArchiveError.damaged(file: path, place: "snapshot \(capture.name) #\(position)", message: "\(error)")
+                    }
+                }
+                merged.add(SnapshotCapture(name: capture.name, incidents: incidents))
+                warnings += capture.warnings
+            }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw Self.failure(error, file: path, operation: "reading the store")
+        }
+        return (merged.incidents, warnings + merged.warnings)
+    }
+
+    /// The stored captures in capture order, without their incidents.
+    /// - Throws: `ArchiveError`.
+    public func captures() throws(ArchiveError) -> [StoredCapture] {
+        var list: [StoredCapture] = []
+        do {
+            try forEachCapture(withRows: false) { list.append($0) }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw Self.failure(error, file: path, operation: "reading the store")
+        }
+        return list
+    }
+
+    /// `error` as an `ArchiveError` naming the store and what was being done.
+    static func failure(_ error: any Error, file: String, operation: String) -> ArchiveError {
+        if let error = error as? ArchiveError { return error }
+        guard let error = error as? DatabaseError else { return .database(file: file, operation: operation, message: "\(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notAStore(file: file, reason: "the file is not an SQLite database")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .database(file: file, operation: operation, message: "another process held the store locked past the busy timeout")
+        default: return .database(file: file, operation: operation, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import PostmortemArchive
+import PostmortemPipeline
+
+/// `postmortem archive add [--db FILE] INPUT...`
+struct ArchiveAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add captures to the store (created if missing), all in one transaction; captures already stored are skipped.")
+
+    @OptionGroup var input: InputOptions
+    @Flag(help: "No progress line on stderr.") var quiet = false
+
+    func run() throws {
+        do {
+            if input.merge { throw UsageError(message: "--merge does not apply to archive add: the store merges the same incident across captures itself") }
+            if input.inputs.isEmpty { throw UsageError(message: "give at least one capture to add") }
+            let path = input.db ?? StoreOptions.defaultPath
+            var reading = input
+            reading.db = nil
+            let request = try reading.request()
+            let store = try ArchiveStore(path: path, create: true)
+            var progress = ProgressMeter.forTerminal(label: "adding", total: request.inputs.count, quiet: quiet)
+            let summary = try ArchiveRun.add(request, to: store, progress: &progress)
+            progress.finish()
+            if !quiet {
+                ExitStatus.printError(
+                    "postmortem: \(path): added \(summary.added) capture(s) (\(summary.snapshots) incident snapshot(s)); \(summary.alreadyStored) already stored")
+            }
+        } catch {
+            throw ExitStatus.report(error)
+        }
+    }
+}

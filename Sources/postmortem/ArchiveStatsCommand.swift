@@ -1,0 +1,30 @@
+import ArgumentParser
+import PostmortemPipeline
+import PostmortemReports
+
+/// `postmortem archive stats [--db FILE] [--output-dir DIR]`
+struct ArchiveStatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "The `corpus` statistics over the store's merged incidents (each incident once, however many captures hold it).")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var filters: ArchiveFilterOptions
+    @Option(help: "Write corpus.md, corpus.csv and corpus-durations.svg here instead of printing corpus.md.") var outputDir: String?
+
+    func run() throws {
+        do {
+            let filter = try filters.filter()
+            let incidents = try store.open().history().incidents.filter(filter.includes)
+            let files = CorpusRun.files(incidents: incidents, skipped: [])
+            guard let outputDir else {
+                print(files.first { $0.name == "corpus.md" }?.contents ?? "", terminator: "")
+                return
+            }
+            try OutputFile.writeAll(files, into: outputDir)
+            for file in files { print("wrote \(outputDir)/\(file.name)") }
+        } catch {
+            throw ExitStatus.report(error)
+        }
+    }
+}
