@@ -31,6 +31,7 @@ let package = Package(
             name: "PostmortemIngest",
             dependencies: ["PostmortemTimeline", "CLibXML2"]
         ),
+        .target(name: "PostmortemArchive", dependencies: ["PostmortemTimeline"]),
         .target(
             name: "PostmortemArchive",
             dependencies: ["PostmortemTimeline", "PostmortemIngest", .product(name: "GRDB", package: "GRDB.swift")]
@@ -82,6 +83,7 @@ let package = Package(
             name: "PostmortemIngestTests",
             dependencies: ["PostmortemTestSupport", "PostmortemIngest", "PostmortemTimeline"]
         ),
+        .testTarget(name: "PostmortemArchiveTests", dependencies: ["PostmortemArchive", "PostmortemTimeline"]),
         .testTarget(
             name: "PostmortemMetricsTests",
             dependencies: ["PostmortemTestSupport", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]

@@ -1,0 +1,26 @@
+import PostmortemTimeline
+
+/// One capture's version of an incident, with the rank that says which version is the latest.
+struct HistoryVersion: Sendable, Equatable {
+    /// Later versions rank higher: the newest last update first, then the later capture, then
+    /// the later place in that capture.
+    struct Rank: Sendable, Equatable, Comparable {
+        var lastUpdate: Instant?
+        var capture: Int
+        var position: Int
+
+        static func < (lhs: Rank, rhs: Rank) -> Bool {
+            if lhs.lastUpdate != rhs.lastUpdate {
+                guard let left = lhs.lastUpdate else { return true }
+                guard let right = rhs.lastUpdate else { return false }
+                return left < right
+            }
+            return (lhs.capture, lhs.position) < (rhs.capture, rhs.position)
+        }
+    }
+
+    var incident: Incident
+    /// The capture's name (the file as given).
+    var capture: String
+    var rank: Rank
+}
