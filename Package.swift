@@ -31,7 +31,6 @@ let package = Package(
             name: "PostmortemIngest",
             dependencies: ["PostmortemTimeline", "CLibXML2"]
         ),
-        .target(name: "PostmortemArchive", dependencies: ["PostmortemTimeline"]),
         .target(
             name: "PostmortemArchive",
             dependencies: ["PostmortemTimeline", "PostmortemIngest", .product(name: "GRDB", package: "GRDB.swift")]
@@ -83,7 +82,12 @@ let package = Package(
             name: "PostmortemIngestTests",
             dependencies: ["PostmortemTestSupport", "PostmortemIngest", "PostmortemTimeline"]
         ),
-        .testTarget(name: "PostmortemArchiveTests", dependencies: ["PostmortemArchive", "PostmortemTimeline"]),
+        .testTarget(
+            name: "PostmortemArchiveTests",
+            dependencies: [
+                "PostmortemArchive", "PostmortemIngest", "PostmortemTimeline", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "PostmortemMetricsTests",
             dependencies: ["PostmortemTestSupport", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]

@@ -23,7 +23,7 @@ public enum ArchiveRun {
                     let bytes = try outcome.get()
                     let digest = CaptureDigest(bytes)
                     if try addition.contains(name: path, digest: digest) {
-                        try addition.add(name: path, digest: digest, result: IngestResult())
+                        addition.skipStored()
                         progress.advance(bytes: bytes.count)
                     } else {
                         fresh.append((path, bytes, digest))

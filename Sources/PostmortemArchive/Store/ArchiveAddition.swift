@@ -47,6 +47,11 @@ public struct ArchiveAddition {
         }
     }
 
+    /// Counts a capture given again that the store already holds (found with `contains`), without reading it again.
+    public mutating func skipStored() {
+        summary.alreadyStored += 1
+    }
+
     /// Stores one capture: the file `name`, a digest of its bytes, and what reading it gave.
     /// Returns `false` (and stores nothing) when the store already holds it.
     /// - Throws: `ArchiveError`.
