@@ -1,3 +1,4 @@
+import Foundation
 import PostmortemArchive
 import PostmortemIngest
 import PostmortemTimeline
@@ -8,7 +9,28 @@ public enum ArchiveRun {
     /// when any input fails, nothing is stored and the error names that input. Inputs are read
     /// `jobs` at a time; a capture the store already holds (same file, same bytes) is not parsed
     /// again. Memory holds one batch of inputs, never the archive.
+    ///
+    /// As `timeline` does, among several inputs an empty (0-byte) one is a failed download of a
+    /// snapshot series: it is stored as a capture holding nothing, with a warning, instead of
+    /// failing the whole add. A single empty input is an error.
+    ///
+    /// A store that did not exist before and to which nothing could be added is removed again.
     /// - Throws: the input's `IngestError`, `PipelineError.strict`, or `ArchiveError`.
+    public static func add(_ request: ReportRequest, toStoreAt path: String, progress: inout ProgressMeter) throws -> ArchiveAddition.Summary {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let store = try ArchiveStore(path: path, create: true)
+        do {
+            return try add(request, to: store, progress: &progress)
+        } catch {
+            if !existed, (try? store.captures().isEmpty) ?? false {
+                try? store.close()
+                ArchiveStore.removeFiles(at: path)
+            }
+            throw error
+        }
+    }
+
+    /// `add(_:toStoreAt:progress:)` into a store already open.
     public static func add(_ request: ReportRequest, to store: ArchiveStore, progress: inout ProgressMeter) throws -> ArchiveAddition.Summary {
         try store.add { addition in
             var start = 0
@@ -33,7 +55,12 @@ public enum ArchiveRun {
                     Result { () throws(IngestError) -> IngestResult in try Ingest.parse(input, options: request.ingest) }
                 }
                 for (item, outcome) in zip(fresh, parsed) {
-                    let result = try outcome.get()
+                    let result: IngestResult
+                    if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
+                        result = IngestResult(warnings: [ParseWarning(location: SourceLocation(file: file), message: emptyCaptureMessage)])
+                    } else {
+                        result = try outcome.get()
+                    }
                     if request.strict, let first = result.warnings.first {
                         throw PipelineError.strict(file: item.path, count: result.warnings.count, first: first.description)
                     }
@@ -43,6 +70,9 @@ public enum ArchiveRun {
             }
         }
     }
+
+    /// The warning for an empty capture among several.
+    static let emptyCaptureMessage = "the capture is empty (a failed download?); skipped"
 
     /// Copies every capture of the stores at `sources` into `store`, in one transaction per source.
     /// The result reads exactly as one store built from all their captures.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import PostmortemArchive
 import PostmortemPipeline
 
 /// `postmortem archive add [--db FILE] INPUT...`
@@ -19,10 +18,9 @@ struct ArchiveAddCommand: ParsableCommand {
             var reading = input
             reading.db = nil
             let request = try reading.request()
-            let store = try ArchiveStore(path: path, create: true)
             var progress = ProgressMeter.forTerminal(label: "adding", total: request.inputs.count, quiet: quiet)
-            let summary = try ArchiveRun.add(request, to: store, progress: &progress)
-            progress.finish()
+            defer { progress.finish() }
+            let summary = try ArchiveRun.add(request, toStoreAt: path, progress: &progress)
             if !quiet {
                 ExitStatus.printError(
                     "postmortem: \(path): added \(summary.added) capture(s) (\(summary.snapshots) incident snapshot(s)); \(summary.alreadyStored) already stored")

@@ -17,8 +17,8 @@ struct ArchiveMergeCommand: ParsableCommand {
             if stores.isEmpty { throw UsageError(message: "give at least one store to merge") }
             let target = try ArchiveStore(path: db, create: true)
             var progress = ProgressMeter.forTerminal(label: "merging", total: stores.count, quiet: quiet)
+            defer { progress.finish() }
             let summary = try ArchiveRun.merge(stores, into: target, progress: &progress)
-            progress.finish()
             if !quiet {
                 ExitStatus.printError("postmortem: \(db): added \(summary.added) capture(s) from \(stores.count) store(s); \(summary.alreadyStored) already stored")
             }

@@ -190,6 +190,22 @@ public struct ArchiveStore: Sendable {
         return (merged.incidents, warnings + merged.warnings)
     }
 
+    /// Closes the store's connection; the value must not be used afterwards.
+    /// - Throws: `ArchiveError.database`.
+    public func close() throws(ArchiveError) {
+        do {
+            try queue.close()
+        } catch {
+            throw Self.failure(error, file: path, operation: "closing the store")
+        }
+    }
+
+    /// Removes the store file at `path` with its WAL and shared-memory files, for a store that a
+    /// failed first add created: no store is left behind for an add that stored nothing.
+    public static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     /// The stored captures in capture order, without their incidents.
     /// - Throws: `ArchiveError`.
     public func captures() throws(ArchiveError) -> [StoredCapture] {
