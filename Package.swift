@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "postmortem-bench",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
