@@ -15,6 +15,8 @@ struct HistoryEntry: Sendable, Equatable {
         var event: TimelineEvent
         var rank: HistoryVersion.Rank
         var capture: String
+        /// The update's place in its version.
+        var order: Int
     }
 
     private(set) var latest: HistoryVersion
@@ -48,8 +50,8 @@ struct HistoryEntry: Sendable, Equatable {
         fields.sources = incident.sources.isEmpty ? [version.capture] : incident.sources
         takeFields(of: fields, keys: incident.identity?.keys ?? [])
         var occurrences: [Slot: Int] = [:]
-        for event in incident.events {
-            let kept = KeptEvent(event: event, rank: version.rank, capture: version.capture)
+        for (order, event) in incident.events.enumerated() {
+            let kept = KeptEvent(event: event, rank: version.rank, capture: version.capture, order: order)
             if let id = event.updateID {
                 warnings += keep(kept, in: &byID, at: id, describing: "update \(id)")
             } else {
@@ -96,13 +98,18 @@ struct HistoryEntry: Sendable, Equatable {
 
     /// The merged incident: the latest version's fields, the union of updates in time order.
     func merged() -> Incident {
+        // An incident without an identity has one version and nothing to merge: as read.
+        guard !keys.isEmpty else { return latest.incident }
         var incident = fieldsOnly
         // An update without an id that another capture holds with its id (a feed entry beside
         // the API record) is the same update: the one with the id is kept.
         let identified = Set(byID.values.map { IdentifiedText(minute: Self.minute($0.event.time), text: $0.event.text) })
         let anonymous = bySlot.values.filter { !identified.contains(IdentifiedText(minute: Self.minute($0.event.time), text: $0.event.text)) }
+        // Same-time updates keep the order their latest capture gave them.
         let kept = (Array(byID.values) + anonymous).sorted { lhs, rhs in
-            (lhs.event.time, lhs.event.updateID ?? "", lhs.event.text) < (rhs.event.time, rhs.event.updateID ?? "", rhs.event.text)
+            if lhs.event.time != rhs.event.time { return lhs.event.time < rhs.event.time }
+            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+            return lhs.order < rhs.order
         }
         incident.events = kept.map(\.event)
         return incident

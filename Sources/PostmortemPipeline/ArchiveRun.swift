@@ -57,7 +57,7 @@ public enum ArchiveRun {
                 for (item, outcome) in zip(fresh, parsed) {
                     let result: IngestResult
                     if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
-                        result = IngestResult(warnings: [ParseWarning(location: SourceLocation(file: file), message: emptyCaptureMessage)])
+                        result = IngestResult(warnings: [ReportPipeline.emptyCaptureWarning(file)])
                     } else {
                         result = try outcome.get()
                     }
@@ -70,9 +70,6 @@ public enum ArchiveRun {
             }
         }
     }
-
-    /// The warning for an empty capture among several.
-    static let emptyCaptureMessage = "the capture is empty (a failed download?); skipped"
 
     /// Copies every capture of the stores at `sources` into `store`, in one transaction per source.
     /// The result reads exactly as one store built from all their captures.

@@ -15,7 +15,7 @@ public struct ProgressMeter: Sendable {
     public private(set) var done = 0
     public private(set) var bytes = 0
     private let enabled: Bool
-    private let start: UInt64
+    let startNanoseconds: UInt64
     private var lastDrawn: UInt64 = 0
 
     /// A meter that draws only when `enabled`.
@@ -23,7 +23,7 @@ public struct ProgressMeter: Sendable {
         self.label = label
         self.total = total
         self.enabled = enabled
-        self.start = DispatchTime.now().uptimeNanoseconds
+        self.startNanoseconds = DispatchTime.now().uptimeNanoseconds
     }
 
     /// A meter that draws when stderr is a terminal and `quiet` is not set.
@@ -50,7 +50,7 @@ public struct ProgressMeter: Sendable {
 
     /// `adding 12/1000 files, 3.4 MB, 41.2 MB/s`.
     func line(now: UInt64) -> String {
-        let seconds = Double(now - start) / 1e9
+        let seconds = Double(now - startNanoseconds) / 1e9
         let megabytes = Double(bytes) / 1e6
         let rate = seconds > 0 ? megabytes / seconds : 0
         return "\(label) \(done)/\(total) files, " + String(format: "%.1f MB, %.1f MB/s", megabytes, rate)

@@ -40,14 +40,33 @@ public struct ReportRequest: Sendable, Equatable {
 /// This library exists so the stages meet in one place above them all: the reporter never
 /// parses and the parsers never report, yet `report` and `check` need both.
 public enum ReportPipeline {
-    /// Reads every input in order (merging when asked).
-    /// - Throws: `IngestError` for an input that cannot be read; `PipelineError.strict` on warnings with `strict`.
+    /// Reads every input in order and merges the same incident seen in several inputs (snapshot
+    /// captures, given oldest first) into one, so no later stage counts it twice; with `merge`,
+    /// then joins everything into one incident. With `database`, the store's merged history
+    /// (merged the same way, captures in capture order) stands for the inputs.
+    /// - Throws: `IngestError` for an input that cannot be read; `PipelineError.strict` on warnings
+    ///   with `strict`; `ArchiveError` for the store.
     public static func load(_ request: ReportRequest) throws -> (incidents: [Incident], warnings: [ParseWarning]) {
-        var incidents: [Incident] = []
+        var incidents: [Incident]
         var warnings: [ParseWarning] = []
-        try forEachInput(request) { result in
-            incidents += result.incidents
-            warnings += result.warnings
+        // The warnings `strict` fails on here (an input's own fail as it is read).
+        let unchecked: [ParseWarning]
+        if let database = request.database {
+            let history = try ArchiveStore(path: database, create: false).history()
+            (incidents, warnings) = (history.incidents, history.warnings)
+            unchecked = warnings
+        } else {
+            var history = SnapshotHistory()
+            try forEachInput(request) { path, result in
+                history.add(SnapshotCapture(name: path, incidents: result.incidents))
+                warnings += result.warnings
+            }
+            incidents = history.incidents
+            unchecked = history.warnings
+            warnings += unchecked
+        }
+        if request.strict, let first = unchecked.first {
+            throw PipelineError.strict(file: first.location.file, count: unchecked.count, first: first.description)
         }
         if request.merge, let merged = Incident.merging(incidents) {
             incidents = [merged]
@@ -56,28 +75,37 @@ public enum ReportPipeline {
     }
 
     /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
-    /// reading further, so an archive is never held in memory whole. Merging needs every
-    /// input at once, so with `merge` use `load` instead.
+    /// reading further, so an archive is never held in memory whole.
+    ///
+    /// Among several inputs, an empty (0-byte) one is a failed capture of a snapshot series (a
+    /// scraper commits what the download left): it becomes a warning and is skipped, so one
+    /// failed download does not stop a month of captures. A single empty input is an error.
     /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
-    public static func forEachInput(_ request: ReportRequest, _ body: (IngestResult) throws -> Void) throws {
-        if let database = request.database {
-            let history = try ArchiveStore(path: database, create: false).history()
-            try body(IngestResult(incidents: history.incidents, warnings: history.warnings))
-            return
-        }
+    public static func forEachInput(_ request: ReportRequest, _ body: (_ path: String, IngestResult) throws -> Void) throws {
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
             let results = read(batch, options: request.ingest, jobs: request.jobs)
             for (path, outcome) in zip(batch, results) {
+                if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
+                    let warning = emptyCaptureWarning(file)
+                    if request.strict { throw PipelineError.strict(file: path, count: 1, first: warning.description) }
+                    try body(path, IngestResult(warnings: [warning]))
+                    continue
+                }
                 let result = try outcome.get()
                 if request.strict, let first = result.warnings.first {
                     throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
                 }
-                try body(result)
+                try body(path, result)
             }
             start += batch.count
         }
+    }
+
+    /// The warning for an empty capture among several inputs (also `archive add`'s).
+    static func emptyCaptureWarning(_ file: String) -> ParseWarning {
+        ParseWarning(location: SourceLocation(file: file), message: "the capture is empty (a failed download?); skipped")
     }
 
     /// Reads `paths`, `jobs` at a time, each to its result or its error, in the order given.

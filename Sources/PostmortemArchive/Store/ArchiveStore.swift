@@ -164,7 +164,7 @@ public struct ArchiveStore: Sendable {
     /// first seen (captures in capture order), then the warnings reading the captures gave, in
     /// capture order, followed by the disagreements merging found.
     /// - Throws: `ArchiveError`.
-    public func history() throws(ArchiveError) -> (incidents: [Incident], warnings: [ParseWarning]) {
+    public func history() throws(ArchiveError) -> ArchiveHistory {
         var merged = SnapshotHistory()
         var warnings: [ParseWarning] = []
         let decoder = JSONDecoder()
@@ -187,7 +187,7 @@ public struct ArchiveStore: Sendable {
         } catch {
             throw Self.failure(error, file: path, operation: "reading the store")
         }
-        return (merged.incidents, warnings + merged.warnings)
+        return ArchiveHistory(incidents: merged.incidents, readWarnings: warnings, mergeWarnings: merged.warnings)
     }
 
     /// Closes the store's connection; the value must not be used afterwards.

@@ -1,0 +1,18 @@
+import Testing
+
+@testable import PostmortemPipeline
+
+@Suite("The progress line")
+struct ProgressMeterTests {
+    @Test("Files done of total, megabytes and MB/s")
+    func line() {
+        var meter = ProgressMeter(label: "adding", total: 4, enabled: false)
+        meter.advance(bytes: 1_500_000)
+        meter.advance(bytes: 500_000)
+        #expect(meter.done == 2)
+        #expect(meter.bytes == 2_000_000)
+        // Two seconds after the start: 2.0 MB in 2 s.
+        let text = meter.line(now: meter.startNanoseconds + 2_000_000_000)
+        #expect(text == "adding 2/4 files, 2.0 MB, 1.0 MB/s")
+    }
+}
