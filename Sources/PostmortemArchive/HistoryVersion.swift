@@ -2,10 +2,12 @@ import PostmortemTimeline
 
 /// One capture's version of an incident, with the rank that says which version is the latest.
 struct HistoryVersion: Sendable, Equatable {
-    /// Later versions rank higher: the newest last update first, then the later capture, then
-    /// the later place in that capture.
+    /// Later versions rank higher: the newest last update first; on a tie the capture whose
+    /// name sorts later (scrapers name captures by time), so the result does not depend on the
+    /// order captures were added in; then the later capture added and place in it.
     struct Rank: Sendable, Equatable, Comparable {
         var lastUpdate: Instant?
+        var captureName: String
         var capture: Int
         var position: Int
 
@@ -15,7 +17,7 @@ struct HistoryVersion: Sendable, Equatable {
                 guard let right = rhs.lastUpdate else { return false }
                 return left < right
             }
-            return (lhs.capture, lhs.position) < (rhs.capture, rhs.position)
+            return (lhs.captureName, lhs.capture, lhs.position) < (rhs.captureName, rhs.capture, rhs.position)
         }
     }
 

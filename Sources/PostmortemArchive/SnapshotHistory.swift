@@ -12,7 +12,8 @@ import PostmortemTimeline
 ///   status, n-th such update of that minute counted oldest first), so an update seen in two
 ///   captures is one update while updates truly repeated within one capture stay apart;
 /// - title, status, impact, provider and URL come from the latest version, the one whose last
-///   update is newest (a later capture on a tie);
+///   update is newest (on a tie, the capture whose name sorts later: scrapers name captures by
+///   time, and the choice must not depend on the order captures are added in);
 /// - the stated impact window and the maintenance window are the widest any capture states;
 /// - `sources` lists every capture it was seen in, in capture order.
 /// Where captures disagree (the title or an update's text changed) the latest is kept and a
@@ -38,7 +39,8 @@ public struct SnapshotHistory: Sendable, Equatable {
         for (position, incident) in capture.incidents.enumerated() {
             let version = HistoryVersion(
                 incident: incident, capture: capture.name,
-                rank: HistoryVersion.Rank(lastUpdate: incident.events.map(\.time).max(), capture: captureIndex, position: position))
+                rank: HistoryVersion.Rank(
+                    lastUpdate: incident.events.map(\.time).max(), captureName: capture.name, capture: captureIndex, position: position))
             let keys = incident.identity?.keys ?? []
             var matched: [Int] = []
             for key in keys {

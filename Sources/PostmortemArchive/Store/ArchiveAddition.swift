@@ -62,9 +62,11 @@ public struct ArchiveAddition {
             format: result.format?.rawValue)
         do {
             capture.snapshots = try result.incidents.map { incident in
-                StoredCapture.Snapshot(
+                var rest = incident
+                rest.events = []
+                return StoredCapture.Snapshot(
                     identity: incident.identity?.key, provider: incident.provider,
-                    json: String(decoding: try encoder.encode(incident), as: UTF8.self))
+                    json: String(decoding: try encoder.encode(rest), as: UTF8.self), events: incident.events)
             }
         } catch {
             throw .database(file: store, operation: "encoding the incidents of \(name)", message: "\(error)")
@@ -87,8 +89,13 @@ public struct ArchiveAddition {
             let id = db.lastInsertedRowID
             let snapshot = try db.cachedStatement(
                 sql: "INSERT INTO snapshot (captureId, position, identity, provider, incident) VALUES (?, ?, ?, ?, ?)")
+            let event = try db.cachedStatement(
+                sql: "INSERT INTO event (captureId, snapshot, position, \(TimelineEvent.columns)) VALUES (?, ?, ?\(String(repeating: ", ?", count: 16)))")
             for (position, row) in capture.snapshots.enumerated() {
                 try snapshot.execute(arguments: [id, position, row.identity, row.provider, row.json])
+                for (index, item) in row.events.enumerated() {
+                    try event.execute(arguments: try item.arguments(captureId: id, snapshot: position, position: index, encoder: encoder))
+                }
             }
             let warning = try db.cachedStatement(
                 sql: "INSERT INTO warning (captureId, position, file, line, byteOffset, message) VALUES (?, ?, ?, ?, ?, ?)")

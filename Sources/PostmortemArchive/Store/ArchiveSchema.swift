@@ -26,7 +26,8 @@ enum ArchiveSchema {
                 t.uniqueKey(["name", "digest"])
             }
             try db.create(index: "capture_order", on: "capture", columns: ["sortName", "name", "digest"])
-            // One row per incident as one capture holds it (JSON of `Incident`), in file order.
+            // One row per incident as one capture holds it, in file order: its identity and
+            // provider for queries, and the incident without its events as JSON of `Incident`.
             try db.create(table: "snapshot") { t in
                 t.column("captureId", .integer).notNull().references("capture", onDelete: .cascade)
                 t.column("position", .integer).notNull()
@@ -36,6 +37,31 @@ enum ArchiveSchema {
                 t.primaryKey(["captureId", "position"])
             }
             try db.create(index: "snapshot_identity", on: "snapshot", columns: ["identity"])
+            // One row per update (or dated statement) of each snapshot, a column per field of
+            // `TimelineEvent`: updates are most of what a store holds, and reading columns is
+            // several times faster than decoding JSON (see Benchmarks/README.md).
+            try db.create(table: "event") { t in
+                t.column("captureId", .integer).notNull().references("capture", onDelete: .cascade)
+                t.column("snapshot", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("time", .integer).notNull()
+                t.column("endTime", .integer)
+                t.column("zone", .text)
+                t.column("zoneOffset", .integer)
+                t.column("writtenTime", .text)
+                t.column("precision", .text).notNull()
+                t.column("status", .text)
+                t.column("region", .text)
+                t.column("service", .text)
+                t.column("text", .text).notNull()
+                t.column("file", .text).notNull()
+                t.column("line", .integer)
+                t.column("byteOffset", .integer)
+                t.column("componentChanges", .text)
+                t.column("kind", .text).notNull()
+                t.column("updateID", .text)
+                t.primaryKey(["captureId", "snapshot", "position"])
+            }
             // What reading a capture skipped, so the export lists the same warnings as `timeline`.
             try db.create(table: "warning") { t in
                 t.column("captureId", .integer).notNull().references("capture", onDelete: .cascade)

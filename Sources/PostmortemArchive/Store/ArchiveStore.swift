@@ -137,6 +137,9 @@ public struct ArchiveStore: Sendable {
                     db, sql: "SELECT id, name, sortName, digest, byteCount, format FROM capture ORDER BY sortName, name, digest")
                 let snapshots = try db.cachedStatement(
                     sql: "SELECT position, identity, provider, incident FROM snapshot WHERE captureId = ? ORDER BY position")
+                let events = try db.cachedStatement(
+                    sql: "SELECT snapshot, \(TimelineEvent.columns) FROM event WHERE captureId = ? ORDER BY snapshot, position")
+                let decoder = JSONDecoder()
                 let warnings = try db.cachedStatement(
                     sql: "SELECT position, file, line, byteOffset, message FROM warning WHERE captureId = ? ORDER BY position")
                 while let row = try captures.next() {
@@ -145,7 +148,19 @@ public struct ArchiveStore: Sendable {
                         name: row["name"], sortName: row["sortName"], digest: row["digest"], byteCount: row["byteCount"], format: row["format"])
                     if withRows {
                     capture.snapshots = try Row.fetchAll(snapshots, arguments: [id]).map { row in
-                        StoredCapture.Snapshot(identity: row["identity"], provider: row["provider"], json: row["incident"])
+                        StoredCapture.Snapshot(identity: row["identity"], provider: row["provider"], json: row["incident"], events: [])
+                    }
+                    let rows = try Row.fetchCursor(events, arguments: [id])
+                    while let row = try rows.next() {
+                        let snapshot: Int = row[0]
+                        guard capture.snapshots.indices.contains(snapshot) else {
+                            throw ArchiveError.damaged(file: path, place: "event of \(capture.name) snapshot #\(snapshot)", message: "no such snapshot")
+                        }
+                        do {
+                            capture.snapshots[snapshot].events.append(try TimelineEvent(row: row, offset: 1, decoder: decoder))
+                        } catch {
+                            throw ArchiveError.damaged(file: path, place: "event of \(capture.name) snapshot #\(snapshot)", message: "\(error)")
+                        }
                     }
                     capture.warnings = try Row.fetchAll(warnings, arguments: [id]).map { row in
                         ParseWarning(
@@ -174,7 +189,9 @@ public struct ArchiveStore: Sendable {
                 incidents.reserveCapacity(capture.snapshots.count)
                 for (position, snapshot) in capture.snapshots.enumerated() {
                     do {
-                        incidents.append(try decoder.decode(Incident.self, from: Data(snapshot.json.utf8)))
+                        var incident = try decoder.decode(Incident.self, from: Data(snapshot.json.utf8))
+                        incident.events = snapshot.events
+                        incidents.append(incident)
                     } catch {
                         throw ArchiveError.damaged(file: path, place: "snapshot \(capture.name) #\(position)", message: "\(error)")
                     }

@@ -1,15 +1,17 @@
 import PostmortemTimeline
 
 /// One capture as the store keeps it: the file as given, a digest of its bytes, and what
-/// reading it gave (each incident as JSON of `Incident`, and the warnings).
+/// reading it gave (each incident, and the warnings).
 public struct StoredCapture: Sendable, Equatable {
     /// One incident as this capture holds it.
     public struct Snapshot: Sendable, Equatable {
         /// The incident's primary identity key, when the reader found one.
         public var identity: String?
         public var provider: String?
-        /// The `Incident`, JSON-encoded with sorted keys.
+        /// The `Incident` without its events, JSON-encoded with sorted keys.
         public var json: String
+        /// Its events, kept a row each.
+        public var events: [TimelineEvent]
     }
 
     /// The file as the user gave it.

@@ -189,6 +189,25 @@ struct ArchiveStoreTests {
         #expect(try joined.history() == whole.history())
     }
 
+    @Test("Every field of an event survives the store, and the store knows every field")
+    func eventColumns() throws {
+        let (path, cleanup) = try Self.temporaryStore()
+        defer { cleanup() }
+        let name = "captures/page.html"
+        let event = TimelineEvent(
+            time: Self.at(4, 9, 5), endTime: Self.at(4, 11, 16), zone: WrittenZone(token: "PDT", offsetSeconds: -25_200),
+            writtenTime: "9:05 AM PDT", precision: .second, status: "identified", region: "us-east-1", service: "Amazon S3",
+            text: "Requests are failing.", source: SourceLocation(file: name, line: nil, byteOffset: 4_096),
+            componentChanges: [ComponentChange(code: "c1", name: "API", oldStatus: "operational", newStatus: "major_outage")],
+            kind: .narrative, updateID: "u-9")
+        let incident = Incident(title: "One of each", events: [event], sources: [name], identity: .statuspage(id: "oneofeach01z"))
+        let store = try ArchiveStore(path: path, create: true)
+        _ = try store.add { try $0.add(name: name, digest: CaptureDigest([1]), result: IngestResult(incidents: [incident])) }
+        #expect(try store.history().incidents.first?.events == [event])
+        // A field added to TimelineEvent needs a column in the store (TimelineEvent+Row.swift).
+        #expect(Mirror(reflecting: event).children.count == TimelineEvent.storedFields)
+    }
+
     @Test("The digest is FNV-1a 64 of the bytes with their count")
     func digest() {
         // FNV-1a 64 of "a" is af63dc4c8601ec8c (the published test vector).
