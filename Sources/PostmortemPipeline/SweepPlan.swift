@@ -1,5 +1,6 @@
 import PostmortemMetrics
 import PostmortemReports
+import PostmortemTimeline
 import RecoveryModel
 
 /// A what-if grid over a scenario: every combination of the parameter values, each run with

@@ -177,25 +177,27 @@ public struct ArchiveStore: Sendable {
 
     /// The merged history of every stored capture: each incident once, in the order it was
     /// first seen (captures in capture order), then the warnings reading the captures gave, in
-    /// capture order, followed by the disagreements merging found.
+    /// capture order, followed by the disagreements merging found. Each capture's incidents are
+    /// decoded `jobs` at a time; the result is the same for any number.
     /// - Throws: `ArchiveError`.
-    public func history() throws(ArchiveError) -> ArchiveHistory {
+    public func history(jobs: Int = 1) throws(ArchiveError) -> ArchiveHistory {
         var merged = SnapshotHistory()
         var warnings: [ParseWarning] = []
-        let decoder = JSONDecoder()
         do {
             try forEachCapture { capture in
-                var incidents: [Incident] = []
-                incidents.reserveCapacity(capture.snapshots.count)
-                for (position, snapshot) in capture.snapshots.enumerated() {
-                    do {
-                        var incident = try decoder.decode(Incident.self, from: Data(snapshot.json.utf8))
-                        incident.events = snapshot.events
-                        incidents.append(incident)
-                    } catch {
-                        throw ArchiveError.damaged(file: path, place: "snapshot \(capture.name) #\(position)", message: "\(error)")
+                let store = path
+                let decoded = ParallelMap.map(Array(capture.snapshots.enumerated()), jobs: capture.snapshots.count > 64 ? jobs : 1) { item in
+                    Result { () throws(ArchiveError) -> Incident in
+                        do {
+                            var incident = try JSONDecoder().decode(Incident.self, from: Data(item.element.json.utf8))
+                            incident.events = item.element.events
+                            return incident
+                        } catch {
+                            throw ArchiveError.damaged(file: store, place: "snapshot \(capture.name) #\(item.offset)", message: "\(error)")
+                        }
                     }
                 }
+                let incidents = try decoded.map { try $0.get() }
                 merged.add(SnapshotCapture(name: capture.name, incidents: incidents))
                 warnings += capture.warnings
             }

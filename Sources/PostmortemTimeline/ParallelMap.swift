@@ -1,9 +1,11 @@
 import Dispatch
 
 /// Maps over inputs on several threads and returns the results in input order, so output is
-/// byte-identical whatever the number of jobs.
-enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
+/// byte-identical whatever the number of jobs. In the model's library so every stage can use it
+/// (the pipeline reads inputs with it, the archive store decodes captures, the export renders).
+public enum ParallelMap {
+    /// `inputs.map(transform)`, `jobs` at a time.
+    public static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
         guard jobs > 1, inputs.count > 1 else { return inputs.map(transform) }
         let slots = ResultSlots<Output>(count: inputs.count)
         let workers = min(jobs, inputs.count)
