@@ -89,6 +89,10 @@ public struct StatuspageJSONParser: IncidentParser {
                 Incident(
                     title: title, provider: provider, impact: impact,
                     components: JSONSource.objects(object, "components").compactMap { JSONSource.string($0, "name") },
+                    componentStatuses: JSONSource.objects(object, "components").compactMap { component in
+                        guard let name = JSONSource.string(component, "name"), let status = JSONSource.string(component, "status") else { return nil }
+                        return ComponentStatus(name: name, status: status)
+                    },
                     url: url, events: events.reversed(),
                     statedImpactStart: JSONSource.instant(object, "started_at")?.instant,
                     statedImpactEnd: JSONSource.instant(object, "resolved_at")?.instant,
