@@ -16,12 +16,15 @@ public struct ReportRequest: Sendable, Equatable {
     public var credit: CreditAssessment.Options
     /// How many inputs to read at once; output order never depends on it.
     public var jobs: Int
+    /// The folder relative inputs are read from; they keep the relative name in the output.
+    public var root: String
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
-        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1
+        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1, root: String = "."
     ) {
         self.jobs = max(1, jobs)
+        self.root = root
         self.inputs = inputs
         self.ingest = ingest
         self.merge = merge
@@ -59,7 +62,7 @@ public enum ReportPipeline {
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
-            let results = read(batch, options: request.ingest, jobs: request.jobs)
+            let results = read(batch, options: request.ingest, jobs: request.jobs, root: request.root)
             for (path, outcome) in zip(batch, results) {
                 let result = try outcome.get()
                 if request.strict, let first = result.warnings.first {
@@ -71,10 +74,13 @@ public enum ReportPipeline {
         }
     }
 
-    /// Reads `paths`, `jobs` at a time, each to its result or its error, in the order given.
-    static func read(_ paths: [String], options: IngestOptions, jobs: Int) -> [Result<IngestResult, IngestError>] {
+    /// Reads `paths` (relative ones against `root`), `jobs` at a time, each to its result or its
+    /// error, in the order given.
+    static func read(_ paths: [String], options: IngestOptions, jobs: Int, root: String = ".") -> [Result<IngestResult, IngestError>] {
         ParallelMap.map(paths, jobs: jobs) { path in
-            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: options) }
+            Result { () throws(IngestError) -> IngestResult in
+                try Ingest.read(path: ReportManifest.resolve(path, root: root), named: path, options: options)
+            }
         }
     }
 

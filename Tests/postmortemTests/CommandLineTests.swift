@@ -21,12 +21,17 @@ enum CLI {
         var stderr: String
     }
 
-    /// `launcher` is a program and its arguments that run the executable (e.g. `setpriv ...`).
-    static func run(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws -> Outcome {
+    /// `launcher` is a program and its arguments that run the executable (e.g. `setpriv ...`);
+    /// `binary` and `directory` replace the built executable and the package root as working folder.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [],
+        binary: String? = nil, directory: String? = nil
+    ) throws -> Outcome {
+        let program = binary ?? executable
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)
-        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [executable] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: FixturePath.packageRoot)
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? program)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [program] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? FixturePath.packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
         for (key, value) in environment { env[key] = value }
