@@ -52,6 +52,14 @@ enum CLI {
 struct CommandLineTests {
     static let s3 = "Fixtures/status-pages/aws-s3-2008-07-20.html"
 
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let outcome = try CLI.run(["--version"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "0.1.0\n")
+        #expect(outcome.stderr.isEmpty)
+    }
+
     @Test("timeline --format json: 24 events in time order, in UTC")
     func timelineJSON() throws {
         let outcome = try CLI.run(["timeline", Self.s3, "--format", "json"])
