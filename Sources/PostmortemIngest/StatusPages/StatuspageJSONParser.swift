@@ -26,14 +26,16 @@ public struct StatuspageJSONParser: IncidentParser {
             provider = page.flatMap { JSONSource.string($0, "name") }
             pageURL = page.flatMap { JSONSource.string($0, "url") }
             if top["incidents"] != nil {
-                objects = JSONSource.objects(top, "incidents")
+                objects = source.objects(top, "incidents", at: SourceLocation(file: input.path), of: "the document")
             } else if let single = top["incident"] as? [String: Any] {
                 objects = [single]
             } else {
                 objects = [top]
             }
         } else {
-            objects = (source.root as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+            objects = (source.root as? [Any]).map {
+                source.objects(in: $0, named: "item", at: SourceLocation(file: input.path), of: "the top-level array")
+            } ?? []
         }
         var incidents: [Incident] = []
         var warnings: [ParseWarning] = []
@@ -41,7 +43,7 @@ public struct StatuspageJSONParser: IncidentParser {
             let incidentPlace = source.location(ofObjectWithID: JSONSource.string(object, "id"))
             let title = JSONSource.string(object, "name").map { TextFolding.fold($0) } ?? "(untitled incident)"
             var events: [TimelineEvent] = []
-            for update in JSONSource.objects(object, "incident_updates") {
+            for update in source.objects(object, "incident_updates", at: incidentPlace, of: "'\(title)'") {
                 let place = source.location(ofObjectWithID: JSONSource.string(update, "id"))
                 let stamp = JSONSource.stamp(update, keys: ["display_at", "created_at"])
                 guard case .read(let written, let instant, let zone) = stamp else {
@@ -55,7 +57,7 @@ public struct StatuspageJSONParser: IncidentParser {
                         time: instant, zone: zone, writtenTime: written, precision: .second,
                         status: JSONSource.string(update, "status")?.lowercased(),
                         text: TextFolding.fold(JSONSource.string(update, "body") ?? ""), source: place,
-                        componentChanges: JSONSource.objects(update, "affected_components").compactMap(Self.change)))
+                        componentChanges: source.named(update, "affected_components", at: place, of: "an update of '\(title)'", Self.change)))
             }
             guard !events.isEmpty else {
                 warnings.append(ParseWarning(location: incidentPlace, message: "skipped incident '\(title)': it has no update with a readable time"))
@@ -69,21 +71,22 @@ public struct StatuspageJSONParser: IncidentParser {
             incidents.append(
                 Incident(
                     title: title, provider: provider, impact: JSONSource.string(object, "impact"),
-                    components: JSONSource.objects(object, "components").compactMap { JSONSource.string($0, "name") },
+                    components: source.named(object, "components", at: incidentPlace, of: "'\(title)'") { $1 },
                     url: url, events: events.reversed(),
-                    statedImpactStart: JSONSource.instant(object, "started_at")?.instant,
-                    statedImpactEnd: JSONSource.instant(object, "resolved_at")?.instant,
+                    statedImpactStart: source.instant(object, "started_at", at: incidentPlace, of: "'\(title)'"),
+                    statedImpactEnd: source.instant(object, "resolved_at", at: incidentPlace, of: "'\(title)'"),
                     sources: [input.path]))
         }
+        warnings += source.warnings
         guard !incidents.isEmpty else {
             throw .noTimeline(file: input.path, expected: "incidents with incident_updates carrying created_at times")
         }
         return IngestResult(incidents: incidents, warnings: warnings)
     }
 
-    static func change(_ object: [String: Any]) -> ComponentChange? {
-        guard let name = JSONSource.string(object, "name") else { return nil }
-        return ComponentChange(
+    /// A component change from one of an update's `affected_components`.
+    static func change(_ object: [String: Any], name: String) -> ComponentChange {
+        ComponentChange(
             code: JSONSource.string(object, "code"), name: name,
             oldStatus: JSONSource.string(object, "old_status"), newStatus: JSONSource.string(object, "new_status"))
     }
