@@ -1,3 +1,4 @@
+import PostmortemArchive
 import PostmortemIngest
 import PostmortemMetrics
 import PostmortemReports
@@ -39,14 +40,21 @@ public struct ReportRequest: Sendable, Equatable {
 /// This library exists so the stages meet in one place above them all: the reporter never
 /// parses and the parsers never report, yet `report` and `check` need both.
 public enum ReportPipeline {
-    /// Reads every input in order (merging when asked).
+    /// Reads every input in order and merges the same incident seen in several inputs (snapshot
+    /// captures, given oldest first) into one, so no later stage counts it twice; with `merge`,
+    /// then joins everything into one incident.
     /// - Throws: `IngestError` for an input that cannot be read; `PipelineError.strict` on warnings with `strict`.
     public static func load(_ request: ReportRequest) throws -> (incidents: [Incident], warnings: [ParseWarning]) {
-        var incidents: [Incident] = []
+        var history = SnapshotHistory()
         var warnings: [ParseWarning] = []
-        try forEachInput(request) { result in
-            incidents += result.incidents
+        try forEachInput(request) { path, result in
+            history.add(SnapshotCapture(name: path, incidents: result.incidents))
             warnings += result.warnings
+        }
+        var incidents = history.incidents
+        warnings += history.warnings
+        if request.strict, let first = history.warnings.first {
+            throw PipelineError.strict(file: first.location.file, count: history.warnings.count, first: first.description)
         }
         if request.merge, let merged = Incident.merging(incidents) {
             incidents = [merged]
@@ -55,20 +63,30 @@ public enum ReportPipeline {
     }
 
     /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
-    /// reading further, so an archive is never held in memory whole. Merging needs every
-    /// input at once, so with `merge` use `load` instead.
+    /// reading further, so an archive is never held in memory whole.
+    ///
+    /// Among several inputs, an empty (0-byte) one is a failed capture of a snapshot series (a
+    /// scraper commits what the download left): it becomes a warning and is skipped, so one
+    /// failed download does not stop a month of captures. A single empty input is an error.
     /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
-    public static func forEachInput(_ request: ReportRequest, _ body: (IngestResult) throws -> Void) throws {
+    public static func forEachInput(_ request: ReportRequest, _ body: (_ path: String, IngestResult) throws -> Void) throws {
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
             let results = read(batch, options: request.ingest, jobs: request.jobs, root: request.root)
             for (path, outcome) in zip(batch, results) {
+                if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
+                    let warning = ParseWarning(
+                        location: SourceLocation(file: file), message: "the capture is empty (a failed download?); skipped")
+                    if request.strict { throw PipelineError.strict(file: path, count: 1, first: warning.description) }
+                    try body(path, IngestResult(warnings: [warning]))
+                    continue
+                }
                 let result = try outcome.get()
                 if request.strict, let first = result.warnings.first {
                     throw PipelineError.strict(file: path, count: result.warnings.count, first: first.description)
                 }
-                try body(result)
+                try body(path, result)
             }
             start += batch.count
         }
