@@ -7,12 +7,15 @@ public enum PolicyLibrary {
     /// - Throws: `MetricsError.invalidPolicy` if a shipped file is malformed (a packaging bug).
     public static func shipped() throws(MetricsError) -> [SLAPolicy] {
         var policies: [SLAPolicy] = []
+        var files: [String] = []
         for url in shippedFiles() {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw .invalidPolicy(file: url.lastPathComponent, field: "(document)", message: "cannot be read")
             }
+            files.append("Policies/" + url.lastPathComponent)
             policies.append(try SLAPolicy.decode(yaml: text, file: "Policies/" + url.lastPathComponent))
         }
+        try checkEffectiveDates(Array(zip(policies, files)))
         return policies.sorted { $0.id < $1.id }
     }
 

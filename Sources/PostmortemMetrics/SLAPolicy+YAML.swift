@@ -33,6 +33,10 @@ extension SLAPolicy {
                 throw .invalidPolicy(file: file, field: "tiers[\(index)].credit", message: "must be between 0 and 100, not \(tier.credit)")
             }
         }
+        try validateTierOrder(file: file)
+        if let claim, claim.count < 1 {
+            throw .invalidPolicy(file: file, field: "claim.count", message: "must be at least 1, not \(claim.count)")
+        }
         guard CivilDate(iso: effectiveFrom) != nil else {
             throw .invalidPolicy(file: file, field: "effectiveFrom", message: "must be a date YYYY-MM-DD, not '\(effectiveFrom)'")
         }
@@ -41,6 +45,24 @@ extension SLAPolicy {
         }
         if uptime.kind == .regionUnavailable, (uptime.minimumUnavailableZones ?? 0) < 1 {
             throw .invalidPolicy(file: file, field: "uptime.minimumUnavailableZones", message: "region-unavailable needs a zone count of at least 1")
+        }
+    }
+
+    /// Tiers run from the highest threshold down, each lower threshold earning a larger credit;
+    /// any other order means the table was copied wrongly.
+    func validateTierOrder(file: String) throws(MetricsError) {
+        for index in tiers.indices.dropFirst() {
+            let previous = tiers[index - 1]
+            guard tiers[index].below < previous.below else {
+                throw .invalidPolicy(
+                    file: file, field: "tiers[\(index)].below",
+                    message: "must be below the threshold of the tier before it (\(previous.below)): list tiers from the highest threshold down")
+            }
+            guard tiers[index].credit > previous.credit else {
+                throw .invalidPolicy(
+                    file: file, field: "tiers[\(index)].credit",
+                    message: "must be larger than the credit of the tier before it (\(previous.credit)): a lower uptime earns a larger credit")
+            }
         }
     }
 
