@@ -12,14 +12,21 @@ public struct CountedWindow: Sendable, Equatable {
     public var end: Instant
     /// Why the window does not count toward downtime (too few zones), or `nil` when it does.
     public var excludedBecause: String?
+    /// The incident's dated events inside the counted part, each with its sentence and place:
+    /// the evidence a claim cites.
+    public var events: [TimelineEvent]
 
-    public init(incident: String, sources: [String], window: ImpactWindow, start: Instant, end: Instant, excludedBecause: String? = nil) {
+    public init(
+        incident: String, sources: [String], window: ImpactWindow, start: Instant, end: Instant, excludedBecause: String? = nil,
+        events: [TimelineEvent] = []
+    ) {
         self.incident = incident
         self.sources = sources
         self.window = window
         self.start = start
         self.end = end
         self.excludedBecause = excludedBecause
+        self.events = events
     }
 
     /// Whether the period's edges cut the window.

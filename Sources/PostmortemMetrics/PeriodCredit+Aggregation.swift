@@ -29,7 +29,8 @@ extension PeriodCredit {
             let clippedEnd = min(entry.window.end, end)
             guard clippedStart < clippedEnd else { return }
             let counted = CountedWindow(
-                incident: entry.incident.title, sources: entry.incident.sources, window: entry.window, start: clippedStart, end: clippedEnd)
+                incident: entry.incident.title, sources: entry.incident.sources, window: entry.window, start: clippedStart, end: clippedEnd,
+                events: entry.incident.events.filter { (clippedStart...clippedEnd).contains($0.time) })
             if let index = periods.firstIndex(where: { $0.start == start }) {
                 periods[index].windows.append((counted, entry.incident))
             } else {
@@ -169,6 +170,7 @@ extension PeriodCredit {
             steps.append("Claim deadline: \(claim.clause), so by \(deadline).")
         } else {
             claimDeadline = nil
+            steps.append("The policy file states no claim rule, so no claim deadline is computed.")
         }
         reasoning = steps
     }

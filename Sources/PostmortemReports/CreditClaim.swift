@@ -39,9 +39,17 @@ public enum CreditClaim {
             if window.isClipped { out += ", clipped from \(window.window.start.iso8601) to \(window.window.end.iso8601) at the period's edges" }
             out += ".\n"
             if let reason = window.excludedBecause { out += "- **Not counted:** \(MarkdownText.escape(reason)).\n" }
-            if let evidence = window.window.startEvidence { out += "- **Start, as the source says:** \"\(MarkdownText.escape(evidence))\"\n" }
-            if let evidence = window.window.endEvidence { out += "- **End, as the source says:** \"\(MarkdownText.escape(evidence))\"\n" }
+            out += "- **How the window was found:** \(window.window.method.explanation).\n"
+            if let evidence = window.window.startEvidence { out += "- **Start:** \(MarkdownText.escape(evidence))\n" }
+            if let evidence = window.window.endEvidence { out += "- **End:** \(MarkdownText.escape(evidence))\n" }
             out += "- **Sources:** \(window.sources.map { "`\($0)`" }.joined(separator: ", "))\n\n"
+            if !window.events.isEmpty {
+                out += "| Time (UTC) | What the source says | Where |\n|---|---|---|\n"
+                for event in window.events {
+                    out += "| \(MarkdownText.utcShort(event.time)) | \(MarkdownText.cell(event.text)) | `\(event.source)` |\n"
+                }
+                out += "\n"
+            }
         }
         out += "## Calculation\n\n"
         for (index, step) in period.reasoning.enumerated() { out += "\(index + 1). \(MarkdownText.escape(step))\n" }
