@@ -19,8 +19,9 @@ public enum PolicyLibrary {
         return policies.sorted { $0.id < $1.id }
     }
 
-    static func shippedFiles() -> [URL] {
-        guard let folder = Bundle.module.url(forResource: "Policies", withExtension: nil),
+    /// The YAML files shipped in a resource folder (`Policies`, `Profiles`), sorted by name.
+    static func shippedFiles(in resourceFolder: String = "Policies") -> [URL] {
+        guard let folder = Bundle.module.url(forResource: resourceFolder, withExtension: nil),
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [] }
         return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0) }

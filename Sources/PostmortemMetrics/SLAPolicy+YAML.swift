@@ -6,14 +6,7 @@ extension SLAPolicy {
     /// Decodes a policy from YAML text; `file` names it in errors.
     /// - Throws: `MetricsError.invalidPolicy` naming the file and the field that is wrong.
     public static func decode(yaml: String, file: String) throws(MetricsError) -> SLAPolicy {
-        let policy: SLAPolicy
-        do {
-            policy = try YAMLDecoder().decode(SLAPolicy.self, from: yaml)
-        } catch let error as DecodingError {
-            throw Self.describe(error, file: file)
-        } catch {
-            throw .invalidPolicy(file: file, field: "(document)", message: "not valid YAML: \(error)")
-        }
+        let policy = try YAMLDataFile.decode(SLAPolicy.self, from: yaml) { .invalidPolicy(file: file, field: $0, message: $1) }
         try policy.validate(file: file)
         return policy
     }
@@ -64,10 +57,5 @@ extension SLAPolicy {
                     message: "must be larger than the credit of the tier before it (\(previous.credit)): a lower uptime earns a larger credit")
             }
         }
-    }
-
-    static func describe(_ error: DecodingError, file: String) -> MetricsError {
-        let (field, message) = error.fieldAndMessage
-        return .invalidPolicy(file: file, field: field, message: message)
     }
 }

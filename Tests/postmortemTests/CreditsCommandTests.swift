@@ -47,3 +47,28 @@ struct CreditsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }
+
+@Suite("postmortem uptime", .serialized)
+struct UptimeCommandTests {
+    static let page = "Fixtures/credits/statuspage-2024-03-components.json"
+
+    @Test("--format csv: one row per component and month, with the published figure's difference")
+    func csv() throws {
+        let outcome = try CLI.run(["uptime", Self.page, "--profile", "incident-io", "--published", "API=99.9", "--format", "csv"])
+        #expect(outcome.status == 0)
+        let rows = outcome.stdout.split(whereSeparator: \.isNewline).map(String.init)
+        #expect(rows.count == 3)
+        // incident.io: API 60 of 44,640 minutes down, 99.866%; 99.866 - 99.9 = -0.034 points.
+        #expect(rows[1].hasPrefix("API,2024-03,incident-io,44640,60,99.866,99.9,-0.034,"))
+        #expect(rows[2].hasPrefix("Dashboard,2024-03,incident-io,44640,120,99.731,,,"))
+    }
+
+    @Test("An unknown profile or a malformed --published is a usage error", arguments: [
+        ["uptime", page, "--profile", "nope"], ["uptime", page, "--published", "API=101"],
+    ])
+    func usage(arguments: [String]) throws {
+        let outcome = try CLI.run(arguments)
+        #expect(outcome.status == 64)
+        #expect(outcome.stdout.isEmpty)
+    }
+}
