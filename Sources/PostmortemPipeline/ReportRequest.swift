@@ -97,9 +97,16 @@ public enum ReportPipeline {
         var files: [(name: String, contents: String)] = []
         for incident in incidents {
             let metrics = IncidentMetrics(incident: incident)
-            let (credits, notes) = try credits(for: incident, metrics: metrics, request: request)
+            let assessed = try assess(incident, metrics: metrics, request: request)
+            var periods: [PeriodCredit] = []
+            for (credit, window) in assessed.credits {
+                periods += try PeriodCredit.assess([.init(incident: incident, window: window)], policy: credit.policy, options: request.credit)
+            }
             let own = warnings.filter { incident.sources.contains($0.location.file) }
-            files += IncidentReport(incident: incident, metrics: metrics, credits: credits, creditNotes: notes, warnings: own).files()
+            files += IncidentReport(
+                incident: incident, metrics: metrics, credits: assessed.credits.map(\.credit), periods: periods,
+                creditNotes: assessed.notes + assessed.outOfScope, warnings: own
+            ).files()
         }
         return files
     }

@@ -62,21 +62,26 @@ public enum CreditDocument {
     /// A Markdown section listing every measurement period, then each period's reasoning.
     public static func periodsSection(_ periods: [PeriodCredit]) -> String {
         guard !periods.isEmpty else { return "" }
-        var out = "## Credits per measurement period\n\n"
-        out += "| Policy | Period | Incidents | Downtime (min) | Uptime | Credit | Amount | Claim by |\n|---|---|---|---|---|---|---|---|\n"
-        for period in periods {
-            out += "| `\(period.policy.id)` | \(period.label) | \(MarkdownText.cell(period.incidents.joined(separator: "; "))) | "
-            out += "\(NumberFormat.fixed(period.downtimeMinutes, decimals: 2, trimZeros: true)) | \(NumberFormat.fixed(period.uptimePercent, decimals: 3))% | "
-            out += "\(NumberFormat.fixed(period.creditPercent, decimals: 2, trimZeros: true))% | \(period.creditAmount.map(\.description) ?? "") | "
-            out += "\(period.claimDeadline?.description ?? "") |\n"
-        }
-        out += "\n"
+        var out = "## Credits per measurement period\n\n" + periodsTable(periods)
         for period in periods {
             out += "### `\(period.policy.id)`, \(period.label)\n\n"
             for (index, step) in period.reasoning.enumerated() { out += "\(index + 1). \(MarkdownText.escape(step))\n" }
             out += "\n"
         }
         return out
+    }
+
+    /// One table row per measurement period: downtime, uptime, credit, amount and claim deadline.
+    public static func periodsTable(_ periods: [PeriodCredit]) -> String {
+        guard !periods.isEmpty else { return "" }
+        var out = "| Policy | Period | Incidents | Downtime (min) | Uptime | Credit | Amount | Claim by |\n|---|---|---|---|---|---|---|---|\n"
+        for period in periods {
+            out += "| `\(period.policy.id)` | \(period.label) | \(MarkdownText.cell(period.incidents.joined(separator: "; "))) | "
+            out += "\(NumberFormat.fixed(period.downtimeMinutes, decimals: 2, trimZeros: true)) | \(NumberFormat.fixed(period.uptimePercent, decimals: 3))% | "
+            out += "\(NumberFormat.fixed(period.creditPercent, decimals: 2, trimZeros: true))% | \(period.creditAmount.map(\.description) ?? "") | "
+            out += (period.owesCredit ? period.claimDeadline?.description ?? "no claim rule stated" : "nothing owed") + " |\n"
+        }
+        return out + "\n"
     }
 
     public static func csv(_ credits: [CreditAssessment]) -> String {
