@@ -46,7 +46,8 @@ extension ReportPipeline {
     }
 
     /// The credits for every incident, per incident and per policy and measurement period.
-    /// - Throws: `MetricsError` for a bad policy or bill file.
+    /// - Throws: `MetricsError` for a bad policy or bill file; `PipelineError.strict` when an
+    ///   incident is out of a policy's scope and `strict` was asked for.
     public static func creditLedger(_ incidents: [Incident], request: ReportRequest) throws -> CreditLedger {
         let bill = try request.bill.map { path throws(MetricsError) in try Bill.load(path: path) }
         var ledger = CreditLedger()
@@ -69,6 +70,9 @@ extension ReportPipeline {
                     entries.append((credit.policy, [entry]))
                 }
             }
+        }
+        if request.strict, let first = ledger.warnings.first {
+            throw PipelineError.strict(file: first.location.file, count: ledger.warnings.count, first: first.description)
         }
         for (policy, group) in entries {
             ledger.periods += try PeriodCredit.assess(group, policy: policy, options: request.credit, bill: bill, regions: request.regions)

@@ -60,4 +60,11 @@ struct CreditLedgerTests {
         #expect(ledger.periods.map { $0.creditAmount?.description } == ["308.64 USD", "98.77 USD"])
         #expect(ledger.periods.map { $0.claimDeadline?.description } == ["2008-09-30", "2008-10-31"])
     }
+
+    @Test("With --strict an incident outside the policy's scope is an error")
+    func strictScope() throws {
+        let request = ReportRequest(inputs: [Self.gcp], strict: true, policies: ["gcs-multiregion"])
+        let error = #expect(throws: PipelineError.self) { try Self.ledger(request) }
+        #expect(error?.description.hasPrefix("\(Self.gcp): 2 warning(s) and --strict was given; first: ") == true)
+    }
 }
