@@ -154,6 +154,13 @@ struct SLAPolicyTests {
         // A status-page incident names only components; "Git Operations" is one of GitHub's.
         #expect(github.scope(of: Incident(title: "Degraded performance", components: ["Git Operations"])) == .covered)
         #expect(github.scope(of: Incident(title: "Degraded performance", components: ["Billing"])) == .otherService("Billing"))
+        // Components changed by an update count too; an incident that names nothing is said to.
+        let time = try #require(Instant(iso8601: "2023-05-10T12:00:00Z"))
+        let changed = TimelineEvent(
+            time: time, text: "Investigating", source: SourceLocation(file: "i.json"),
+            componentChanges: [ComponentChange(name: "Git Operations", newStatus: "partial_outage")])
+        #expect(github.scope(of: Incident(title: "Incident on 2023-05-10", events: [changed])) == .covered)
+        #expect(github.scope(of: Incident(title: "Incident on 2023-05-10")) == .unnamed)
         var regional = gcs
         regional.regions = ["us"]
         #expect(regional.scope(of: Incident(title: "t", services: ["Cloud Storage"], regions: ["europe-west9"])) == .otherRegions(["europe-west9"]))
