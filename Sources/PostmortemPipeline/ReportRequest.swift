@@ -17,12 +17,21 @@ public struct ReportRequest: Sendable, Equatable {
     public var credit: CreditAssessment.Options
     /// How many inputs to read at once; output order never depends on it.
     public var jobs: Int
+    /// The folder relative inputs are read from; they keep the relative name in the output.
+    public var root: String
+    /// Only incidents naming one of these services (or components) are credited; empty, all.
+    public var services: [String] = []
+    /// Only incidents in one of these regions are credited; empty, all.
+    public var regions: [String] = []
+    /// A bill CSV (`--bill`) to turn each period's credit into money.
+    public var bill: String?
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
-        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1
+        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1, root: String = "."
     ) {
         self.jobs = max(1, jobs)
+        self.root = root
         self.inputs = inputs
         self.ingest = ingest
         self.merge = merge
@@ -71,7 +80,7 @@ public enum ReportPipeline {
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
-            let results = read(batch, options: request.ingest, jobs: request.jobs)
+            let results = read(batch, options: request.ingest, jobs: request.jobs, root: request.root)
             for (path, outcome) in zip(batch, results) {
                 if case .failure(let error) = outcome, let reason = Self.failedCapture(error), request.inputs.count > 1 {
                     let warning = ParseWarning(location: SourceLocation(file: error.file), message: reason + "; skipped")
@@ -98,35 +107,21 @@ public enum ReportPipeline {
         }
     }
 
-    /// Reads `paths`, `jobs` at a time, each to its result or its error, in the order given.
-    static func read(_ paths: [String], options: IngestOptions, jobs: Int) -> [Result<IngestResult, IngestError>] {
+    /// Reads `paths` (relative ones against `root`), `jobs` at a time, each to its result or its
+    /// error, in the order given.
+    static func read(_ paths: [String], options: IngestOptions, jobs: Int, root: String = ".") -> [Result<IngestResult, IngestError>] {
         ParallelMap.map(paths, jobs: jobs) { path in
-            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: options) }
+            Result { () throws(IngestError) -> IngestResult in
+                try Ingest.read(path: ReportManifest.resolve(path, root: root), named: path, options: options)
+            }
         }
     }
 
-    /// The credit assessments for one incident: the named policies, or the one in force.
+    /// The credit assessments for one incident: the named policies, or the one in force. A
+    /// policy whose terms do not cover the incident is skipped with a note saying why.
     public static func credits(for incident: Incident, metrics: IncidentMetrics, request: ReportRequest) throws -> (credits: [CreditAssessment], notes: [String]) {
-        var policies: [SLAPolicy] = []
-        for name in request.policies { policies.append(try PolicyLibrary.policy(named: name)) }
-        var notes: [String] = []
-        if policies.isEmpty {
-            if let inForce = try PolicyLibrary.policyInForce(for: incident) {
-                policies = [inForce]
-            } else {
-                let date = incident.firstDate.map { "\($0)" } ?? "an unknown date"
-                notes.append("No shipped SLA policy covers \(incident.services.first ?? incident.title) on \(date); name one with --policy.")
-            }
-        }
-        var credits: [CreditAssessment] = []
-        for policy in policies {
-            guard metrics.window != nil else {
-                notes.append("No impact window was found, so \(policy.id) cannot be applied.")
-                continue
-            }
-            credits.append(try CreditAssessment(incident: incident, window: metrics.window, policy: policy, options: request.credit))
-        }
-        return (credits, notes)
+        let assessed = try assess(incident, metrics: metrics, request: request)
+        return (assessed.credits.map(\.credit), assessed.notes + assessed.outOfScope)
     }
 
     /// Every report file for the request, rendered in memory (nothing is written).
@@ -135,9 +130,16 @@ public enum ReportPipeline {
         var files: [(name: String, contents: String)] = []
         for incident in incidents {
             let metrics = IncidentMetrics(incident: incident)
-            let (credits, notes) = try credits(for: incident, metrics: metrics, request: request)
+            let assessed = try assess(incident, metrics: metrics, request: request)
+            var periods: [PeriodCredit] = []
+            for (credit, window) in assessed.credits {
+                periods += try PeriodCredit.assess([.init(incident: incident, window: window)], policy: credit.policy, options: request.credit)
+            }
             let own = warnings.filter { incident.sources.contains($0.location.file) }
-            files += IncidentReport(incident: incident, metrics: metrics, credits: credits, creditNotes: notes, warnings: own).files()
+            files += IncidentReport(
+                incident: incident, metrics: metrics, credits: assessed.credits.map(\.credit), periods: periods,
+                creditNotes: assessed.notes + assessed.outOfScope, warnings: own
+            ).files()
         }
         return files
     }
