@@ -11,3 +11,8 @@ BIN="$(swift build -c release --show-bin-path)"
 if "$BIN/postmortem-bench" --help | grep -q engine; then
     "$BIN/postmortem-bench" engine --runs "${RUNS:-5}" "$@"
 fi
+# Accuracy on the captured status archives, when the corpus is on this machine.
+ARCHIVES="${ARCHIVES:-/work/shared/corpora/status-archives}"
+if [ -f "$ARCHIVES/README.md" ]; then
+    "$BIN/postmortem-bench" archives --corpus "$ARCHIVES"
+fi

@@ -1,3 +1,4 @@
+import Foundation
 import PostmortemTimeline
 
 /// The entry point of ingestion: reads files, detects their format and runs the parser.
@@ -15,12 +16,21 @@ public enum Ingest {
         ProsePostmortemParser.self,
     ]
 
-    /// Reads the file at `path` and parses it.
+    /// Reads the file at `path` and parses it, naming it `name` (default: `path`) in events,
+    /// warnings and errors, so a caller that resolves paths against a root keeps them relative.
     /// - Throws: `IngestError` when the file cannot be read, is empty, is in no known format or
     ///   holds no timeline.
-    public static func read(path: String, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
-        let bytes = try SourceFile.read(path)
-        return try parse(SourceInput(path: path, bytes: bytes), options: options)
+    public static func read(path: String, named name: String? = nil, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
+        let shown = name ?? path
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.read(path)
+        } catch .unreadable(_, let reason) {
+            throw .unreadable(file: shown, reason: reason)
+        } catch {
+            throw error
+        }
+        return try parse(SourceInput(path: shown, bytes: bytes), options: options)
     }
 
     /// The bytes of the file at `path`, read as `read(path:options:)` reads them (for callers
@@ -39,6 +49,7 @@ public enum Ingest {
         guard input.bytes[start...].contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
             throw .empty(file: input.path)
         }
+        if let response = failedResponse(input) { throw .failedCapture(file: input.path, response: response) }
         let parserType = try detect(input, hint: options.formatHint)
         var result = try parserType.init().parse(input, options: options)
         if let offset = decoded.guessedFrom {
@@ -52,6 +63,18 @@ public enum Ingest {
         result.format = parserType.format
         result.incidents = result.incidents.map { Self.removingControls(from: $0).normalized() }
         return result
+    }
+
+    /// `HTTP 500 'Internal Server Error'` when the input is a small JSON object holding only an
+    /// error status (400 or more) and its message: the body a status API returns when it fails.
+    static func failedResponse(_ input: SourceInput) -> String? {
+        guard input.bytes.count < 1024, input.firstSignificantByte == UInt8(ascii: "{"),
+            let object = (try? JSONSerialization.jsonObject(with: Data(input.bytes))) as? [String: Any],
+            let status = (object["status"] as? NSNumber)?.intValue, status >= 400,
+            object.keys.allSatisfy({ ["status", "error", "message"].contains($0) })
+        else { return nil }
+        let message = (object["error"] ?? object["message"]) as? String
+        return "HTTP \(status)" + (message.map { " '\($0)'" } ?? "")
     }
 
     /// The parser for the input: the hinted one, or the first whose signature matches.

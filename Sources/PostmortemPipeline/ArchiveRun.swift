@@ -10,9 +10,9 @@ public enum ArchiveRun {
     /// `jobs` at a time; a capture the store already holds (same file, same bytes) is not parsed
     /// again. Memory holds one batch of inputs, never the archive.
     ///
-    /// As `timeline` does, among several inputs an empty (0-byte) one is a failed download of a
-    /// snapshot series: it is stored as a capture holding nothing, with a warning, instead of
-    /// failing the whole add. A single empty input is an error.
+    /// As `timeline` does, among several inputs a failed capture (an empty file, a server's error
+    /// page) is stored as a capture holding nothing, with a warning, instead of failing the
+    /// whole add. A single such input is an error.
     ///
     /// A store that did not exist before and to which nothing could be added is removed again.
     /// - Throws: the input's `IngestError`, `PipelineError.strict`, or `ArchiveError`.
@@ -56,8 +56,8 @@ public enum ArchiveRun {
                 }
                 for (item, outcome) in zip(fresh, parsed) {
                     let result: IngestResult
-                    if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
-                        result = IngestResult(warnings: [ReportPipeline.emptyCaptureWarning(file)])
+                    if case .failure(let error) = outcome, let warning = ReportPipeline.failedCaptureWarning(error), request.inputs.count > 1 {
+                        result = IngestResult(warnings: [warning])
                     } else {
                         result = try outcome.get()
                     }

@@ -19,13 +19,23 @@ public struct ReportRequest: Sendable, Equatable {
     public var jobs: Int
     /// An archive store to read instead of the inputs: its merged history is the one input.
     public var database: String?
+    /// The folder relative inputs are read from; they keep the relative name in the output.
+    public var root: String
+    /// Only incidents naming one of these services (or components) are credited; empty, all.
+    public var services: [String] = []
+    /// Only incidents in one of these regions are credited; empty, all.
+    public var regions: [String] = []
+    /// A bill CSV (`--bill`) to turn each period's credit into money.
+    public var bill: String?
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
-        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1, database: String? = nil
+        policies: [String] = [], credit: CreditAssessment.Options = .init(), jobs: Int = 1, root: String = ".",
+        database: String? = nil
     ) {
         self.database = database
         self.jobs = max(1, jobs)
+        self.root = root
         self.inputs = inputs
         self.ingest = ingest
         self.merge = merge
@@ -77,18 +87,18 @@ public enum ReportPipeline {
     /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
     /// reading further, so an archive is never held in memory whole.
     ///
-    /// Among several inputs, an empty (0-byte) one is a failed capture of a snapshot series (a
-    /// scraper commits what the download left): it becomes a warning and is skipped, so one
-    /// failed download does not stop a month of captures. A single empty input is an error.
+    /// Among several inputs, an empty (0-byte) one, or one holding a server's error response, is
+    /// a failed capture of a snapshot series (a scraper commits what the download left): it
+    /// becomes a warning and is skipped, so one failed download does not stop a month of
+    /// captures. A single such input is an error.
     /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
     public static func forEachInput(_ request: ReportRequest, _ body: (_ path: String, IngestResult) throws -> Void) throws {
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
-            let results = read(batch, options: request.ingest, jobs: request.jobs)
+            let results = read(batch, options: request.ingest, jobs: request.jobs, root: request.root)
             for (path, outcome) in zip(batch, results) {
-                if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
-                    let warning = emptyCaptureWarning(file)
+                if case .failure(let error) = outcome, let warning = Self.failedCaptureWarning(error), request.inputs.count > 1 {
                     if request.strict { throw PipelineError.strict(file: path, count: 1, first: warning.description) }
                     try body(path, IngestResult(warnings: [warning]))
                     continue
@@ -103,40 +113,36 @@ public enum ReportPipeline {
         }
     }
 
-    /// The warning for an empty capture among several inputs (also `archive add`'s).
-    static func emptyCaptureWarning(_ file: String) -> ParseWarning {
-        ParseWarning(location: SourceLocation(file: file), message: "the capture is empty (a failed download?); skipped")
+    /// Why an input is a failed capture rather than a bad input, when it is one.
+    static func failedCapture(_ error: IngestError) -> String? {
+        switch error {
+        case .empty: return "the capture is empty (a failed download?)"
+        case .failedCapture(_, let response): return "the capture holds a server's error response (\(response))"
+        default: return nil
+        }
     }
 
-    /// Reads `paths`, `jobs` at a time, each to its result or its error, in the order given.
-    static func read(_ paths: [String], options: IngestOptions, jobs: Int) -> [Result<IngestResult, IngestError>] {
+    /// The warning that stands for a failed capture among several inputs (`timeline` and
+    /// `archive add` alike), or `nil` when `error` is a bad input.
+    static func failedCaptureWarning(_ error: IngestError) -> ParseWarning? {
+        failedCapture(error).map { ParseWarning(location: SourceLocation(file: error.file), message: $0 + "; skipped") }
+    }
+
+    /// Reads `paths` (relative ones against `root`), `jobs` at a time, each to its result or its
+    /// error, in the order given.
+    static func read(_ paths: [String], options: IngestOptions, jobs: Int, root: String = ".") -> [Result<IngestResult, IngestError>] {
         ParallelMap.map(paths, jobs: jobs) { path in
-            Result { () throws(IngestError) -> IngestResult in try Ingest.read(path: path, options: options) }
+            Result { () throws(IngestError) -> IngestResult in
+                try Ingest.read(path: ReportManifest.resolve(path, root: root), named: path, options: options)
+            }
         }
     }
 
-    /// The credit assessments for one incident: the named policies, or the one in force.
+    /// The credit assessments for one incident: the named policies, or the one in force. A
+    /// policy whose terms do not cover the incident is skipped with a note saying why.
     public static func credits(for incident: Incident, metrics: IncidentMetrics, request: ReportRequest) throws -> (credits: [CreditAssessment], notes: [String]) {
-        var policies: [SLAPolicy] = []
-        for name in request.policies { policies.append(try PolicyLibrary.policy(named: name)) }
-        var notes: [String] = []
-        if policies.isEmpty {
-            if let inForce = try PolicyLibrary.policyInForce(for: incident) {
-                policies = [inForce]
-            } else {
-                let date = incident.firstDate.map { "\($0)" } ?? "an unknown date"
-                notes.append("No shipped SLA policy covers \(incident.services.first ?? incident.title) on \(date); name one with --policy.")
-            }
-        }
-        var credits: [CreditAssessment] = []
-        for policy in policies {
-            guard metrics.window != nil else {
-                notes.append("No impact window was found, so \(policy.id) cannot be applied.")
-                continue
-            }
-            credits.append(try CreditAssessment(incident: incident, window: metrics.window, policy: policy, options: request.credit))
-        }
-        return (credits, notes)
+        let assessed = try assess(incident, metrics: metrics, request: request)
+        return (assessed.credits.map(\.credit), assessed.notes + assessed.outOfScope)
     }
 
     /// Every report file for the request, rendered in memory (nothing is written).
@@ -145,9 +151,16 @@ public enum ReportPipeline {
         var files: [(name: String, contents: String)] = []
         for incident in incidents {
             let metrics = IncidentMetrics(incident: incident)
-            let (credits, notes) = try credits(for: incident, metrics: metrics, request: request)
+            let assessed = try assess(incident, metrics: metrics, request: request)
+            var periods: [PeriodCredit] = []
+            for (credit, window) in assessed.credits {
+                periods += try PeriodCredit.assess([.init(incident: incident, window: window)], policy: credit.policy, options: request.credit)
+            }
             let own = warnings.filter { incident.sources.contains($0.location.file) }
-            files += IncidentReport(incident: incident, metrics: metrics, credits: credits, creditNotes: notes, warnings: own).files()
+            files += IncidentReport(
+                incident: incident, metrics: metrics, credits: assessed.credits.map(\.credit), periods: periods,
+                creditNotes: assessed.notes + assessed.outOfScope, warnings: own
+            ).files()
         }
         return files
     }

@@ -39,8 +39,9 @@ public struct StatuspageJSONParser: IncidentParser {
             provider = page.flatMap { JSONSource.string($0, "name") }
             pageURL = page.flatMap { JSONSource.string($0, "url") }
             if top["incidents"] != nil || top["scheduled_maintenances"] != nil {
-                objects = JSONSource.objects(top, "incidents").map { ($0, false) }
-                objects += JSONSource.objects(top, "scheduled_maintenances").map { ($0, true) }
+                let place = SourceLocation(file: input.path)
+                objects = source.objects(top, "incidents", at: place, of: "the document").map { ($0, false) }
+                objects += source.objects(top, "scheduled_maintenances", at: place, of: "the document").map { ($0, true) }
                 quietAllowed = top["scheduled_maintenances"] != nil && page != nil
             } else if let single = top["incident"] as? [String: Any] {
                 objects = [(single, false)]
@@ -48,7 +49,9 @@ public struct StatuspageJSONParser: IncidentParser {
                 objects = [(top, false)]
             }
         } else {
-            objects = (source.root as? [Any])?.compactMap { $0 as? [String: Any] }.map { ($0, false) } ?? []
+            objects = (source.root as? [Any]).map {
+                source.objects(in: $0, named: "item", at: SourceLocation(file: input.path), of: "the top-level array")
+            }?.map { ($0, false) } ?? []
         }
         var incidents: [Incident] = []
         var warnings: [ParseWarning] = []
@@ -56,7 +59,7 @@ public struct StatuspageJSONParser: IncidentParser {
             let incidentPlace = source.location(ofObjectWithID: JSONSource.string(object, "id"))
             let title = JSONSource.string(object, "name").map { TextFolding.fold($0) } ?? "(untitled incident)"
             var events: [TimelineEvent] = []
-            for update in JSONSource.objects(object, "incident_updates") {
+            for update in source.objects(object, "incident_updates", at: incidentPlace, of: "'\(title)'") {
                 let place = source.location(ofObjectWithID: JSONSource.string(update, "id"))
                 let stamp = JSONSource.stamp(update, keys: ["display_at", "created_at"])
                 guard case .read(let written, let instant, let zone) = stamp else {
@@ -70,7 +73,7 @@ public struct StatuspageJSONParser: IncidentParser {
                         time: instant, zone: zone, writtenTime: written, precision: .second,
                         status: JSONSource.string(update, "status")?.lowercased(),
                         text: TextFolding.fold(JSONSource.string(update, "body") ?? ""), source: place,
-                        componentChanges: JSONSource.objects(update, "affected_components").compactMap(Self.change),
+                        componentChanges: source.named(update, "affected_components", at: place, of: "an update of '\(title)'", Self.change),
                         updateID: JSONSource.string(update, "id")))
             }
             guard !events.isEmpty else {
@@ -84,22 +87,27 @@ public struct StatuspageJSONParser: IncidentParser {
                 url = (pageURL.hasSuffix("/") ? String(pageURL.dropLast()) : pageURL) + "/incidents/" + id
             }
             let impact = JSONSource.string(object, "impact")
-            let scheduledStart = JSONSource.instant(object, "scheduled_for")?.instant
+            let scheduledStart = source.instant(object, "scheduled_for", at: incidentPlace, of: "'\(title)'")
             incidents.append(
                 Incident(
                     title: title, provider: provider, impact: impact,
-                    components: JSONSource.objects(object, "components").compactMap { JSONSource.string($0, "name") },
+                    components: source.named(object, "components", at: incidentPlace, of: "'\(title)'") { $1 },
+                    componentStatuses: JSONSource.objects(object, "components").compactMap { component in
+                        guard let name = JSONSource.string(component, "name"), let status = JSONSource.string(component, "status") else { return nil }
+                        return ComponentStatus(name: name, status: status)
+                    },
                     url: url, events: events.reversed(),
-                    statedImpactStart: JSONSource.instant(object, "started_at")?.instant,
-                    statedImpactEnd: JSONSource.instant(object, "resolved_at")?.instant,
+                    statedImpactStart: source.instant(object, "started_at", at: incidentPlace, of: "'\(title)'"),
+                    statedImpactEnd: source.instant(object, "resolved_at", at: incidentPlace, of: "'\(title)'"),
                     sources: [input.path],
                     identity: JSONSource.string(object, "id").map { IncidentIdentity.statuspage(id: $0, shortlink: shortlink) }
                         ?? url.map(IncidentIdentity.url),
                     status: JSONSource.string(object, "status")?.lowercased(),
                     isMaintenance: listedAsMaintenance || impact == "maintenance" || scheduledStart != nil,
                     scheduledStart: scheduledStart,
-                    scheduledEnd: JSONSource.instant(object, "scheduled_until")?.instant))
+                    scheduledEnd: source.instant(object, "scheduled_until", at: incidentPlace, of: "'\(title)'")))
         }
+        warnings += source.warnings
         if incidents.isEmpty, quietAllowed, warnings.isEmpty {
             return IngestResult()
         }
@@ -109,9 +117,9 @@ public struct StatuspageJSONParser: IncidentParser {
         return IngestResult(incidents: incidents, warnings: warnings)
     }
 
-    static func change(_ object: [String: Any]) -> ComponentChange? {
-        guard let name = JSONSource.string(object, "name") else { return nil }
-        return ComponentChange(
+    /// A component change from one of an update's `affected_components`.
+    static func change(_ object: [String: Any], name: String) -> ComponentChange {
+        ComponentChange(
             code: JSONSource.string(object, "code"), name: name,
             oldStatus: JSONSource.string(object, "old_status"), newStatus: JSONSource.string(object, "new_status"))
     }
