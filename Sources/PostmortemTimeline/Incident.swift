@@ -21,6 +21,10 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     /// Statuspage's `started_at`/`resolved_at`), kept apart from the update times.
     public var statedImpactStart: Instant?
     public var statedImpactEnd: Instant?
+    /// The impact window's ends as a postmortem's text gives them, each with its evidence (the
+    /// sentence or row, the rule, stated or inferred). `nil` when no document gave one.
+    public var impactStart: ImpactBoundary?
+    public var impactEnd: ImpactBoundary?
     /// Credits the provider says it granted, as written ("a 10 day credit equal to 100% of their usage").
     public var announcedCredits: [AnnouncedCredit]
     /// The files the incident was read from, in the order given.
@@ -31,7 +35,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         impact: String? = nil, components: [String] = [], url: String? = nil,
         events: [TimelineEvent] = [], observations: [Observation] = [],
         statedImpactStart: Instant? = nil, statedImpactEnd: Instant? = nil,
-        announcedCredits: [AnnouncedCredit] = [], sources: [String] = []
+        announcedCredits: [AnnouncedCredit] = [], sources: [String] = [],
+        impactStart: ImpactBoundary? = nil, impactEnd: ImpactBoundary? = nil
     ) {
         self.title = title
         self.provider = provider
@@ -46,6 +51,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.statedImpactEnd = statedImpactEnd
         self.announcedCredits = announcedCredits
         self.sources = sources
+        self.impactStart = impactStart
+        self.impactEnd = impactEnd
     }
 
     /// The same incident with events in time order (stable: equal times keep source order).

@@ -1,0 +1,203 @@
+import PostmortemTimeline
+
+/// Chooses a postmortem's impact window from the strongest evidence it holds, and says why.
+///
+/// Ranks, strongest first:
+/// 1. explicit statements: a range the text gives for the impact ("between 8:19 AM and 9:43 AM
+///    KST", a range that opens an entry: "(13:20 - 13:50 UTC) During the deployment ..."), and
+///    clauses that say the impact started ("the outage began at 14:05 UTC", "Start of incident")
+///    or ended ("full recovery was achieved by 9:43 AM", "Incident ends");
+/// 2. timeline rows (list items, table rows, time headings, lines that open with a time): the
+///    first row that states impact, the last that states a restoration;
+/// 3. narrative: the first sentence that states impact, the last that states a restoration.
+///
+/// A restoration qualified as partial, one the text only believed, or a clean-up step does not end
+/// the window; a restoration followed by new impact is not the end either, because the latest
+/// restoration counts. Closing words ("resolved", "closed") count only when no clause says the
+/// service itself came back. Times before the chosen start, and more than 14 days after it, are
+/// not candidates for the end. Where the chosen end or start and the best reading of a weaker rank
+/// differ by more than 15 minutes, the stronger is kept and a warning gives both.
+struct ProseWindowEvidence {
+    var start: ImpactBoundary?
+    var end: ImpactBoundary?
+    var warnings: [ParseWarning] = []
+
+    static let outageWords = [
+        "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
+        "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
+        "stuck", "delay", "loss", "lost", "unreachable", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+    ]
+    static let startPhrases = [
+        "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
+        "first report", "first detected", "first noticed", "first alert", "commenced", "kicked off", "initial impact", "impact start",
+        "incident start", "outage start", "was triggered", "were triggered",
+    ]
+    static let notStart = [
+        "recover", "restor", "resolv", "mitigat", "investigat", "rollback", "roll back", "rolled back", "to return", "working on",
+        "fix", "normal",
+    ]
+    static let strongEndPhrases = [
+        "restored", "recovered", "recovery was", "full recovery", "repaired", "returned to normal", "return to normal", "back to normal",
+        "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
+        "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
+        "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
+        "subsided", "ceased", "stopped failing", "succeeding again", "normal levels", "normal operation",
+    ]
+    static let weakEndPhrases = ["resolved", "resolution", "closed", "all clear", "fixed", "complete"]
+    static let notEnd = [
+        "partial", "partially", "some of", "most of", "all but", "began", "begun", "begin", "start", "near-normal", "near normal",
+        "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought", "clean-up", "cleanup", "clean up",
+        "postmortem", "post-mortem", "follow-up", "follow up", "retro", "review", "monitor", "expect", "until", "continued to",
+        "would be", "will be", "plan", "before the", "gradually", "slowly", "progress", "some customers", "some users",
+    ]
+
+    /// Whether any phrase occurs in `lower` starting at a word boundary ("started" is not in
+    /// "restarted").
+    static func containsAny(_ lower: String, _ phrases: [String]) -> Bool {
+        let bytes = Array(lower.utf8)
+        return phrases.contains { phrase in
+            let p = Array(phrase.utf8)
+            guard let lead = p.first, p.count <= bytes.count else { return false }
+            var i = 0
+            while i + p.count <= bytes.count {
+                if bytes[i] == lead, i == 0 || !Self.isLetter(bytes[i - 1]), bytes[i..<(i + p.count)].elementsEqual(p) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+
+    /// A clause about what might have been, not what happened.
+    static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
+
+    init(candidates: [ProseEvidenceCandidate], file: String) {
+        let timed = candidates.filter {
+            $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.containsAny($0.clause.lowercased(), Self.hypothetical)
+        }
+        guard !timed.isEmpty else { return }
+        // Explicit ranges.
+        let spans = timed.filter { candidate in
+            guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
+            let lower = candidate.clause.lowercased()
+            if lower.contains("maintenance") || lower.contains("scheduled") { return false }
+            return candidate.spanOpensBlock || Self.containsAny(lower, Self.outageWords)
+        }
+        let statedStarts = timed.filter { Self.statesStart($0.clause) }
+        let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
+        let impactRows = timed.filter { $0.place == .row && ProseStatus.classify($0.clause) == .impact }
+        let impactNarrative = timed.filter { $0.place == .narrative && ProseStatus.classify($0.clause) == .impact }
+        let rowStart = impactRows.min { $0.event.time < $1.event.time }
+        let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
+        let chosen: (ProseEvidenceCandidate, String, Bool)?
+        if let explicitStart {
+            let isSpan = spans.contains(explicitStart)
+            chosen = (explicitStart, isSpan ? "explicit range" : "stated start", true)
+        } else if let rowStart {
+            chosen = (rowStart, "first timeline row stating impact", false)
+        } else if let narrativeStart {
+            chosen = (narrativeStart, "first sentence stating impact", false)
+        } else {
+            chosen = nil
+        }
+        guard let (startCandidate, startRule, startStated) = chosen else { return }
+        let startTime = startCandidate.event.time
+        start = Self.boundary(startCandidate.event, time: startTime, rule: startRule, stated: startStated)
+        let weaker = [explicitStart == nil ? nil : rowStart, explicitStart == nil && rowStart != nil ? nil : narrativeStart]
+            .compactMap { $0 }.first { $0 != startCandidate }
+        if let other = weaker, abs(other.event.time.seconds(until: startTime)) > 15 * 60, startStated || other.place == .narrative {
+            warnings.append(Self.disagreement("start", kept: startCandidate, keptTime: startTime, other: other, otherTime: other.event.time, file: file))
+        }
+        // The end.
+        let limit = startTime.adding(seconds: 14 * 86_400)
+        let later = timed.filter { $0.event.time > startTime && $0.event.time <= limit }
+        let spanEnd: (ProseEvidenceCandidate, Instant)? = {
+            if startRule == "explicit range", let end = startCandidate.event.endTime { return (startCandidate, end) }
+            return spans.filter { ($0.event.endTime ?? startTime) > startTime }.max { ($0.event.endTime ?? startTime) < ($1.event.endTime ?? startTime) }
+                .map { ($0, $0.event.endTime ?? startTime) }
+        }()
+        func restorations(_ phrases: [String], place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
+            later.filter { candidate in
+                if let place, candidate.place != place { return false }
+                return Self.statesEnd(candidate.clause, phrases: phrases)
+            }
+        }
+        let statedEnds = later.filter { Self.statesExplicitEnd($0.clause) }
+        let rowEnd = restorations(Self.strongEndPhrases, place: .row).max { $0.event.time < $1.event.time }
+        let narrativeEnd = restorations(Self.strongEndPhrases, place: .narrative).max { $0.event.time < $1.event.time }
+        let weakEnd = restorations(Self.weakEndPhrases, place: nil).max { $0.event.time < $1.event.time }
+        let explicitEnd = statedEnds.max { $0.event.time < $1.event.time }
+        if let (candidate, time) = spanEnd, explicitEnd.map({ $0.event.time <= time }) ?? true {
+            end = Self.boundary(candidate.event, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
+            if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
+                warnings.append(Self.disagreement("end", kept: candidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
+            }
+        } else if let explicitEnd {
+            end = Self.boundary(explicitEnd.event, time: explicitEnd.event.time, rule: "stated end", stated: true)
+        } else if let rowEnd {
+            end = Self.boundary(rowEnd.event, time: rowEnd.event.time, rule: "last timeline row stating restoration", stated: false)
+            if let narrativeEnd, abs(narrativeEnd.event.time.seconds(until: rowEnd.event.time)) > 15 * 60, narrativeEnd.event.time > rowEnd.event.time {
+                warnings.append(
+                    Self.disagreement("end", kept: rowEnd, keptTime: rowEnd.event.time, other: narrativeEnd, otherTime: narrativeEnd.event.time, file: file))
+            }
+        } else if let narrativeEnd {
+            end = Self.boundary(narrativeEnd.event, time: narrativeEnd.event.time, rule: "last sentence stating restoration", stated: false)
+        } else if let weakEnd {
+            end = Self.boundary(weakEnd.event, time: weakEnd.event.time, rule: "last clause closing the incident", stated: false)
+        }
+    }
+
+    /// What can follow "began"/"started" when the impact is what starts ("began failing"), as
+    /// opposed to the work against it ("began disabling", "started rolling back").
+    static let impactGerunds: Set<String> = [
+        "failing", "returning", "timing", "rejecting", "dropping", "seeing", "experiencing", "throwing", "erroring", "crashing",
+        "climbing", "rising", "increasing", "degrading", "slowing", "queuing", "queueing", "backing", "piling", "spiking", "receiving",
+        "reporting", "serving", "losing", "refusing", "hanging", "exhausting", "saturating", "flapping", "restarting", "evicting",
+    ]
+
+    /// "The outage began at 14:05", "Start of incident", "first reports of errors at 9:10".
+    static func statesStart(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        guard containsAny(lower, startPhrases), !containsAny(lower, notStart) else { return false }
+        let words = lower.split { !$0.isLetter }
+        for (i, word) in words.enumerated() where ["began", "begun", "started", "begin", "starts"].contains(word) && i + 1 < words.count {
+            let next = words[i + 1]
+            if next.hasSuffix("ing"), !impactGerunds.contains(String(next)) { return false }
+        }
+        return lower.contains("start of incident") || lower.contains("incident start") || containsAny(lower, outageWords)
+    }
+
+    /// "Incident ends", "the outage ended at", "full recovery was achieved by", "impact was mitigated at".
+    static func statesExplicitEnd(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        guard !containsAny(lower, notEnd) else { return false }
+        let explicit = [
+            "incident ends", "incident ended", "outage ended", "impact ended", "end of incident", "end of impact", "end of the outage",
+            "full recovery", "fully restored", "fully recovered", "full service was", "fully resolved", "impact was mitigated",
+            "impact ceased", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
+            "all systems operational", "returned to normal", "back to normal",
+        ]
+        return containsAny(lower, explicit)
+    }
+
+    static func statesEnd(_ clause: String, phrases: [String]) -> Bool {
+        let lower = clause.lowercased()
+        return containsAny(lower, phrases) && !containsAny(lower, notEnd)
+    }
+
+    static func boundary(_ event: TimelineEvent, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
+        ImpactBoundary(time: time, writtenTime: written ?? event.writtenTime, text: event.text, source: event.source, rule: rule, isStated: stated)
+    }
+
+    static func disagreement(
+        _ end: String, kept: ProseEvidenceCandidate, keptTime: Instant, other: ProseEvidenceCandidate, otherTime: Instant, file: String
+    ) -> ParseWarning {
+        let minutes = abs(keptTime.seconds(until: otherTime)) / 60
+        return ParseWarning(
+            location: kept.event.source,
+            message:
+                "the impact \(end) readings disagree by \(minutes) minutes: kept \(keptTime.iso8601) (line \(kept.event.source.line ?? 0): '\(kept.event.writtenTime ?? "")'), "
+                + "not \(otherTime.iso8601) (line \(other.event.source.line ?? 0): '\(other.event.writtenTime ?? "")')")
+    }
+}
