@@ -16,6 +16,10 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     var event: TimelineEvent
     /// The words the time governs (the whole row for a row).
     var clause: String
+    /// The clause's words before the time ("The outage began at") and after it up to the first
+    /// break ("Service resumes"), where statements of a start or an end are read.
+    var lead: String
+    var tail: String
     var place: Place
     /// Whether the time was written as a span (`from 16:58 to 18:46 UTC`).
     var isSpan: Bool

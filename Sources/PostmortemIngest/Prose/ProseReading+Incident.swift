@@ -89,9 +89,11 @@ extension ProseReading {
         }
         let titleText = metadata.title ?? document.sentences.first { $0.isHeading }?.text ?? ""
         if let named = ProseVocabulary.providers.first(where: { titleText.contains($0.word) }) { return named.name }
+        let lower = text.lowercased()
         for (word, name) in ProseVocabulary.providers {
-            let phrases = ["The \(word) Team", "the \(word) team", "The \(word) team", "we at \(word)", "We at \(word)", "\(word)'s postmortem", "\(word)\u{2019}s postmortem", "\(word) engineering team"]
-            if phrases.contains(where: text.contains) { return name }
+            let key = word.lowercased()
+            let phrases = PhraseList(["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"], atWordStart: true)
+            if phrases.matches(lower) { return name }
         }
         return nil
     }

@@ -96,6 +96,7 @@ struct ProseReading {
                         warnings.append(ParseWarning(location: location, message: warning))
                     }
                     let clause = ProseClause.clause(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
+                    let (lead, tail) = ProseClause.leadAndTail(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
                     let isFine = resolved.precision != .day && resolved.precision != .partOfDay
                     let words = ProseVocabulary.words(sentence.text)
                     let regions = ProseVocabulary.regions(in: words)
@@ -115,7 +116,8 @@ struct ProseReading {
                     let isRow = opensRow && (sentence.kind != .paragraph || inTimeline || sentence.isTimeHeadingRow) || sentence.kind == .tableRow
                     candidates.append(
                         ProseEvidenceCandidate(
-                            event: event, clause: isRow && k == 0 ? sentence.text : clause, place: isRow ? .row : .narrative,
+                            event: event, clause: isRow && k == 0 ? sentence.text : clause, lead: lead, tail: isRow && k == 0 ? sentence.text : tail,
+                            place: isRow ? .row : .narrative,
                             isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline))
                 }
             }

@@ -30,7 +30,7 @@ struct ProseWindowEvidence {
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
         "first report", "first detected", "first noticed", "first alert", "commenced", "kicked off", "initial impact", "impact start",
-        "incident start", "outage start", "was triggered", "were triggered",
+        "incident start", "outage start", "was triggered", "were triggered", "experienced", "experiencing", "suffered",
     ]
     static let notStart = [
         "recover", "restor", "resolv", "mitigat", "investigat", "rollback", "roll back", "rolled back", "to return", "working on",
@@ -41,40 +41,31 @@ struct ProseWindowEvidence {
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
-        "subsided", "ceased", "stopped failing", "succeeding again", "normal levels", "normal operation",
+        "subsided", "ceased", "unblock", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = ["resolved", "resolution", "closed", "all clear", "fixed", "complete"]
     static let notEnd = [
         "partial", "partially", "some of", "most of", "all but", "began", "begun", "begin", "start", "near-normal", "near normal",
         "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought", "clean-up", "cleanup", "clean up",
-        "postmortem", "post-mortem", "follow-up", "follow up", "retro", "review", "monitor", "expect", "until", "continued to",
+        "postmortem", "post-mortem", "follow-up", "follow up", "retro", "review", "monitor", "expect", "continued to",
         "would be", "will be", "plan", "before the", "gradually", "slowly", "progress", "some customers", "some users",
     ]
 
-    /// Whether any phrase occurs in `lower` starting at a word boundary ("started" is not in
-    /// "restarted").
-    static func containsAny(_ lower: String, _ phrases: [String]) -> Bool {
-        let bytes = Array(lower.utf8)
-        return phrases.contains { phrase in
-            let p = Array(phrase.utf8)
-            guard let lead = p.first, p.count <= bytes.count else { return false }
-            var i = 0
-            while i + p.count <= bytes.count {
-                if bytes[i] == lead, i == 0 || !Self.isLetter(bytes[i - 1]), bytes[i..<(i + p.count)].elementsEqual(p) { return true }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+    static let outageWordsList = PhraseList(outageWords, atWordStart: true)
+    static let startPhrasesList = PhraseList(startPhrases, atWordStart: true)
+    static let notStartList = PhraseList(notStart, atWordStart: true)
+    static let strongEndPhrasesList = PhraseList(strongEndPhrases, atWordStart: true)
+    static let weakEndPhrasesList = PhraseList(weakEndPhrases, atWordStart: true)
+    static let notEndList = PhraseList(notEnd, atWordStart: true)
+    static let hypotheticalList = PhraseList(hypothetical, atWordStart: true)
+    static let incidentStartList = PhraseList(["start of incident", "incident start"])
 
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
 
     init(candidates: [ProseEvidenceCandidate], file: String) {
         let timed = candidates.filter {
-            $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.containsAny($0.clause.lowercased(), Self.hypothetical)
+            $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.hypotheticalList.matches($0.clause.lowercased())
         }
         guard !timed.isEmpty else { return }
         // Explicit ranges.
@@ -82,12 +73,12 @@ struct ProseWindowEvidence {
             guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
             let lower = candidate.clause.lowercased()
             if lower.contains("maintenance") || lower.contains("scheduled") { return false }
-            return candidate.spanOpensBlock || Self.containsAny(lower, Self.outageWords)
+            return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
         }
-        let statedStarts = timed.filter { Self.statesStart($0.clause) }
+        let statedStarts = timed.filter { Self.statesStart($0.lead) || Self.statesStart($0.tail) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
-        let impactRows = timed.filter { $0.place == .row && ProseStatus.classify($0.clause) == .impact }
-        let impactNarrative = timed.filter { $0.place == .narrative && ProseStatus.classify($0.clause) == .impact }
+        let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
+        let impactNarrative = timed.filter { $0.place == .narrative && Self.statesImpact($0.clause) }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
@@ -117,16 +108,16 @@ struct ProseWindowEvidence {
             return spans.filter { ($0.event.endTime ?? startTime) > startTime }.max { ($0.event.endTime ?? startTime) < ($1.event.endTime ?? startTime) }
                 .map { ($0, $0.event.endTime ?? startTime) }
         }()
-        func restorations(_ phrases: [String], place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
+        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
-                return Self.statesEnd(candidate.clause, phrases: phrases)
+                return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
             }
         }
-        let statedEnds = later.filter { Self.statesExplicitEnd($0.clause) }
-        let rowEnd = restorations(Self.strongEndPhrases, place: .row).max { $0.event.time < $1.event.time }
-        let narrativeEnd = restorations(Self.strongEndPhrases, place: .narrative).max { $0.event.time < $1.event.time }
-        let weakEnd = restorations(Self.weakEndPhrases, place: nil).max { $0.event.time < $1.event.time }
+        let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) }
+        let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
+        let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
+        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil).max { $0.event.time < $1.event.time }
         let explicitEnd = statedEnds.max { $0.event.time < $1.event.time }
         if let (candidate, time) = spanEnd, explicitEnd.map({ $0.event.time <= time }) ?? true {
             end = Self.boundary(candidate.event, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
@@ -135,6 +126,13 @@ struct ProseWindowEvidence {
             }
         } else if let explicitEnd {
             end = Self.boundary(explicitEnd.event, time: explicitEnd.event.time, rule: "stated end", stated: true)
+        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) {
+            // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
+            let time = startTime.adding(seconds: seconds)
+            end = Self.boundary(startCandidate.event, time: time, rule: "stated start plus stated duration", stated: true, written: nil)
+            if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
+                warnings.append(Self.disagreement("end", kept: startCandidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
+            }
         } else if let rowEnd {
             end = Self.boundary(rowEnd.event, time: rowEnd.event.time, rule: "last timeline row stating restoration", stated: false)
             if let narrativeEnd, abs(narrativeEnd.event.time.seconds(until: rowEnd.event.time)) > 15 * 60, narrativeEnd.event.time > rowEnd.event.time {
@@ -145,6 +143,16 @@ struct ProseWindowEvidence {
             end = Self.boundary(narrativeEnd.event, time: narrativeEnd.event.time, rule: "last sentence stating restoration", stated: false)
         } else if let weakEnd {
             end = Self.boundary(weakEnd.event, time: weakEnd.event.time, rule: "last clause closing the incident", stated: false)
+        }
+    }
+
+    /// A clause that states impact: the status words, or an outage word in a clause that does
+    /// not say the service is back ("We are aware of degraded mail and are working on it").
+    static func statesImpact(_ clause: String) -> Bool {
+        switch ProseStatus.classify(clause) {
+        case .impact: return true
+        case .restored: return false
+        default: return Self.outageWordsList.matches(clause.lowercased())
         }
     }
 
@@ -159,31 +167,35 @@ struct ProseWindowEvidence {
     /// "The outage began at 14:05", "Start of incident", "first reports of errors at 9:10".
     static func statesStart(_ clause: String) -> Bool {
         let lower = clause.lowercased()
-        guard containsAny(lower, startPhrases), !containsAny(lower, notStart) else { return false }
+        guard Self.startPhrasesList.matches(lower), !Self.notStartList.matches(lower) else { return false }
         let words = lower.split { !$0.isLetter }
         for (i, word) in words.enumerated() where ["began", "begun", "started", "begin", "starts"].contains(word) && i + 1 < words.count {
             let next = words[i + 1]
             if next.hasSuffix("ing"), !impactGerunds.contains(String(next)) { return false }
         }
-        return lower.contains("start of incident") || lower.contains("incident start") || containsAny(lower, outageWords)
+        return Self.incidentStartList.matches(lower) || Self.outageWordsList.matches(lower)
     }
 
     /// "Incident ends", "the outage ended at", "full recovery was achieved by", "impact was mitigated at".
     static func statesExplicitEnd(_ clause: String) -> Bool {
         let lower = clause.lowercased()
-        guard !containsAny(lower, notEnd) else { return false }
-        let explicit = [
-            "incident ends", "incident ended", "outage ended", "impact ended", "end of incident", "end of impact", "end of the outage",
-            "full recovery", "fully restored", "fully recovered", "full service was", "fully resolved", "impact was mitigated",
-            "impact ceased", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
-            "all systems operational", "returned to normal", "back to normal",
-        ]
-        return containsAny(lower, explicit)
+        guard !Self.notEndList.matches(lower) else { return false }
+        if Self.explicitEndList.matches(lower) { return true }
+        // "The disruption continued until 01:18 UTC".
+        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower)
     }
 
-    static func statesEnd(_ clause: String, phrases: [String]) -> Bool {
+    static let untilList = PhraseList(["until", "through", "till"], atWordStart: true)
+    static let explicitEndList = PhraseList([
+            "incident ends", "incident ended", "outage ended", "impact ended", "end of incident", "end of impact", "end of the outage",
+            "full recovery", "fully restored", "fully recovered", "full service was", "fully resolved", "impact was mitigated",
+            "impact ceased", "fully mitigated", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
+            "all systems operational", "returned to normal", "back to normal", "full resolution",
+        ], atWordStart: true)
+
+    static func statesEnd(_ clause: String, phrases: PhraseList) -> Bool {
         let lower = clause.lowercased()
-        return containsAny(lower, phrases) && !containsAny(lower, notEnd)
+        return phrases.matches(lower) && !Self.notEndList.matches(lower)
     }
 
     static func boundary(_ event: TimelineEvent, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
