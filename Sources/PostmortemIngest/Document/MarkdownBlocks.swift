@@ -206,7 +206,8 @@ enum MarkdownBlocks {
     }
 
     static func readFrontMatter(_ line: Substring, into metadata: inout DocumentMetadata) {
-        guard let colon = line.firstIndex(of: ":") else { return }
+        // Only top-level keys: a nested `title:` belongs to something else (a sidebar entry).
+        guard let lead = line.first, lead != " ", lead != "\t", let colon = line.firstIndex(of: ":") else { return }
         let key = line[..<colon].trimmingSpaces.lowercased()
         var value = line[line.index(after: colon)...].trimmingSpaces
         if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = value.dropFirst().dropLast() }

@@ -30,12 +30,15 @@ enum ProseClause {
         let lowerToken = k == 0 ? 0 : mentions[k - 1].last
         let first = (lowerToken..<mentions[k].first).last(where: isBreak).map { $0 + 1 } ?? lowerToken
         let upperToken = k + 1 < mentions.count ? mentions[k + 1].first : tokens.count
-        var last = mentions[k].last
+        var tailStart = mentions[k].last
+        // "(8:15 UTC) Service restored", "21:30 UTC, GitHub experienced": the marks right after the time belong to it.
+        while tailStart < upperToken, [")", ",", "-", "–", ":"].contains(tokens[tailStart].lower) { tailStart += 1 }
+        var last = tailStart
         while last < upperToken, !tailBreaks.contains(tokens[last].lower) { last += 1 }
         func text(_ from: Int, _ to: Int) -> String {
             guard from < to, to <= tokens.count else { return "" }
             return String(decoding: bytes[tokens[from].start..<tokens[to - 1].end], as: UTF8.self)
         }
-        return (text(first, mentions[k].first), text(mentions[k].last, last))
+        return (text(first, mentions[k].first), text(tailStart, last))
     }
 }

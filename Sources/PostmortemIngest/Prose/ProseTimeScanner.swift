@@ -245,6 +245,13 @@ enum ProseTimeScanner {
         guard let month, let dayNumber else { return nil }
         var year: Int?
         var k = j
+        // "May 26 - 27th, 2018": a range of days takes the year written after it.
+        if k + 1 < t.count, t[k].lower == "-" || t[k].lower == "–", ordinal(t[k + 1].text) != nil,
+            k + 2 < t.count, t[k + 2].lower == "," || (t[k + 2].text.utf8.count == 4 && Int(t[k + 2].text) != nil)
+        {
+            k += 2
+            j = k
+        }
         if k < t.count, t[k].lower == "," { k += 1 }
         if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text), (1970...2100).contains(y) {
             year = y

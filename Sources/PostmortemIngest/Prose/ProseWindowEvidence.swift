@@ -33,7 +33,7 @@ struct ProseWindowEvidence {
         "incident start", "outage start", "was triggered", "were triggered", "experienced", "experiencing", "suffered",
     ]
     static let notStart = [
-        "recover", "restor", "resolv", "mitigat", "investigat", "rollback", "roll back", "rolled back", "to return", "working on",
+        "recover", "restor", "resolv", "mitigat", "investigat", "until", "till", "through", "rollback", "roll back", "rolled back", "to return", "working on",
         "fix", "normal",
     ]
     static let strongEndPhrases = [
@@ -43,7 +43,10 @@ struct ProseWindowEvidence {
         "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
         "subsided", "ceased", "unblock", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
-    static let weakEndPhrases = ["resolved", "resolution", "closed", "all clear", "fixed", "complete"]
+    static let weakEndPhrases = [
+        "resolved", "resolution", "closed", "all clear", "fixed", "complete", "fix was implemented", "fix was deployed", "fix was applied",
+        "fix was rolled out", "fix was released",
+    ]
     static let notEnd = [
         "partial", "partially", "some of", "most of", "all but", "began", "begun", "begin", "start", "near-normal", "near normal",
         "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought", "clean-up", "cleanup", "clean up",
@@ -75,7 +78,7 @@ struct ProseWindowEvidence {
             if lower.contains("maintenance") || lower.contains("scheduled") { return false }
             return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
         }
-        let statedStarts = timed.filter { Self.statesStart($0.lead) || Self.statesStart($0.tail) }
+        let statedStarts = timed.filter { Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
         let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
         let impactNarrative = timed.filter { $0.place == .narrative && Self.statesImpact($0.clause) }
@@ -103,29 +106,39 @@ struct ProseWindowEvidence {
         // The end.
         let limit = startTime.adding(seconds: 14 * 86_400)
         let later = timed.filter { $0.event.time > startTime && $0.event.time <= limit }
+        // A range that gave the start gives the end; other ranges' ends compete with the stated ends.
         let spanEnd: (ProseEvidenceCandidate, Instant)? = {
-            if startRule == "explicit range", let end = startCandidate.event.endTime { return (startCandidate, end) }
-            return spans.filter { ($0.event.endTime ?? startTime) > startTime }.max { ($0.event.endTime ?? startTime) < ($1.event.endTime ?? startTime) }
-                .map { ($0, $0.event.endTime ?? startTime) }
+            guard startRule == "explicit range", let end = startCandidate.event.endTime else { return nil }
+            return (startCandidate, end)
         }()
+        let otherSpanEnds = spans.filter { $0 != startCandidate && ($0.event.endTime ?? startTime) > startTime }
         func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
                 return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
+                    || Self.statesEnd(candidate.clause, phrases: phrases)
             }
         }
-        let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) }
+        let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause) }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
         let weakEnd = restorations(Self.weakEndPhrasesList, place: nil).max { $0.event.time < $1.event.time }
-        let explicitEnd = statedEnds.max { $0.event.time < $1.event.time }
-        if let (candidate, time) = spanEnd, explicitEnd.map({ $0.event.time <= time }) ?? true {
+        // The latest of the ends the text states (other ranges' ends, "continued until", "full
+        // recovery by") and the restorations it reports: the window closes when the last thing is back.
+        var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
+        stated += otherSpanEnds.map { ($0, $0.event.endTime ?? startTime, "end of an explicit range") }
+        let reported: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] =
+            [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
+            .compactMap { $0 }
+        if let (candidate, time) = spanEnd, stated.allSatisfy({ $0.time <= time }) {
             end = Self.boundary(candidate.event, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
             if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
                 warnings.append(Self.disagreement("end", kept: candidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
             }
-        } else if let explicitEnd {
-            end = Self.boundary(explicitEnd.event, time: explicitEnd.event.time, rule: "stated end", stated: true)
+        } else if let latestStated = stated.max(by: { $0.time < $1.time }) {
+            let chosen = (stated + reported).max { $0.time < $1.time } ?? latestStated
+            let fromStated = stated.contains { $0.candidate == chosen.candidate && $0.time == chosen.time }
+            end = Self.boundary(chosen.candidate.event, time: chosen.time, rule: chosen.rule, stated: fromStated)
         } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) {
             // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
             let time = startTime.adding(seconds: seconds)
@@ -164,16 +177,19 @@ struct ProseWindowEvidence {
         "reporting", "serving", "losing", "refusing", "hanging", "exhausting", "saturating", "flapping", "restarting", "evicting",
     ]
 
-    /// "The outage began at 14:05", "Start of incident", "first reports of errors at 9:10".
-    static func statesStart(_ clause: String) -> Bool {
-        let lower = clause.lowercased()
-        guard Self.startPhrasesList.matches(lower), !Self.notStartList.matches(lower) else { return false }
-        let words = lower.split { !$0.isLetter }
+    /// "The outage began at 14:05", "Start of incident", "first reports of errors at 9:10",
+    /// "starting at 21:30 UTC, GitHub experienced an incident": a start phrase before or after
+    /// the time, with no word of recovery beside it, about the impact.
+    static func statesStart(_ candidate: ProseEvidenceCandidate) -> Bool {
+        let lead = candidate.lead.lowercased()
+        let tail = candidate.tail.lowercased()
+        guard let piece = [lead, tail].first(where: { Self.startPhrasesList.matches($0) }), !Self.notStartList.matches(piece) else { return false }
+        let words = piece.split { !$0.isLetter }
         for (i, word) in words.enumerated() where ["began", "begun", "started", "begin", "starts"].contains(word) && i + 1 < words.count {
             let next = words[i + 1]
             if next.hasSuffix("ing"), !impactGerunds.contains(String(next)) { return false }
         }
-        return Self.incidentStartList.matches(lower) || Self.outageWordsList.matches(lower)
+        return Self.incidentStartList.matches(piece) || Self.outageWordsList.matches(lead + " " + tail)
     }
 
     /// "Incident ends", "the outage ended at", "full recovery was achieved by", "impact was mitigated at".
