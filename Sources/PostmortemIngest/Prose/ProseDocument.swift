@@ -46,9 +46,7 @@ struct ProseDocument: Sendable {
             case .code:
                 if Self.holdsClock(block.text) { skippedCode.append(block.line) }
             case .heading:
-                if Self.isTimeHeading(block.text), index + 1 < blocks.count,
-                    blocks[index + 1].kind == .paragraph || blocks[index + 1].kind == .listItem
-                {
+                if Self.isTimeHeading(block.text) {
                     // "### 13:28" over "Investigation starts ...": one row.
                     var parts = [block.text]
                     var next = index + 1
@@ -67,7 +65,15 @@ struct ProseDocument: Sendable {
                 sentences.append(
                     Sentence(text: block.text, line: block.line, block: blockIndex, isHeading: block.isTableHeader, kind: .tableRow, opensBlock: true))
             case .paragraph, .listItem:
-                appendSentences(of: block, index: blockIndex)
+                if Self.isLoneTime(block.text), index + 1 < blocks.count, blocks[index + 1].kind == .paragraph {
+                    // A time on a line of its own over its entry (a heading saved as plain text).
+                    let text = TextFolding.fold(block.text + " " + blocks[index + 1].text)
+                    sentences.append(
+                        Sentence(text: text, line: block.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
+                    index += 1
+                } else {
+                    appendSentences(of: block, index: blockIndex)
+                }
             }
         }
     }
@@ -95,12 +101,21 @@ struct ProseDocument: Sendable {
         }
     }
 
-    /// A heading that holds a clock and little else: `13:44`, `2019-04-03 12:50`, `8:52 PM`.
+    /// A heading that opens with a clock: `13:44`, `2019-04-03 12:50`, `8:52 PM`, `07:42 - Launches are back`.
     static func isTimeHeading(_ text: String) -> Bool {
         let tokens = ProseToken.tokens(text)
         let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
-        guard let first = mentions.first, first.first <= 1, first.start.clock != nil || first.start.stamped != nil else { return false }
-        return tokens.count - (first.last - first.first) <= 3
+        guard let first = mentions.first, first.first <= 1 else { return false }
+        return first.start.clock != nil || first.start.stamped != nil
+    }
+
+    /// A line that is only a time: `13:44`, `2019-04-03 12:50`.
+    static func isLoneTime(_ text: String) -> Bool {
+        guard text.utf8.count <= 40, !text.contains("\n") else { return false }
+        let tokens = ProseToken.tokens(text)
+        let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
+        guard let first = mentions.first, first.first == 0, first.start.clock != nil || first.start.stamped != nil else { return false }
+        return tokens.count - first.last <= 0
     }
 
     /// Whether the text holds `HH:MM` anywhere.

@@ -41,7 +41,8 @@ struct ProseWindowEvidence {
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
-        "subsided", "ceased", "unblock", "stopped failing", "succeeding again", "normal levels", "normal operation",
+        "subsided", "ceased", "unblock", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
+        "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
         "resolved", "resolution", "closed", "all clear", "fixed", "complete", "fix was implemented", "fix was deployed", "fix was applied",
