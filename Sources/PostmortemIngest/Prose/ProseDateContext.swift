@@ -29,6 +29,9 @@ struct ProseDateContext: Sendable {
     private var seasonWarned: Set<String> = []
     /// The last clock instant resolved, to notice a time that steps back.
     private var lastInstant: Instant?
+    /// The range last written ("between 8:19 AM and 9:43 AM KST"): a later time inside it is a
+    /// return to a moment the text already covered, not a step back to flag.
+    private var lastSpan: (start: Instant, end: Instant)?
 
     /// `--reference-date`, the date in force at the start of each entry.
     private let referenceDate: CivilDate?
@@ -101,6 +104,7 @@ struct ProseDateContext: Sendable {
                 }
                 endInstant = value.end ?? value.instant
                 lastInstant = value.end == nil ? value.instant : nil
+                if value.end == nil, first.instant < value.instant { lastSpan = (first.instant, value.instant) }
             }
         }
         return .resolved(Resolved(time: first.instant, end: endInstant, zone: first.zone, precision: start.precision, warnings: warnings))
@@ -223,7 +227,9 @@ struct ProseDateContext: Sendable {
         var instant = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(clock.secondOfDay))
         if !dayWritten, let last = lastInstant, instant < last {
             var nextDay = false
-            if Self.nextDayWords.contains(where: sentence.contains) {
+            if let span = lastSpan, instant >= span.start, instant <= span.end {
+                // Inside the range the text already gave: the same day, nothing to flag.
+            } else if Self.nextDayWords.contains(where: sentence.contains) {
                 nextDay = true
             } else if Self.sameDayWords.contains(where: sentence.contains) {
                 // Stated: stays on the same day.

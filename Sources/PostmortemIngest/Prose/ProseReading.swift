@@ -15,6 +15,8 @@ struct ProseReading {
     /// For each event, its weight as evidence for the window.
     var candidates: [ProseEvidenceCandidate] = []
     var warnings: [ParseWarning] = []
+    /// Whether the text writes any time of day at all (a clock or a timestamp).
+    var writesClock = false
     /// The date line the document opens with, as written.
     var dateLine: String?
     /// The service named by the heading of each sentence's section.
@@ -85,6 +87,7 @@ struct ProseReading {
                 continue
             }
             let inTimeline = headingStack.contains { $0.isTimeline }
+            if mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) { writesClock = true }
             for (k, mention) in mentions.enumerated() {
                 switch context.resolve(mention, sentence: sentence.text) {
                 case .noted:

@@ -190,7 +190,7 @@ struct ProseWindowEvidence {
             let next = words[i + 1]
             if next.hasSuffix("ing"), !impactGerunds.contains(String(next)) { return false }
         }
-        return Self.incidentStartList.matches(piece) || Self.outageWordsList.matches(lead + " " + tail)
+        return Self.incidentStartList.matches(piece) || Self.outageWordsList.matches(candidate.clause.lowercased())
     }
 
     /// "Incident ends", "the outage ended at", "full recovery was achieved by", "impact was mitigated at".
