@@ -80,7 +80,7 @@ struct ProseReading {
             sectionServices.append(sectionService)
             let location = SourceLocation(file: file, line: sentence.line)
             // "[8:27 AM] alice: restarting the hub": a chat or log stamp, not the incident's.
-            if sentence.text.hasPrefix("["), let first = mentions.first, first.first == 0 {
+            if sentence.text.hasPrefix("["), let first = mentions.first, first.first == 0, Self.isChatLine(sentence.text) {
                 if loggedBlocks.insert(sentence.block).inserted {
                     warnings.append(ParseWarning(location: location, message: "skipped chat or log stamps like '[\(first.written)]' (not the incident's timeline)"))
                 }
@@ -125,6 +125,16 @@ struct ProseReading {
                 }
             }
         }
+    }
+
+    /// `[8:27 AM] alice: restarting` (a speaker and a colon after the stamp), as opposed to a
+    /// timeline written `[23:55] The migration completes`.
+    static func isChatLine(_ text: String) -> Bool {
+        guard let close = text.firstIndex(of: "]") else { return false }
+        let rest = text[text.index(after: close)...].drop { $0 == " " }
+        guard let colon = rest.firstIndex(of: ":") else { return false }
+        let speaker = rest[..<colon]
+        return !speaker.isEmpty && speaker.count <= 40 && !speaker.contains(" ")
     }
 
     /// Finds the year the document's dates belong to when `--reference-date` is not given: the

@@ -41,7 +41,7 @@ struct ProseWindowEvidence {
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
-        "subsided", "ceased", "unblock", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
+        "subsided", "ceased", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
         "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
@@ -131,7 +131,7 @@ struct ProseWindowEvidence {
         let reported: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] =
             [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
             .compactMap { $0 }
-        if let (candidate, time) = spanEnd, stated.allSatisfy({ $0.time <= time }) {
+        if let (candidate, time) = spanEnd {
             end = Self.boundary(candidate.event, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
             if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
                 warnings.append(Self.disagreement("end", kept: candidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
