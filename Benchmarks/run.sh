@@ -11,3 +11,7 @@ BIN="$(swift build -c release --show-bin-path)"
 if "$BIN/postmortem-bench" --help | grep -q engine; then
     "$BIN/postmortem-bench" engine --runs "${RUNS:-5}" "$@"
 fi
+# Prose accuracy and speed on the real postmortems, when the corpus is beside the package.
+if [ -f ../shared/corpora/postmortems/EXPECTED.tsv ]; then
+    "$BIN/postmortem-bench" accuracy --corpus ../shared/corpora/postmortems --quiet
+fi

@@ -8,10 +8,18 @@ struct PhraseList: Sendable {
     let phrases: [[UInt8]]
     /// Whether a phrase must start at a word boundary ("started" does not match "restarted").
     let atWordStart: Bool
+    /// For each first byte, the phrases that start with it: one pass over the text checks only
+    /// the phrases that can start at each place.
+    let byFirstByte: [[Int]]
 
     init(_ phrases: [String], atWordStart: Bool = false) {
         self.phrases = phrases.map { Array($0.utf8) }
         self.atWordStart = atWordStart
+        var buckets = Array(repeating: [Int](), count: 256)
+        for (index, phrase) in self.phrases.enumerated() {
+            if let lead = phrase.first { buckets[Int(lead)].append(index) }
+        }
+        byFirstByte = buckets
     }
 
     /// Whether any phrase occurs in `lower` (text already lower-cased).
@@ -21,19 +29,17 @@ struct PhraseList: Sendable {
     }
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for phrase in phrases where Self.find(phrase, in: bytes, atWordStart: atWordStart) { return true }
-        return false
-    }
-
-    static func find(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, atWordStart: Bool) -> Bool {
-        guard let lead = phrase.first, phrase.count <= bytes.count else { return false }
         var i = 0
-        let last = bytes.count - phrase.count
-        while i <= last {
-            if bytes[i] == lead, !atWordStart || i == 0 || !isLetter(bytes[i - 1]) {
-                var k = 1
-                while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
-                if k == phrase.count { return true }
+        while i < bytes.count {
+            let candidates = byFirstByte[Int(bytes[i])]
+            if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                for index in candidates {
+                    let phrase = phrases[index]
+                    guard i + phrase.count <= bytes.count else { continue }
+                    var k = 1
+                    while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { return true }
+                }
             }
             i += 1
         }

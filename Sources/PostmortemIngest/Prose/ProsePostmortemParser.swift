@@ -62,7 +62,7 @@ public struct ProsePostmortemParser: IncidentParser {
                 file: input.path,
                 expected: "postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC' (the first time found was skipped: line \(first.location.line ?? 0): \(first.message))")
         }
-        let incidents = reading.incidents(document: document, text: text)
-        return IngestResult(incidents: incidents, warnings: reading.warnings + reading.windowWarnings())
+        let (incidents, windowWarnings) = reading.incidents(document: document, text: text)
+        return IngestResult(incidents: incidents, warnings: reading.warnings + windowWarnings)
     }
 }

@@ -1,8 +1,9 @@
 import PostmortemTimeline
 
 extension ProseReading {
-    /// The incidents the document describes: one, or one per dated entry.
-    func incidents(document: ProseDocument, text: String) -> [Incident] {
+    /// The incidents the document describes (one, or one per dated entry), and the warnings
+    /// from choosing their windows (readings that disagree).
+    func incidents(document: ProseDocument, text: String) -> (incidents: [Incident], warnings: [ParseWarning]) {
         let provider = provider(document: document, text: text)
         let documentTitle = title(document: document, provider: provider)
         // Services: the opening paragraph, headings and dated sentences.
@@ -19,6 +20,7 @@ extension ProseReading {
             lineSections[sentence.line] = sentenceSections[index]
         }
         var incidents: [Incident] = []
+        var windowWarnings: [ParseWarning] = []
         for section in sectionIDs {
             let indices = events.indices.filter { sentenceSections[eventSentences[$0]] == section }
             // The lines before a document's first entry are its introduction, not an incident.
@@ -38,6 +40,7 @@ extension ProseReading {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
             }
             let evidence = ProseWindowEvidence(candidates: indices.map { candidates[$0] }, file: file)
+            windowWarnings += evidence.warnings
             var title = documentTitle
             if let heading = sectionHeadings[section] {
                 title = metadataTitle(document: document).map { "\($0): \(heading)" } ?? heading
@@ -48,17 +51,7 @@ extension ProseReading {
                     observations: observations.filter { ($0.source.line.flatMap { lineSections[$0] } ?? 0) == section || sectionIDs.count == 1 },
                     announcedCredits: credits, sources: [file], impactStart: evidence.start, impactEnd: evidence.end))
         }
-        return incidents
-    }
-
-    /// Warnings from choosing each incident's window (disagreeing readings).
-    func windowWarnings() -> [ParseWarning] {
-        var found: [ParseWarning] = []
-        for section in Array(Set(sentenceSections)).sorted() {
-            let indices = events.indices.filter { sentenceSections[eventSentences[$0]] == section }
-            found += ProseWindowEvidence(candidates: indices.map { candidates[$0] }, file: file).warnings
-        }
-        return found
+        return (incidents, windowWarnings)
     }
 
     /// The page's title, or the first Markdown/HTML heading of level 1.
