@@ -27,8 +27,20 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     public var impactEnd: ImpactBoundary?
     /// Credits the provider says it granted, as written ("a 10 day credit equal to 100% of their usage").
     public var announcedCredits: [AnnouncedCredit]
-    /// The files the incident was read from, in the order given.
+    /// The files the incident was read from, in the order given; after merging snapshots, every
+    /// capture it was seen in, in capture order.
     public var sources: [String]
+    /// The stable identity the reader found (Statuspage id, incident URL, Google id, AWS
+    /// service + first update, feed entry id); `nil` when the source gives none.
+    public var identity: IncidentIdentity?
+    /// The incident's own status as the source states it (`resolved`, `investigating`,
+    /// `in_progress`), when it states one apart from its updates.
+    public var status: String?
+    /// Whether this is planned maintenance rather than an outage.
+    public var isMaintenance: Bool
+    /// The announced maintenance window (Statuspage `scheduled_for` / `scheduled_until`).
+    public var scheduledStart: Instant?
+    public var scheduledEnd: Instant?
 
     public init(
         title: String, provider: String? = nil, services: [String] = [], regions: [String] = [],
@@ -36,6 +48,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         events: [TimelineEvent] = [], observations: [Observation] = [],
         statedImpactStart: Instant? = nil, statedImpactEnd: Instant? = nil,
         announcedCredits: [AnnouncedCredit] = [], sources: [String] = [],
+        identity: IncidentIdentity? = nil, status: String? = nil, isMaintenance: Bool = false,
+        scheduledStart: Instant? = nil, scheduledEnd: Instant? = nil,
         impactStart: ImpactBoundary? = nil, impactEnd: ImpactBoundary? = nil
     ) {
         self.title = title
@@ -51,6 +65,11 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.statedImpactEnd = statedImpactEnd
         self.announcedCredits = announcedCredits
         self.sources = sources
+        self.identity = identity
+        self.status = status
+        self.isMaintenance = isMaintenance
+        self.scheduledStart = scheduledStart
+        self.scheduledEnd = scheduledEnd
         self.impactStart = impactStart
         self.impactEnd = impactEnd
     }
