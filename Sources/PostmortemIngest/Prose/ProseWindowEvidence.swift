@@ -131,7 +131,7 @@ struct ProseWindowEvidence {
         let reported: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] =
             [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
             .compactMap { $0 }
-        if let (candidate, time) = spanEnd {
+        if let (candidate, time) = spanEnd, stated.allSatisfy({ $0.time <= time }) {
             end = Self.boundary(candidate.event, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
             if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
                 warnings.append(Self.disagreement("end", kept: candidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
