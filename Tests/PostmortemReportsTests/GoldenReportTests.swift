@@ -86,8 +86,9 @@ struct GoldenRecoveryChartTests {
         #expect(svg == (try String(contentsOfFile: Self.golden, encoding: .utf8)))
         let document = try XMLDocument(data: Data(svg.utf8))
         #expect(document.rootElement()?.name == "svg")
-        #expect(svg.contains("EBS volumes stuck in the affected AZ (published, residual 0.07)"))
-        #expect(svg.contains("single-AZ RDS instances stuck (published, residual 0.4)"))
+        #expect(svg.contains(">EBS volumes stuck in the affected AZ</text>"))
+        #expect(svg.contains("<title>EBS volumes stuck in the affected AZ (published): never recovered 0.07</title>"))
+        #expect(svg.contains("<title>single-AZ RDS instances stuck (published): never recovered 0.4</title>"))
         #expect(svg.contains(">time (UTC)<"))
     }
 }
