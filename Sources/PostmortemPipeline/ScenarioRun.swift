@@ -23,9 +23,9 @@ public enum ScenarioRun {
         return try Engine.run(scenario, seed: seed)
     }
 
-    /// The report files of one run.
+    /// The report files of one run, with the folder's `index.html`.
     public static func reportFiles(path: String, seed: UInt64, overrides: [String]) throws(ScenarioError) -> [(name: String, contents: String)] {
-        SimulationReport.files(try run(path: path, seed: seed, overrides: overrides))
+        ReportFolder(simulations: [try run(path: path, seed: seed, overrides: overrides)]).files()
     }
 
     /// Whether a path names a scenario file rather than an incident source.

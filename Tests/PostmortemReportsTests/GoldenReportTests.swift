@@ -28,7 +28,7 @@ struct GoldenReportTests {
     }
 
     @Test("Every output kind matches its golden file byte for byte", arguments: [
-        ".md", ".json", "-timeline.csv", "-metrics.csv", "-curves.csv", "-credits.csv", "-phases.svg",
+        ".md", ".json", "-timeline.csv", "-metrics.csv", "-curves.csv", "-credits.csv", "-phases.svg", "-windows.svg", ".html",
     ])
     func golden(suffix: String) throws {
         let report = try Self.report()
