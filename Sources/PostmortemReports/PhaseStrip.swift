@@ -8,6 +8,8 @@ public enum PhaseStrip {
         "investigating": "#d62728", "identified": "#ff7f0e", "monitoring": "#e6c229", "update": "#9e9e9e",
         "in progress": "#ff7f0e", "scheduled": "#1f77b4", "resolved": "#2ca02c", "completed": "#2ca02c",
         "postmortem": "#7f7f7f", "restored": "#2ca02c", "region restored": "#98df8a",
+        // The statuses prose readers give the statements of a postmortem.
+        "impact": "#d62728", "recovering": "#ff7f0e",
     ]
 
     /// The status an event puts the incident in: its status word, or what its text declares.

@@ -152,6 +152,7 @@ public struct HTMLPage: Sendable, Equatable {
         th { background: var(--panel); }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.timeline td:first-child, table.timeline td:nth-child(2) { white-space: nowrap; }
+        .quote { font-size: 0.85rem; min-width: 18rem; }
         .source { font-size: 0.8rem; color: var(--muted); overflow-wrap: anywhere; margin-top: 0.2rem; }
         .yes { color: var(--good); font-weight: 600; }
         .no { color: var(--bad); font-weight: 600; }

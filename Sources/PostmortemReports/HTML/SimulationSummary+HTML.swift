@@ -17,22 +17,23 @@ extension SimulationSummary {
             ("Seed", String(seed), nil),
         ])
         body += "</header>\n"
-        body += "<section id=\"figures\">\n<h2>Published and simulated figures</h2>\n"
-        let rows = figures.map { figure -> [String] in
-            [
-                "<code>\(HTMLPage.escape(figure.name))</code>", NumberFormat.fixed(figure.published, decimals: 2, trimZeros: true),
-                NumberFormat.fixed(figure.computed, decimals: 2, trimZeros: true), "±" + NumberFormat.fixed(figure.tolerance, decimals: 2, trimZeros: true),
-                HTMLPage.escape(figure.unit), figure.withinTolerance ? "<span class=\"yes\">yes</span>" : "<span class=\"no\">no</span>",
-                HTMLPage.lines(figure.source),
-            ]
-        }
-        body += HTMLPage.table(header: ["Figure", "Published", "Simulated", "Tolerance", "Unit", "Within", "Published as"], rows: rows, numeric: [1, 2, 3])
-        body += "</section>\n"
         if let chart {
             body += "<section id=\"curves\">\n<h2>Curves</h2>\n"
             body += HTMLPage.figure(chart, id: "chart-simulation", caption: "Simulated lines solid; the published figures dashed with their points; one colour per subject.")
             body += "</section>\n"
         }
+        body += "<section id=\"figures\">\n<h2>Published and simulated figures</h2>\n"
+        let rows = figures.map { figure -> [String] in
+            [
+                "<code>\(HTMLPage.escape(figure.name))</code><div class=\"source\">\(HTMLPage.escape(figure.unit))</div>",
+                NumberFormat.fixed(figure.published, decimals: 2, trimZeros: true), NumberFormat.fixed(figure.computed, decimals: 2, trimZeros: true),
+                "±" + NumberFormat.fixed(figure.tolerance, decimals: 2, trimZeros: true),
+                figure.withinTolerance ? "<span class=\"yes\">yes</span>" : "<span class=\"no\">no</span>",
+                "<div class=\"quote\">\(HTMLPage.lines(figure.source))</div>",
+            ]
+        }
+        body += HTMLPage.table(header: ["Figure and unit", "Published", "Simulated", "Tolerance", "Within", "Published as"], rows: rows, numeric: [1, 2, 3])
+        body += "</section>\n"
         body += "<section id=\"parameters\">\n<h2>Parameters</h2>\n"
         body += HTMLPage.table(header: ["Key", "Value"], rows: parameters.map { ["<code>\(HTMLPage.escape($0.key))</code>", HTMLPage.escape($0.value)] })
         body += "</section>\n"
