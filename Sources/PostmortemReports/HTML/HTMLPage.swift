@@ -150,6 +150,7 @@ public struct HTMLPage: Sendable, Equatable {
         caption { text-align: left; font-weight: 600; padding-bottom: 0.35rem; }
         th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--rule); }
         th { background: var(--panel); }
+        td time { white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.timeline td:first-child, table.timeline td:nth-child(2) { white-space: nowrap; }
         .quote { font-size: 0.85rem; min-width: 18rem; }

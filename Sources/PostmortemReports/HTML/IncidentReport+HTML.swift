@@ -51,7 +51,10 @@ extension IncidentReport {
         if let window = metrics.window {
             figures.append(("Duration", DurationText.minutes(window.durationMinutes), "\(window.durationMinutes) minutes"))
             let c = window.start.civil()
-            let written = incident.primaryZone.map { ", " + MarkdownText.local(window.start, $0) } ?? ""
+            let written = incident.primaryZone.map { zone in
+                let local = window.start.civil(offsetSeconds: zone.offsetSeconds)
+                return " (\(WrittenZone.twoDigits(local.hour)):\(WrittenZone.twoDigits(local.minute)) \(zone.token)\(local.date == c.date ? "" : " on \(local.date)"))"
+            } ?? ""
             figures.append(("Impact began", "\(WrittenZone.twoDigits(c.hour)):\(WrittenZone.twoDigits(c.minute)) UTC", "\(c.date)\(written)"))
         } else {
             figures.append(("Duration", "not determined", nil))
