@@ -6,6 +6,8 @@ public enum MetricsError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPolicy(name: String, known: [String])
     /// The incident has no impact window to measure.
     case noWindow(incident: String)
+    /// The data files shipped with the tool (its resource bundle) cannot be found or read.
+    case resourcesUnavailable(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum MetricsError: Error, Sendable, Equatable, CustomStringConvertible {
             return "no SLA policy named '\(name)' and no such file (shipped policies: \(known.joined(separator: ", ")))"
         case .noWindow(let incident):
             return "'\(incident)' has no impact window, so no SLA credit can be computed"
+        case .resourcesUnavailable(let path, let reason):
+            return "\(path): cannot read the SLA policies shipped with postmortem (\(reason)); install the executable together with its resource bundle"
         }
     }
 }

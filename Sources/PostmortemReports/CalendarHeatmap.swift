@@ -1,57 +1,60 @@
 import PostmortemMetrics
 import PostmortemTimeline
 
-/// An SVG calendar of a provider's downtime: one block per year, a column per week and a row
-/// per weekday, each day shaded by its minutes of impact.
+/// A calendar heatmap of one provider's outage minutes: one row per month, one cell per day,
+/// darker for more minutes (on a square-root scale, so a short outage still shows beside a
+/// day-long one).
 public enum CalendarHeatmap {
-    static let cell = 11.0
-    static let gap = 2.0
-    static let left = 44.0
-    static let yearHeight = 7 * (cell + gap) + 26
-    /// Shades from "under 30 minutes" to "8 hours or more"; a day without impact stays blank.
-    static let shades: [(below: Int, color: String, label: String)] = [
-        (30, "#fcbba1", "under 30m"), (120, "#fb6a4a", "30m to 2h"), (480, "#de2d26", "2h to 8h"), (Int.max, "#a50f15", "8h or more"),
-    ]
-
-    /// The calendar from January of the first year to December of the last.
-    public static func svg(title: String, days: [ProviderArchive.Day], years: ClosedRange<Int>) -> String {
-        var byDate: [CivilDate: ProviderArchive.Day] = [:]
-        for day in days { byDate[day.date] = day }
-        let height = 34 + Double(years.count) * yearHeight + 28
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"\(SVGChart.n(height))\" viewBox=\"0 0 760 \(SVGChart.n(height))\" \(SVGChart.font) font-size=\"10\">\n"
-        out += "<title>\(SVGChart.escape(title))</title>\n"
-        out += "<rect class=\"chart-bg\" x=\"0\" y=\"0\" width=\"760\" height=\"\(SVGChart.n(height))\" fill=\"#ffffff\"/>\n"
-        out += "<text x=\"24\" y=\"20\" font-size=\"14\" font-weight=\"bold\">\(SVGChart.escape(title))</text>\n"
-        for (index, year) in years.enumerated() {
-            let top = 34 + Double(index) * yearHeight
-            out += "<text x=\"24\" y=\"\(SVGChart.n(top + 10))\" font-weight=\"bold\">\(year)</text>\n"
-            let first = CivilDate(year: year, month: 1, day: 1)
-            let count = CivilDate.isLeap(year) ? 366 : 365
-            for offset in 0..<count {
-                let date = first.adding(days: offset)
-                let week = (offset + first.weekday) / 7
-                let x = left + Double(week) * (cell + gap)
-                let y = top + 16 + Double(date.weekday) * (cell + gap)
-                if date.day == 1 {
-                    out += "<text x=\"\(SVGChart.n(x))\" y=\"\(SVGChart.n(top + 10))\">\(CivilDate.monthAbbreviations[date.month - 1])</text>\n"
-                }
-                if let day = byDate[date], day.downtimeMinutes > 0 {
-                    let shade = shades.first { day.downtimeMinutes < $0.below } ?? shades[shades.count - 1]
-                    let detail = "\(date): \(DurationText.minutes(day.downtimeMinutes)) of impact, \(day.incidents) incident(s)"
-                    out += "<rect x=\"\(SVGChart.n(x))\" y=\"\(SVGChart.n(y))\" width=\"11\" height=\"11\" fill=\"\(shade.color)\"><title>\(SVGChart.escape(detail))</title></rect>\n"
-                } else {
-                    out += "<rect class=\"chart-grid\" x=\"\(SVGChart.n(x))\" y=\"\(SVGChart.n(y))\" width=\"11\" height=\"11\" fill=\"none\" stroke=\"#e0e0e0\"/>\n"
-                }
+    /// The SVG, or `nil` when the provider has no outage day.
+    public static func svg(provider: String, days: [(date: CivilDate, minutes: Int)]) -> String? {
+        guard let first = days.map(\.date).min(), let last = days.map(\.date).max() else { return nil }
+        var minutes: [CivilDate: Int] = [:]
+        for day in days { minutes[day.date, default: 0] += day.minutes }
+        var months: [(year: Int, month: Int)] = []
+        var year = first.year, month = first.month
+        while (year, month) <= (last.year, last.month) {
+            months.append((year, month))
+            month += 1
+            if month > 12 { month = 1; year += 1 }
+        }
+        let cell = 16.0, left = 72.0, top = 48.0
+        let width = left + 31 * cell + 24
+        let height = top + Double(months.count) * cell + 44
+        let peak = Double(minutes.values.max() ?? 1)
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" viewBox=\"0 0 \(SVGChart.n(width)) \(SVGChart.n(height))\" \(SVGChart.font) font-size=\"10\">\n"
+        out += "<title>\(SVGChart.escape(provider)): outage minutes per day</title>\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" fill=\"#ffffff\"/>\n"
+        out += "<text x=\"\(SVGChart.n(left))\" y=\"22\" font-size=\"14\" font-weight=\"bold\">\(SVGChart.escape(provider)): outage minutes per day (UTC)</text>\n"
+        for day in stride(from: 1, through: 31, by: 5) {
+            out += "<text x=\"\(SVGChart.n(left + Double(day - 1) * cell + cell / 2))\" y=\"\(SVGChart.n(top - 6))\" text-anchor=\"middle\">\(day)</text>\n"
+        }
+        for (row, item) in months.enumerated() {
+            let y = top + Double(row) * cell
+            let label = String(item.year) + "-" + WrittenZone.twoDigits(item.month)
+            out += "<text x=\"\(SVGChart.n(left - 8))\" y=\"\(SVGChart.n(y + cell - 4))\" text-anchor=\"end\">\(label)</text>\n"
+            for day in 1...CivilDate.daysIn(month: item.month, year: item.year) {
+                let date = CivilDate(year: item.year, month: item.month, day: day)
+                let value = minutes[date, default: 0]
+                let x = left + Double(day - 1) * cell
+                out += "<rect x=\"\(SVGChart.n(x + 1))\" y=\"\(SVGChart.n(y + 1))\" width=\"\(SVGChart.n(cell - 2))\" height=\"\(SVGChart.n(cell - 2))\" fill=\"\(color(value, peak: peak))\"><title>\(date): \(value) min</title></rect>\n"
             }
         }
-        var legendX = left
-        let legendY = height - 12
-        for shade in shades {
-            out += "<rect x=\"\(SVGChart.n(legendX))\" y=\"\(SVGChart.n(legendY - 9))\" width=\"11\" height=\"11\" fill=\"\(shade.color)\"/>\n"
-            out += "<text x=\"\(SVGChart.n(legendX + 15))\" y=\"\(SVGChart.n(legendY))\">\(shade.label)</text>\n"
-            legendX += 26 + SVGChart.textWidth(shade.label, fontSize: 10)
-        }
-        out += "<text x=\"736\" y=\"\(SVGChart.n(legendY))\" text-anchor=\"end\">days in UTC; impact minutes per day</text>\n</svg>\n"
+        let legendY = top + Double(months.count) * cell + 24
+        out += "<text x=\"\(SVGChart.n(left))\" y=\"\(SVGChart.n(legendY))\">darkest: \(SVGChart.escape(DurationText.minutes(Int(peak)))) in a day; blank: no outage</text>\n"
+        out += "</svg>\n"
         return out
+    }
+
+    /// White for none, then from light to dark red by the square root of the share of the peak.
+    static func color(_ minutes: Int, peak: Double) -> String {
+        guard minutes > 0, peak > 0 else { return "#eeeeee" }
+        let share = (Double(minutes) / peak).squareRoot()
+        let light = (r: 254.0, g: 224.0, b: 210.0), dark = (r: 165.0, g: 15.0, b: 21.0)
+        func channel(_ a: Double, _ b: Double) -> String {
+            let value = Int((a + (b - a) * share).rounded())
+            let digits = Array("0123456789abcdef")
+            return String([digits[value / 16], digits[value % 16]])
+        }
+        return "#" + channel(light.r, dark.r) + channel(light.g, dark.g) + channel(light.b, dark.b)
     }
 }

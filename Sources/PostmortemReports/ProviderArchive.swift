@@ -1,57 +1,25 @@
 import PostmortemMetrics
 import PostmortemTimeline
 
-/// One provider's record over an archive of incidents: the downtime on each day and the uptime
-/// of each month, as the archive's store works them out. The reporter only draws them (a
-/// calendar heatmap and a monthly table); it never reads the store itself.
-public struct ProviderArchive: Sendable, Equatable, Codable {
-    /// The provider's name: `Amazon Web Services`.
+/// One provider's record over an archive of incidents, for its page: the outage calendar
+/// (minutes per day, uptime per month, per component) and the incidents behind it. The
+/// reporter only draws it; the calendar is worked out by `OutageCalendar` from whatever holds
+/// the incidents (a corpus folder now, the archive store when it lands).
+public struct ProviderArchive: Sendable, Equatable {
+    /// The provider's name as the calendar groups it: `AWS`.
     public var provider: String
-    /// Days with their downtime; days absent from the list had none.
-    public var days: [Day]
-    /// Months in order, each with its uptime.
-    public var months: [Month]
-    /// The incidents behind the figures, newest first, with the page each has in the folder.
+    public var calendar: OutageCalendar
+    /// The provider's incidents, with the page each has in the folder when it has one.
     public var incidents: [IncidentLink]
 
-    /// Minutes of impact and incidents on one UTC day.
-    public struct Day: Sendable, Equatable, Codable {
-        public var date: CivilDate
-        public var downtimeMinutes: Int
-        public var incidents: Int
-
-        public init(date: CivilDate, downtimeMinutes: Int, incidents: Int) {
-            self.date = date
-            self.downtimeMinutes = downtimeMinutes
-            self.incidents = incidents
-        }
-    }
-
-    /// A calendar month's uptime.
-    public struct Month: Sendable, Equatable, Codable {
-        public var year: Int
-        public var month: Int
-        public var uptimePercent: Double
-        public var downtimeMinutes: Int
-        public var incidents: Int
-
-        public init(year: Int, month: Int, uptimePercent: Double, downtimeMinutes: Int, incidents: Int) {
-            self.year = year
-            self.month = month
-            self.uptimePercent = uptimePercent
-            self.downtimeMinutes = downtimeMinutes
-            self.incidents = incidents
-        }
-    }
-
     /// An incident in the archive and its page, when the folder holds one.
-    public struct IncidentLink: Sendable, Equatable, Codable {
+    public struct IncidentLink: Sendable, Equatable {
         public var title: String
-        public var date: CivilDate
+        public var date: CivilDate?
         public var durationMinutes: Int?
         public var page: String?
 
-        public init(title: String, date: CivilDate, durationMinutes: Int?, page: String?) {
+        public init(title: String, date: CivilDate?, durationMinutes: Int?, page: String? = nil) {
             self.title = title
             self.date = date
             self.durationMinutes = durationMinutes
@@ -59,11 +27,31 @@ public struct ProviderArchive: Sendable, Equatable, Codable {
         }
     }
 
-    public init(provider: String, days: [Day], months: [Month], incidents: [IncidentLink]) {
+    public init(provider: String, calendar: OutageCalendar, incidents: [IncidentLink]) {
         self.provider = provider
-        self.days = days
-        self.months = months
+        self.calendar = calendar
         self.incidents = incidents
+    }
+
+    /// One archive per provider the calendar knows, each with its own incidents.
+    public static func all(calendar: OutageCalendar, incidents: [Incident], metrics: [IncidentMetrics]) -> [ProviderArchive] {
+        let providers = calendar.groups.filter { $0.component == nil }.map(\.provider)
+        return providers.map { provider in
+            let links = zip(incidents, metrics).filter { ($0.0.provider ?? "unknown") == provider }.map { incident, item in
+                IncidentLink(title: incident.title, date: incident.firstDate, durationMinutes: item.window?.durationMinutes)
+            }
+            return ProviderArchive(provider: provider, calendar: calendar, incidents: links)
+        }
+    }
+
+    /// The provider's months (all components together), in order.
+    public var months: [OutageCalendar.Month] {
+        calendar.months.filter { $0.provider == provider && $0.component == nil }
+    }
+
+    /// The provider's outage minutes per UTC day.
+    public var days: [(date: CivilDate, minutes: Int)] {
+        calendar.days.first { $0.provider == provider }?.minutes ?? []
     }
 
     /// The page's file name: `archive-amazon-web-services.html`.

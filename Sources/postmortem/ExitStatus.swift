@@ -30,7 +30,11 @@ enum ExitStatus {
             }
             message = error.description
         case let error as MetricsError:
-            if case .unknownPolicy = error { code = usage } else { code = badInput }
+            switch error {
+            case .unknownPolicy: code = usage
+            case .resourcesUnavailable: code = unreadable
+            default: code = badInput
+            }
             message = error.description
         case let error as OutputFile.Failure:
             code = cannotWrite

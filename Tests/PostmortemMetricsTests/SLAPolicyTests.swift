@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PostmortemMetrics
@@ -61,6 +62,23 @@ struct SLAPolicyTests {
     func unknownName() throws {
         let error = #expect(throws: MetricsError.self) { try PolicyLibrary.policy(named: "s3-1999") }
         #expect(error?.description.contains("s3-2008") == true)
+    }
+
+    @Test("A missing or empty policy bundle is an error naming the folder, never an empty list (\"unknown policy\")")
+    func missingBundle() throws {
+        let missing = "/nonexistent-\(UInt64.random(in: 0...UInt64.max))/postmortem_PostmortemMetrics.resources"
+        #expect(throws: MetricsError.resourcesUnavailable(path: missing + "/Policies", reason: "no such folder")) {
+            try ShippedResources.folder("Policies", inBundleAt: missing)
+        }
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("pm-policies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: MetricsError.resourcesUnavailable(path: empty.path, reason: "it holds no policy files")) {
+            try PolicyLibrary.shipped(from: empty)
+        }
+        #expect(throws: MetricsError.resourcesUnavailable(path: empty.path + "/gone", reason: "the folder cannot be listed")) {
+            try PolicyLibrary.shipped(from: empty.appendingPathComponent("gone"))
+        }
     }
 
     @Test("Single-AZ outages owe nothing under region-level terms")

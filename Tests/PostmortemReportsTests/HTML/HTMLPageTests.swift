@@ -195,29 +195,30 @@ struct HTMLPageTests {
         #expect(files.last?.name == "index.html")
     }
 
-    @Test("A provider archive page draws each day of impact on the calendar and each month's uptime")
+    @Test("A provider archive page draws each day of outage on the calendar and each month's uptime")
     func archivePage() throws {
-        let archive = ProviderArchive(
-            provider: "Amazon Web Services",
-            days: [.init(date: CivilDate(year: 2008, month: 7, day: 20), downtimeMinutes: 498, incidents: 1)],
-            months: [
-                .init(year: 2008, month: 6, uptimePercent: 100, downtimeMinutes: 0, incidents: 0),
-                .init(year: 2008, month: 7, uptimePercent: 98.884, downtimeMinutes: 498, incidents: 1),
-            ],
-            incidents: [.init(title: "S3 event", date: CivilDate(year: 2008, month: 7, day: 20), durationMinutes: 498, page: "s3.html")])
-        #expect(archive.pageName == "archive-amazon-web-services.html")
+        let reports = [try Self.s3Report(), try Self.ebsReport()]
+        let calendar = OutageCalendar(incidents: reports.map(\.incident), metrics: reports.map(\.metrics))
+        let archives = ProviderArchive.all(calendar: calendar, incidents: reports.map(\.incident), metrics: reports.map(\.metrics))
+        let archive = try #require(archives.first)
+        #expect(archives.count == 1)
+        #expect(archive.pageName == "archive-aws.html")
         let html = archive.html()
         let document = try Self.parse(html)
         Self.expectSelfContained(document, html)
-        #expect(Self.keyFigure("Lowest monthly uptime", in: document) == "98.884%")
-        let calendar = try #require(document.first("//figure[@id='chart-calendar']/svg"))
-        // 2008 is a leap year: 366 day squares and 4 legend swatches; one day shaded (8h or more) with its figures.
-        #expect(document.select("rect[@width='11']", from: calendar).count == 366 + 4)
-        let shaded = document.select("rect[title]", from: calendar).map(\.textContent)
-        #expect(shaded == ["2008-07-20: 8h 18m of impact, 1 incident(s)"])
-        #expect(document.first("rect[title]", from: calendar)?.attribute("fill") == "#a50f15")
+        // April 2011: 3,928 of 43,200 minutes out; July 2008: 498 of 44,640.
+        #expect(Self.keyFigure("Lowest monthly uptime", in: document) == "90.907%")
+        #expect(Self.keyFigure("Incidents", in: document) == "2")
+        let calendarSVG = try #require(document.first("//figure[@id='chart-calendar']/svg"))
+        let days = document.select("rect/title", from: calendarSVG).map(\.textContent)
+        #expect(days.contains("2008-07-20: 498 min"))
+        #expect(days.contains("2011-04-22: 1440 min"))
         let months = document.select("//section[@id='monthly-uptime']//tbody/tr").map(\.visibleText)
-        #expect(months == ["June 2008\n100.000%\n0m\n0", "July 2008\n98.884%\n8h 18m\n1"])
-        #expect(document.first("//section[@id='incidents']//a")?.attribute("href") == "s3.html")
+        #expect(months.count == 34)  // 2008-07 to 2011-04, quiet months at 100%
+        #expect(months.first == "2008-07\n98.884%\n8h 18m\n1")
+        #expect(months[1] == "2008-08\n100.000%\n0m\n0")
+        #expect(months.last == "2011-04\n90.907%\n2d 17h 28m\n1")
+        let index = ReportFolder(archives: archives).files()
+        #expect(index.map(\.name) == ["archive-aws.html", "index.html"])
     }
 }
