@@ -164,6 +164,7 @@ public struct HTMLPage: Sendable, Equatable {
         svg .chart-grid { stroke: var(--chart-grid); }
         svg .chart-axis { stroke: var(--chart-axis); }
         svg .chart-mark { fill: var(--chart-axis); }
+        svg .chart-empty { fill: var(--chart-grid); }
         svg text { fill: var(--fg); }
         ol.reasoning li { margin-bottom: 0.25rem; }
         ul.warnings li { margin-bottom: 0.25rem; }
