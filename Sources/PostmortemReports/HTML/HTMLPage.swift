@@ -143,6 +143,7 @@ public struct HTMLPage: Sendable, Equatable {
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; }
+        @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: 0.4rem; } }
         blockquote { margin: 0.25rem 0 0.75rem; padding: 0.25rem 0.9rem; border-left: 3px solid var(--rule); color: var(--muted); }
         .table-scroll { overflow-x: auto; margin: 0.75rem 0 1rem; }
         table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
