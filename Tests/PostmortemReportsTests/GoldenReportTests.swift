@@ -24,11 +24,13 @@ struct GoldenReportTests {
         let metrics = IncidentMetrics(incident: incident)
         let policy = try PolicyLibrary.policy(named: "s3-2008")
         let credit = try CreditAssessment(incident: incident, window: metrics.window, policy: policy)
-        return IncidentReport(incident: incident, metrics: metrics, credits: [credit], warnings: [])
+        let window = try #require(metrics.window)
+        let periods = try PeriodCredit.assess([.init(incident: incident, window: window)], policy: policy)
+        return IncidentReport(incident: incident, metrics: metrics, credits: [credit], periods: periods, warnings: [])
     }
 
     @Test("Every output kind matches its golden file byte for byte", arguments: [
-        ".md", ".json", "-timeline.csv", "-metrics.csv", "-curves.csv", "-credits.csv", "-phases.svg",
+        ".md", ".json", "-timeline.csv", "-metrics.csv", "-curves.csv", "-credits.csv", "-phases.svg", "-windows.svg", ".html",
     ])
     func golden(suffix: String) throws {
         let report = try Self.report()
@@ -86,8 +88,9 @@ struct GoldenRecoveryChartTests {
         #expect(svg == (try String(contentsOfFile: Self.golden, encoding: .utf8)))
         let document = try XMLDocument(data: Data(svg.utf8))
         #expect(document.rootElement()?.name == "svg")
-        #expect(svg.contains("EBS volumes stuck in the affected AZ (published, residual 0.07)"))
-        #expect(svg.contains("single-AZ RDS instances stuck (published, residual 0.4)"))
+        #expect(svg.contains(">EBS volumes stuck in the affected AZ</text>"))
+        #expect(svg.contains("<title>EBS volumes stuck in the affected AZ (published): never recovered 0.07</title>"))
+        #expect(svg.contains("<title>single-AZ RDS instances stuck (published): never recovered 0.4</title>"))
         #expect(svg.contains(">time (UTC)<"))
     }
 }
