@@ -15,3 +15,8 @@ fi
 if [ -f ../shared/corpora/postmortems/EXPECTED.tsv ]; then
     "$BIN/postmortem-bench" accuracy --corpus ../shared/corpora/postmortems --quiet
 fi
+# Accuracy on the captured status archives, when the corpus is on this machine.
+ARCHIVES="${ARCHIVES:-../shared/corpora/status-archives}"
+if [ -f "$ARCHIVES/README.md" ]; then
+    "$BIN/postmortem-bench" archives --corpus "$ARCHIVES"
+fi

@@ -11,6 +11,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     public var impact: String?
     /// Components the source lists as affected.
     public var components: [String]
+    /// The affected components' statuses as the (latest) capture shows them.
+    public var componentStatuses: [ComponentStatus]
     /// Where the incident is published, when the source links to it.
     public var url: String?
     /// Every dated event, in time order once `normalized()` has run.
@@ -44,7 +46,7 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
 
     public init(
         title: String, provider: String? = nil, services: [String] = [], regions: [String] = [],
-        impact: String? = nil, components: [String] = [], url: String? = nil,
+        impact: String? = nil, components: [String] = [], componentStatuses: [ComponentStatus] = [], url: String? = nil,
         events: [TimelineEvent] = [], observations: [Observation] = [],
         statedImpactStart: Instant? = nil, statedImpactEnd: Instant? = nil,
         announcedCredits: [AnnouncedCredit] = [], sources: [String] = [],
@@ -58,6 +60,7 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.regions = regions
         self.impact = impact
         self.components = components
+        self.componentStatuses = componentStatuses
         self.url = url
         self.events = events
         self.observations = observations
