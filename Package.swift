@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "PostmortemMetrics",
             dependencies: ["PostmortemTimeline", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Policies")]
+            resources: [.copy("Policies"), .copy("Profiles")]
         ),
         .target(
             name: "RecoveryModel",

@@ -19,6 +19,12 @@ public struct ReportRequest: Sendable, Equatable {
     public var jobs: Int
     /// The folder relative inputs are read from; they keep the relative name in the output.
     public var root: String
+    /// Only incidents naming one of these services (or components) are credited; empty, all.
+    public var services: [String] = []
+    /// Only incidents in one of these regions are credited; empty, all.
+    public var regions: [String] = []
+    /// A bill CSV (`--bill`) to turn each period's credit into money.
+    public var bill: String?
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
@@ -102,28 +108,11 @@ public enum ReportPipeline {
         }
     }
 
-    /// The credit assessments for one incident: the named policies, or the one in force.
+    /// The credit assessments for one incident: the named policies, or the one in force. A
+    /// policy whose terms do not cover the incident is skipped with a note saying why.
     public static func credits(for incident: Incident, metrics: IncidentMetrics, request: ReportRequest) throws -> (credits: [CreditAssessment], notes: [String]) {
-        var policies: [SLAPolicy] = []
-        for name in request.policies { policies.append(try PolicyLibrary.policy(named: name)) }
-        var notes: [String] = []
-        if policies.isEmpty {
-            if let inForce = try PolicyLibrary.policyInForce(for: incident) {
-                policies = [inForce]
-            } else {
-                let date = incident.firstDate.map { "\($0)" } ?? "an unknown date"
-                notes.append("No shipped SLA policy covers \(incident.services.first ?? incident.title) on \(date); name one with --policy.")
-            }
-        }
-        var credits: [CreditAssessment] = []
-        for policy in policies {
-            guard metrics.window != nil else {
-                notes.append("No impact window was found, so \(policy.id) cannot be applied.")
-                continue
-            }
-            credits.append(try CreditAssessment(incident: incident, window: metrics.window, policy: policy, options: request.credit))
-        }
-        return (credits, notes)
+        let assessed = try assess(incident, metrics: metrics, request: request)
+        return (assessed.credits.map(\.credit), assessed.notes + assessed.outOfScope)
     }
 
     /// The report of each incident the request's inputs hold, with its metrics, credits and warnings.
@@ -132,9 +121,16 @@ public enum ReportPipeline {
         var reports: [IncidentReport] = []
         for incident in incidents {
             let metrics = IncidentMetrics(incident: incident)
-            let (credits, notes) = try credits(for: incident, metrics: metrics, request: request)
+            let assessed = try assess(incident, metrics: metrics, request: request)
+            var periods: [PeriodCredit] = []
+            for (credit, window) in assessed.credits {
+                periods += try PeriodCredit.assess([.init(incident: incident, window: window)], policy: credit.policy, options: request.credit)
+            }
             let own = warnings.filter { incident.sources.contains($0.location.file) }
-            reports.append(IncidentReport(incident: incident, metrics: metrics, credits: credits, creditNotes: notes, warnings: own))
+            reports.append(
+                IncidentReport(
+                    incident: incident, metrics: metrics, credits: assessed.credits.map(\.credit), periods: periods,
+                    creditNotes: assessed.notes + assessed.outOfScope, warnings: own))
         }
         return reports
     }
