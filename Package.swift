@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Only the bench uses Ink: it renders the Markdown corpus to web pages at bench time.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -73,6 +75,7 @@ let package = Package(
                 "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics", "RecoveryModel",
                 "PostmortemPipeline", "PostmortemReports", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Ink", package: "Ink"),
             ]
         ),
         // Shared helpers for the test targets (fixture paths); not a product.

@@ -23,6 +23,10 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     /// Statuspage's `started_at`/`resolved_at`), kept apart from the update times.
     public var statedImpactStart: Instant?
     public var statedImpactEnd: Instant?
+    /// The impact window's ends as a postmortem's text gives them, each with its evidence (the
+    /// sentence or row, the rule, stated or inferred). `nil` when no document gave one.
+    public var impactStart: ImpactBoundary?
+    public var impactEnd: ImpactBoundary?
     /// Credits the provider says it granted, as written ("a 10 day credit equal to 100% of their usage").
     public var announcedCredits: [AnnouncedCredit]
     /// The files the incident was read from, in the order given; after merging snapshots, every
@@ -47,7 +51,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         statedImpactStart: Instant? = nil, statedImpactEnd: Instant? = nil,
         announcedCredits: [AnnouncedCredit] = [], sources: [String] = [],
         identity: IncidentIdentity? = nil, status: String? = nil, isMaintenance: Bool = false,
-        scheduledStart: Instant? = nil, scheduledEnd: Instant? = nil
+        scheduledStart: Instant? = nil, scheduledEnd: Instant? = nil,
+        impactStart: ImpactBoundary? = nil, impactEnd: ImpactBoundary? = nil
     ) {
         self.title = title
         self.provider = provider
@@ -68,6 +73,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.isMaintenance = isMaintenance
         self.scheduledStart = scheduledStart
         self.scheduledEnd = scheduledEnd
+        self.impactStart = impactStart
+        self.impactEnd = impactEnd
     }
 
     /// The same incident with events in time order (stable: equal times keep source order).
