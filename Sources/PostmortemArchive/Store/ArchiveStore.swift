@@ -38,12 +38,32 @@ public struct ArchiveStore: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "postmortem.archive"
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw Self.failure(error, file: path, operation: "opening the store")
+        // Two processes creating one store at the same moment can meet SQLite's lock while it
+        // switches the new file to WAL, where the busy timeout does not apply: retry for a while.
+        var attempt = 0
+        while true {
+            do {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+                break
+            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
+                attempt += 1
+                usleep(50_000)
+            } catch {
+                throw Self.failure(error, file: path, operation: "opening the store")
+            }
         }
-        try prepareSchema()
+        // Another process creating the same store can change its schema while this one reads it
+        // ("no such table" from a schema read mid-creation): read it again after a moment.
+        var tries = 0
+        while true {
+            do {
+                try prepareSchema()
+                return
+            } catch .database where tries < 40 {
+                tries += 1
+                usleep(50_000)
+            }
+        }
     }
 
     /// Refuses a store written by a newer version or by another program, then applies the
