@@ -38,9 +38,13 @@ public struct AWSHealthDashboardParser: IncidentParser {
             guard !text.isEmpty else { continue }
             let location = SourceLocation(file: input.path, line: block.line)
             guard let (stamp, length) = TimeStampScanner.scanPrefix(text) else {
-                // A block with no stamp right after an update, in the same list, continues it.
+                // A block with no stamp right after an update, in the same list, continues it;
+                // page furniture and the navigation above the first update are not updates.
                 if let last = events.indices.last, block.parentPath == lastBlockParent, !Self.isChrome(text) {
                     events[last].text += "\n\n" + text
+                } else if !Self.isChrome(text), !(events.isEmpty && Self.isNavigation(text)) {
+                    warnings.append(
+                        ParseWarning(location: location, message: "skipped a block that starts with no time stamp: '\(Self.excerpt(text))'"))
                 }
                 continue
             }
@@ -118,6 +122,17 @@ public struct AWSHealthDashboardParser: IncidentParser {
             break
         }
         return String(decoding: utf8[i...], as: UTF8.self)
+    }
+
+    /// The breadcrumb or heading above the updates: it names the dashboard or the event.
+    static func isNavigation(_ text: String) -> Bool {
+        text.contains("Service Health Dashboard") || heading(from: TextFolding.foldAll(text)) != nil
+    }
+
+    /// The first 60 characters of a block, for a warning.
+    static func excerpt(_ text: String) -> String {
+        let folded = TextFolding.foldAll(text)
+        return folded.count > 60 ? String(folded.prefix(60)) + "…" : folded
     }
 
     /// Page furniture that is not part of an update.
