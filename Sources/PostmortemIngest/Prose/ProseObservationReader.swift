@@ -71,13 +71,28 @@ struct ProseObservationReader {
     static let approximations: Set<String> = ["approximately", "about", "around", "roughly", "nearly", "almost", "some", "over", "just"]
 
     func observations() -> [Observation] {
+        reading().observations
+    }
+
+    /// The observations, and apart from them the figures of sentences about credits: those state
+    /// terms, not measurements of the incident, so they are never observations; the parser
+    /// reports the ones no announced credit accounts for.
+    func reading() -> (observations: [Observation], creditFigures: [Observation]) {
+        var creditFigures: [Observation] = []
         let lowerText = text.lowercased()
         let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
             let lower = sentence.text.lowercased()
-            guard !lower.contains("credit") else { continue }
+            let aboutCredit = lower.contains("credit")
+            let mark = found.count
+            defer {
+                if aboutCredit {
+                    creditFigures += found[mark...]
+                    found.removeSubrange(mark...)
+                }
+            }
             let tokens = ProseToken.tokens(sentence.text)
             let location = SourceLocation(file: file, line: sentence.line)
             let section = index < sectionServices.count ? sectionServices[index] : nil
@@ -106,7 +121,7 @@ struct ProseObservationReader {
             found += durations(tokens, sentence: sentence.text, previous: previous, location: location)
             found += counts(tokens, lower: lower, section: section, dominant: dominant, time: ownTime ?? earlier, sentence: sentence.text, location: location)
         }
-        return Self.settled(found, start: start)
+        return (Self.settled(found, start: start), creditFigures)
     }
 
     /// Drops repeats of a figure for the same subject and names each curve's peak.

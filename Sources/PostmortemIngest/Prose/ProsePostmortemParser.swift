@@ -146,7 +146,19 @@ extension ProsePostmortemParser {
             return String(decoding: bytes[tokens[first].start..<tokens[last - 1].end], as: UTF8.self)
         }
 
-        func incident(document: ProseDocument, text: String) -> Incident {
+        /// A figure as a reader would write it: `100%`, `10 days`, `1200`.
+        static func figure(_ observation: Observation) -> String {
+            let value = observation.value
+            let number = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            switch observation.unit {
+            case .percent: return number + "%"
+            case .count: return number
+            case .minutes, .hours, .days: return number + " " + observation.unit.rawValue
+            }
+        }
+
+        /// The incident the reading found; figures left out of it are added to `warnings`.
+        mutating func incident(document: ProseDocument, text: String) -> Incident {
             let provider = ProseVocabulary.providers.first { text.contains($0.word) }?.name
             var title: String
             if let first = document.sentences.first, first.isHeading, dateLine == nil {
@@ -168,13 +180,24 @@ extension ProsePostmortemParser {
                 for name in ProseVocabulary.regions(in: words) where !regions.contains(name) { regions.append(name) }
             }
             let window = ProseImpactWindow.infer(from: events)
-            let observations = ProseObservationReader(
+            let (observations, creditFigures) = ProseObservationReader(
                 document: document, text: text, file: file, events: events, eventSentences: eventSentences,
                 sectionServices: sectionServices, start: window?.start ?? events.map(\.time).min()
-            ).observations()
+            ).reading()
             var credits: [AnnouncedCredit] = []
             for sentence in document.sentences where !sentence.isHeading {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
+            }
+            // A credit sentence's figures are terms, not measurements: said unless an announced credit reads them.
+            var sentences: [String] = []
+            for figure in creditFigures where !sentences.contains(figure.text) { sentences.append(figure.text) }
+            for sentence in sentences where !credits.contains(where: { sentence.contains($0.text) }) {
+                let figures = creditFigures.filter { $0.text == sentence }
+                let shown = figures.map(Self.figure).joined(separator: ", ")
+                warnings.append(
+                    ParseWarning(
+                        location: figures[0].source,
+                        message: "left out \(shown) in a sentence about credits: such figures are read only as an announced credit, and this sentence states none"))
             }
             return Incident(
                 title: title, provider: provider, services: services, regions: regions, events: events,
