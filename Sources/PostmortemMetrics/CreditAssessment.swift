@@ -81,6 +81,7 @@ public struct CreditAssessment: Sendable, Equatable {
                 steps.append("Region-unavailable method: \(zoneText) affected; every \(unitName) slice the window touches counts as unavailable.")
             }
         }
+        steps += Self.clippingSteps(window: window, periodStart: start, periodEnd: end)
         let uptime = 100 * (1 - downtimeUnits / Double(totalUnits))
         uptimePercent = uptime
         let credit = policy.tiers.filter { uptime < $0.below }.map(\.credit).max() ?? 0
@@ -120,6 +121,21 @@ public struct CreditAssessment: Sendable, Equatable {
             let end = Instant(date: endDay, hour: 0, minute: 0, offsetSeconds: 0)
             return (end.adding(seconds: -365 * 86_400), end)
         }
+    }
+
+    /// What the period leaves out of a window that runs past either of its edges, so the reasoning
+    /// never counts less downtime than the window without saying why.
+    static func clippingSteps(window: ImpactWindow, periodStart: Instant, periodEnd: Instant) -> [String] {
+        var steps: [String] = []
+        if window.start < periodStart {
+            let outside = DurationText.minutes(window.start.minutes(until: min(periodStart, window.end)))
+            steps.append("The window starts before the period, which begins \(periodStart.iso8601): its first \(outside) belong to the previous period and are not counted here.")
+        }
+        if window.end > periodEnd {
+            let outside = DurationText.minutes(max(periodEnd, window.start).minutes(until: window.end))
+            steps.append("The window runs past the end of the period at \(periodEnd.iso8601): its last \(outside) belong to the next period and are not counted here.")
+        }
+        return steps
     }
 
     /// "a single Availability Zone" / "one Availability Zone" in the sources means one zone.
