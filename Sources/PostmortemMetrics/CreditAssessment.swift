@@ -138,12 +138,24 @@ public struct CreditAssessment: Sendable, Equatable {
         return steps
     }
 
-    /// "a single Availability Zone" / "one Availability Zone" in the sources means one zone.
+    /// "a single Availability Zone" / "one Availability Zone" in the sources means one zone, as
+    /// whole words ("one availability zones" and "single azure" are not), and not after a bound:
+    /// "more than one Availability Zone" or "at least one" says nothing of one zone.
     static func statedZoneCount(_ incident: Incident) -> Int? {
         let phrases = ["single availability zone", "one availability zone", "one affected availability zone", "single az"]
+        let bounds = ["more than ", "than ", "at least ", "over "]
         for event in incident.events {
             let lower = event.text.lowercased()
-            if phrases.contains(where: { lower.contains($0) }) { return 1 }
+            for phrase in phrases {
+                var from = lower.startIndex
+                while let range = lower.range(of: phrase, range: from..<lower.endIndex) {
+                    from = range.upperBound
+                    let startsWord = range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
+                    let endsWord = range.upperBound == lower.endIndex || !lower[range.upperBound].isLetter
+                    let bounded = bounds.contains { lower[..<range.lowerBound].hasSuffix($0) }
+                    if startsWord, endsWord, !bounded { return 1 }
+                }
+            }
         }
         return nil
     }

@@ -99,6 +99,22 @@ struct SLAPolicyTests {
         #expect(DurationText.minutes(90) == "1h 30m")
     }
 
+    @Test("Only a stated single zone counts as one: not 'more than one Availability Zone', not 'at least one'", arguments: [
+        ("Instances in a single Availability Zone were impaired.", 1),
+        ("Volumes in one Availability Zone became stuck.", 1),
+        ("The event affected more than one Availability Zone in the region.", nil),
+        ("Errors reached at least one availability zone.", nil),
+        ("Customers running in one availability zones group were told.", nil),
+        ("The Single AZure console was slow.", nil),
+    ] as [(String, Int?)])
+    func statedZones(text: String, zones: Int?) throws {
+        let start = try #require(Instant(iso8601: "2011-04-21T07:47:00Z"))
+        let incident = Incident(title: "EC2", events: [
+            TimelineEvent(time: start, text: text, source: SourceLocation(file: "x"), kind: .narrative)
+        ])
+        #expect(CreditAssessment.statedZoneCount(incident) == zones)
+    }
+
     @Test("Single-AZ outages owe nothing under region-level terms")
     func singleZone() throws {
         let start = try #require(Instant(iso8601: "2011-04-21T07:47:00Z"))

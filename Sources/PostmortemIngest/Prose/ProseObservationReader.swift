@@ -193,10 +193,11 @@ struct ProseObservationReader {
         var owner = noun?.owner
         if let o = owner, !text.contains(o) { owner = nil }
         let service = owner ?? (noun == nil ? nil : section)
-        let negative = sentence.contains("did not") && sentence.contains("fail")
+        let negated = Self.negatedState(sentence)
+        let negative = negated != nil
         var state: String?
-        if negative {
-            state = "that did not fail over"
+        if let negated {
+            state = negated
         } else if let word = Self.impairments.dropLast().first(where: sentence.contains) {
             state = word
         } else if Self.residualPhrases.contains(where: sentence.contains) || Self.remainderPhrases.contains(where: sentence.contains) {
@@ -209,6 +210,28 @@ struct ProseObservationReader {
         if qualifier == nil { scope = other ? "in other AZs" : affected ? "in the affected AZ" : nil }
         let words = [qualifier, service, noun?.noun ?? "share", state, scope].compactMap { $0 }
         return Subject(text: words.joined(separator: " "), isOtherScope: other, isNegative: negative)
+    }
+
+    /// Verbs written closed up that read as a verb and its particle after "did not".
+    static let closedPhrasalVerbs = [
+        "failover": "fail over", "failback": "fail back", "shutdown": "shut down", "startup": "start up",
+        "rollback": "roll back", "backup": "back up", "login": "log in", "logout": "log out",
+    ]
+    static let particles: Set<String> = ["over", "back", "up", "down", "out", "off", "in", "away"]
+
+    /// The state a negated verb gives a figure's subject, from the sentence's own words: "2.5% did
+    /// not automatically failover after..." gives "that did not fail over" (adverbs in -ly are
+    /// skipped, a closed compound is split, a particle after the verb is kept).
+    static func negatedState(_ lower: String) -> String? {
+        guard let range = lower.range(of: "did not ") ?? lower.range(of: "didn't ") ?? lower.range(of: "didn’t ") else { return nil }
+        let words = lower[range.upperBound...].split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(6).map(String.init)
+        guard let verbIndex = words.firstIndex(where: { !$0.hasSuffix("ly") }) else { return nil }
+        let verb = words[verbIndex]
+        if let split = closedPhrasalVerbs[verb] { return "that did not " + split }
+        if verbIndex + 1 < words.count, particles.contains(words[verbIndex + 1]) {
+            return "that did not \(verb) \(words[verbIndex + 1])"
+        }
+        return "that did not " + verb
     }
 
     private func roleOf(before: String, after: String, sentence: String, subject: inout Subject) -> ObservationRole {

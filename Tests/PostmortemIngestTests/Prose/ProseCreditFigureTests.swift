@@ -1,5 +1,5 @@
 import Testing
-import PostmortemIngest
+@testable import PostmortemIngest
 import PostmortemTimeline
 
 @Suite("Prose: figures in sentences about credits")
@@ -25,5 +25,19 @@ struct ProseCreditFigureTests {
                 location: SourceLocation(file: "queue.txt", line: 6),
                 message: "left out 5%, 25% in a sentence about credits: such figures are read only as an announced credit, and this sentence states none"),
         ])
+    }
+}
+
+@Suite("Prose: the state of a negated figure comes from its own verb")
+struct ProseNegatedStateTests {
+    @Test(arguments: [
+        ("2.5% did not automatically failover after the event.", "that did not fail over"),
+        ("7% of volumes did not recover without intervention.", "that did not recover"),
+        ("12% of nodes didn't back off as designed.", "that did not back off"),
+        ("Half of the hosts did not quickly shutdown.", "that did not shut down"),
+        ("every figure was published on time.", nil),
+    ] as [(String, String?)])
+    func negatedState(sentence: String, state: String?) {
+        #expect(ProseObservationReader.negatedState(sentence.lowercased()) == state)
     }
 }
