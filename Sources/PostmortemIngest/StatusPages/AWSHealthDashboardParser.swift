@@ -29,9 +29,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
         var resolution = StampResolution(date: heading.date, defaultZone: options.defaultZone)
         var events: [TimelineEvent] = []
         var lastBlockParent: String?
-        let blocks = document.select(
-            "//body//*[self::div or self::p or self::li or self::tr or self::dd or self::td][not(.//div or .//p or .//li or .//tr or .//table)]",
-            from: root)
+        let blocks = root.innermostBlocks(named: Self.blockNames, notHolding: Self.containerNames)
         for block in blocks {
             if block.name == "td", block.parentName == "tr" { continue }
             let text = block.visibleText
@@ -65,7 +63,9 @@ public struct AWSHealthDashboardParser: IncidentParser {
             throw document.noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'")
         }
         var credits: [AnnouncedCredit] = []
-        for event in events {
+        // Splitting every update into sentences costs more than the rest of the reading; only
+        // the updates that mention a credit can state one.
+        for event in events where event.text.lowercased().contains("credit") {
             credits += AnnouncedCreditReader.credits(in: event.text, source: event.source)
         }
         let incident = Incident(
@@ -74,6 +74,10 @@ public struct AWSHealthDashboardParser: IncidentParser {
             announcedCredits: credits, sources: [input.path])
         return IngestResult(incidents: [incident], warnings: warnings)
     }
+
+    /// The blocks an update can be, and the elements that make a block a container of others.
+    static let blockNames: Set<String> = ["div", "p", "li", "tr", "dd", "td"]
+    static let containerNames: Set<String> = ["div", "p", "li", "tr", "table"]
 
     struct Heading {
         var title: String
