@@ -6,6 +6,7 @@ public enum Ingest {
     public static let parsers: [any IncidentParser.Type] = [
         StatuspageJSONParser.self,
         GoogleCloudJSONParser.self,
+        AWSHealthJSONParser.self,
         StatuspageFeedParser.self,
         AWSHealthRSSParser.self,
         StatuspageIncidentParser.self,

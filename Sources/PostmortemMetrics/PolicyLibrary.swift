@@ -13,15 +13,20 @@ public enum PolicyLibrary {
     /// Every policy in `folder`, sorted by id.
     static func shipped(from folder: URL) throws(MetricsError) -> [SLAPolicy] {
         var policies: [SLAPolicy] = []
+        var files: [String] = []
         for url in try shippedFiles(in: folder) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw .invalidPolicy(file: url.lastPathComponent, field: "(document)", message: "cannot be read")
             }
+            files.append("Policies/" + url.lastPathComponent)
             policies.append(try SLAPolicy.decode(yaml: text, file: "Policies/" + url.lastPathComponent))
         }
+        try checkEffectiveDates(Array(zip(policies, files)))
         return policies.sorted { $0.id < $1.id }
     }
 
+    /// The YAML files in a shipped resource folder (`Policies`, `Profiles`), sorted by name.
+    /// - Throws: `.resourcesUnavailable` when the folder cannot be listed or holds no files.
     static func shippedFiles(in folder: URL) throws(MetricsError) -> [URL] {
         let names: [String]
         do {
@@ -30,7 +35,7 @@ public enum PolicyLibrary {
             throw .resourcesUnavailable(path: folder.path, reason: "the folder cannot be listed")
         }
         let files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0) }
-        guard !files.isEmpty else { throw .resourcesUnavailable(path: folder.path, reason: "it holds no policy files") }
+        guard !files.isEmpty else { throw .resourcesUnavailable(path: folder.path, reason: "it holds no data files") }
         return files
     }
 

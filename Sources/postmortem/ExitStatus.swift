@@ -31,8 +31,9 @@ enum ExitStatus {
             message = error.description
         case let error as MetricsError:
             switch error {
-            case .unknownPolicy: code = usage
+            case .unknownPolicy, .unknownProfile: code = usage
             case .resourcesUnavailable: code = unreadable
+            case .invalidBill(_, let line, _) where line == 0: code = unreadable
             default: code = badInput
             }
             message = error.description

@@ -68,12 +68,23 @@ public struct GoogleCloudJSONParser: IncidentParser {
                     events: events.reversed(),
                     statedImpactStart: source.instant(object, "begin", at: place, of: "'\(title)'"),
                     statedImpactEnd: source.instant(object, "end", at: place, of: "'\(title)'"),
-                    sources: [input.path]))
+                    sources: [input.path],
+                    identity: IncidentIdentity.googleCloud(id: JSONSource.string(object, "id"), uri: JSONSource.string(object, "uri")),
+                    status: Self.status(of: object)))
         }
         warnings += source.warnings
         guard !incidents.isEmpty else {
             throw .noTimeline(file: input.path, expected: "incidents with updates carrying 'when' or 'created' times")
         }
         return IngestResult(incidents: incidents, warnings: warnings)
+    }
+
+    /// The incident's status: its most recent update's (new schema, `AVAILABLE` once over), else
+    /// `resolved` or `ongoing` from whether `end` is set (the old schema has no status).
+    static func status(of object: [String: Any]) -> String? {
+        let recent = (object["most_recent_update"] ?? object["most-recent-update"]) as? [String: Any]
+        if let status = recent.flatMap({ JSONSource.string($0, "status") }) { return status.lowercased() }
+        if object.keys.contains("end") { return JSONSource.string(object, "end") == nil ? "ongoing" : "resolved" }
+        return nil
     }
 }

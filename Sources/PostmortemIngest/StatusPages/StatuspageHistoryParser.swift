@@ -96,7 +96,8 @@ public struct StatuspageHistoryParser: IncidentParser {
         incidents.append(
             Incident(
                 title: titleText, impact: container.impact ?? container.titleImpact, url: container.url,
-                events: events.reversed(), sources: [file]))
+                events: events.reversed(), sources: [file], identity: container.url.map(IncidentIdentity.url),
+                status: events.first?.status))
     }
 
     /// "Acme Status - Incident History" -> "Acme".
