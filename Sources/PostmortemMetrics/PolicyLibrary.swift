@@ -35,7 +35,7 @@ public enum PolicyLibrary {
             throw .resourcesUnavailable(path: folder.path, reason: "the folder cannot be listed")
         }
         let files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0) }
-        guard !files.isEmpty else { throw .resourcesUnavailable(path: folder.path, reason: "it holds no data files") }
+        guard !files.isEmpty else { throw .resourcesUnavailable(path: folder.path, reason: "it holds no policy files") }
         return files
     }
 

@@ -74,6 +74,8 @@ public enum CorpusRun {
         ]
         if let histogram { files.append(("corpus-durations.svg", histogram)) }
         files += heatmaps.map { ($0.file, $0.svg) }
+        // A page per provider (its calendar and monthly uptime) and the folder's index.
+        files += ReportFolder(archives: ProviderArchive.all(calendar: calendar, incidents: incidents, metrics: metrics)).files()
         return files
     }
 

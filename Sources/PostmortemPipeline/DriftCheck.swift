@@ -32,26 +32,8 @@ public struct DriftCheck: Sendable {
             let target = (folder as NSString).appendingPathComponent(outcome.name)
             var drifted: [FileDrift] = []
             for file in outcome.files {
-                let path = (target as NSString).appendingPathComponent(file.name)
-                // A missing file is drift against nothing; a file that is there but cannot be
-                // read is drift too, and says why, rather than passing as "missing".
-                var kept = ""
-                if FileManager.default.fileExists(atPath: path) {
-                    let bytes: Data
-                    do {
-                        bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-                    } catch {
-                        drifted.append(FileDrift(path: path, diff: "cannot be read (\(OutputFile.reason(error))); it must be readable UTF-8 text\n"))
-                        continue
-                    }
-                    guard let text = String(validating: bytes, as: UTF8.self) else {
-                        drifted.append(FileDrift(path: path, diff: "cannot be read (the file is not valid UTF-8); it must be readable UTF-8 text\n"))
-                        continue
-                    }
-                    kept = text
-                }
-                if kept != file.contents || !FileManager.default.fileExists(atPath: path) {
-                    drifted.append(FileDrift(path: path, diff: UnifiedDiff.render(old: kept, new: file.contents, oldName: path, newName: "\(path) (regenerated)")))
+                if let drift = Self.drift(path: (target as NSString).appendingPathComponent(file.name), regenerated: file.contents) {
+                    drifted.append(drift)
                 }
             }
             let produced = Set(outcome.files.map(\.name))
@@ -69,7 +51,33 @@ public struct DriftCheck: Sendable {
             }
             results.append(Result(name: outcome.name, drifted: drifted, failure: nil))
         }
+        // The folder's own index, linking every report folder (the page a published site opens on).
+        let index = try ReportRegeneration.folderIndex(folder: folder)
+        let indexPath = (folder as NSString).appendingPathComponent(index.name)
+        results.append(Result(name: index.name, drifted: Self.drift(path: indexPath, regenerated: index.contents).map { [$0] } ?? [], failure: nil))
         self.results = results
+    }
+
+    /// How a kept file differs from what was regenerated, or `nil` when it matches. A missing
+    /// file is drift against nothing; a file that is there but cannot be read is drift too,
+    /// and says why, rather than passing as "missing".
+    static func drift(path: String, regenerated: String) -> FileDrift? {
+        var kept = ""
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists {
+            let bytes: Data
+            do {
+                bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                return FileDrift(path: path, diff: "cannot be read (\(OutputFile.reason(error))); it must be readable UTF-8 text\n")
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return FileDrift(path: path, diff: "cannot be read (the file is not valid UTF-8); it must be readable UTF-8 text\n")
+            }
+            kept = text
+        }
+        guard kept != regenerated || !exists else { return nil }
+        return FileDrift(path: path, diff: UnifiedDiff.render(old: kept, new: regenerated, oldName: path, newName: "\(path) (regenerated)"))
     }
 
     public var passed: Bool { results.allSatisfy(\.passed) }

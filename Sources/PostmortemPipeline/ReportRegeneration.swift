@@ -37,7 +37,20 @@ public enum ReportRegeneration {
         return outcomes
     }
 
-    /// Rewrites each entry's folder with freshly generated files (removing files no longer produced).
+    /// `index.html` for the reports folder itself: one row per manifest entry, linking to that
+    /// folder's own index, so the folder can be published as a site as it is.
+    public static func folderIndex(folder: String) throws(PipelineError) -> (name: String, contents: String) {
+        let manifest = try ReportManifest.load(folder: folder)
+        let entries = manifest.reports.map { entry in
+            ReportIndex.Entry(
+                page: "\(entry.name)/index.html", title: entry.name, kind: entry.scenario == nil ? "incident reports" : "simulation", date: "",
+                highlights: entry.scenario.map { ["\($0), seed \(entry.seed ?? 1)"] } ?? (entry.inputs ?? []))
+        }
+        return ("index.html", ReportIndex(entries: entries).html(title: "Reports"))
+    }
+
+    /// Rewrites each entry's folder with freshly generated files (removing files no longer
+    /// produced), then the folder's own `index.html`.
     /// - Throws: `PipelineError` for the manifest; `OutputFile.Failure` when a folder cannot be
     ///   written, listed or a stale file cannot be removed.
     public static func update(folder: String) throws -> [Outcome] {
@@ -61,6 +74,8 @@ public enum ReportRegeneration {
                 }
             }
         }
+        let index = try folderIndex(folder: folder)
+        try OutputFile.write(index.contents, to: (folder as NSString).appendingPathComponent(index.name))
         return outcomes
     }
 }

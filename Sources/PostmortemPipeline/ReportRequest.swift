@@ -124,10 +124,10 @@ public enum ReportPipeline {
         return (assessed.credits.map(\.credit), assessed.notes + assessed.outOfScope)
     }
 
-    /// Every report file for the request, rendered in memory (nothing is written).
-    public static func files(for request: ReportRequest) throws -> [(name: String, contents: String)] {
+    /// The report of each incident the request's inputs hold, with its metrics, credits and warnings.
+    public static func reports(for request: ReportRequest) throws -> [IncidentReport] {
         let (incidents, warnings) = try load(request)
-        var files: [(name: String, contents: String)] = []
+        var reports: [IncidentReport] = []
         for incident in incidents {
             let metrics = IncidentMetrics(incident: incident)
             let assessed = try assess(incident, metrics: metrics, request: request)
@@ -136,11 +136,25 @@ public enum ReportPipeline {
                 periods += try PeriodCredit.assess([.init(incident: incident, window: window)], policy: credit.policy, options: request.credit)
             }
             let own = warnings.filter { incident.sources.contains($0.location.file) }
-            files += IncidentReport(
-                incident: incident, metrics: metrics, credits: assessed.credits.map(\.credit), periods: periods,
-                creditNotes: assessed.notes + assessed.outOfScope, warnings: own
-            ).files()
+            reports.append(
+                IncidentReport(
+                    incident: incident, metrics: metrics, credits: assessed.credits.map(\.credit), periods: periods,
+                    creditNotes: assessed.notes + assessed.outOfScope, warnings: own))
         }
-        return files
+        return reports
+    }
+
+    /// Every report file for the request, `index.html` included, rendered in memory (nothing is written).
+    public static func files(for request: ReportRequest) throws -> [(name: String, contents: String)] {
+        ReportFolder(incidents: try reports(for: request)).files()
+    }
+
+    /// The files of a folder holding both incident reports and simulation runs (`report` given
+    /// sources and scenario files at once), with one index listing them all.
+    public static func files(for request: ReportRequest?, scenarios: [String], seed: UInt64, overrides: [String]) throws -> [(name: String, contents: String)] {
+        var simulations: [SimulationSummary] = []
+        for scenario in scenarios { simulations.append(try ScenarioRun.run(path: scenario, seed: seed, overrides: overrides)) }
+        let incidents = try request.map { try reports(for: $0) } ?? []
+        return ReportFolder(incidents: incidents, simulations: simulations).files()
     }
 }

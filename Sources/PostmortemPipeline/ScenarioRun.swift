@@ -24,9 +24,9 @@ public enum ScenarioRun {
         return try Engine.run(scenario, seed: seed)
     }
 
-    /// The report files of one run.
+    /// The report files of one run, with the folder's `index.html`.
     public static func reportFiles(path: String, seed: UInt64, overrides: [String], root: String = ".") throws(ScenarioError) -> [(name: String, contents: String)] {
-        SimulationReport.files(try run(path: path, seed: seed, overrides: overrides, root: root))
+        ReportFolder(simulations: [try run(path: path, seed: seed, overrides: overrides, root: root)]).files()
     }
 
     /// Whether a path names a scenario file rather than an incident source.

@@ -23,7 +23,7 @@ public enum CalendarHeatmap {
         let peak = Double(minutes.values.max() ?? 1)
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" viewBox=\"0 0 \(SVGChart.n(width)) \(SVGChart.n(height))\" \(SVGChart.font) font-size=\"10\">\n"
         out += "<title>\(SVGChart.escape(provider)): outage minutes per day</title>\n"
-        out += "<rect x=\"0\" y=\"0\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" fill=\"#ffffff\"/>\n"
+        out += "<rect class=\"chart-bg\" x=\"0\" y=\"0\" width=\"\(SVGChart.n(width))\" height=\"\(SVGChart.n(height))\" fill=\"#ffffff\"/>\n"
         out += "<text x=\"\(SVGChart.n(left))\" y=\"22\" font-size=\"14\" font-weight=\"bold\">\(SVGChart.escape(provider)): outage minutes per day (UTC)</text>\n"
         for day in stride(from: 1, through: 31, by: 5) {
             out += "<text x=\"\(SVGChart.n(left + Double(day - 1) * cell + cell / 2))\" y=\"\(SVGChart.n(top - 6))\" text-anchor=\"middle\">\(day)</text>\n"
@@ -36,7 +36,9 @@ public enum CalendarHeatmap {
                 let date = CivilDate(year: item.year, month: item.month, day: day)
                 let value = minutes[date, default: 0]
                 let x = left + Double(day - 1) * cell
-                out += "<rect x=\"\(SVGChart.n(x + 1))\" y=\"\(SVGChart.n(y + 1))\" width=\"\(SVGChart.n(cell - 2))\" height=\"\(SVGChart.n(cell - 2))\" fill=\"\(color(value, peak: peak))\"><title>\(date): \(value) min</title></rect>\n"
+                // A quiet day takes the page's grid colour in a dark scheme (the class does nothing in the .svg file).
+                let empty = value == 0 ? " class=\"chart-empty\"" : ""
+                out += "<rect\(empty) x=\"\(SVGChart.n(x + 1))\" y=\"\(SVGChart.n(y + 1))\" width=\"\(SVGChart.n(cell - 2))\" height=\"\(SVGChart.n(cell - 2))\" fill=\"\(color(value, peak: peak))\"><title>\(date): \(value) min</title></rect>\n"
             }
         }
         let legendY = top + Double(months.count) * cell + 24

@@ -137,13 +137,17 @@ public enum MetricsDocument {
         for milestone in item.timeToStatus {
             out += "- **Time to \(milestone.status):** \(DurationText.minutes(milestone.minutesFromStart))\n"
         }
-        if item.cadence.count > 0 {
-            let median = item.cadence.medianGapMinutes.map { $0 >= 60 ? DurationText.minutes(Int($0.rounded())) : NumberFormat.fixed($0, decimals: 1, trimZeros: true) + " min" } ?? "n/a"
-            let longest = item.cadence.longestGapMinutes.map { DurationText.minutes($0) } ?? "n/a"
-            out += "- **Updates:** \(item.cadence.count); median gap \(median), longest gap \(longest)\n"
-        }
+        if let updates = cadencePhrase(item.cadence) { out += "- **Updates:** \(updates)\n" }
         for note in item.notes { out += "- **Note:** \(MarkdownText.escape(note))\n" }
         return out + "\n"
+    }
+
+    /// `24; median gap 21 min, longest gap 1d 2h 7m`; `nil` without updates.
+    static func cadencePhrase(_ cadence: UpdateCadence) -> String? {
+        guard cadence.count > 0 else { return nil }
+        let median = cadence.medianGapMinutes.map { $0 >= 60 ? DurationText.minutes(Int($0.rounded())) : NumberFormat.fixed($0, decimals: 1, trimZeros: true) + " min" } ?? "n/a"
+        let longest = cadence.longestGapMinutes.map { DurationText.minutes($0) } ?? "n/a"
+        return "\(cadence.count); median gap \(median), longest gap \(longest)"
     }
 }
 

@@ -35,13 +35,41 @@ enum SVGChart {
         return "\(CivilDate.monthAbbreviations[c.date.month - 1]) \(c.date.day) \(time)"
     }
 
-    /// A "nice" upper bound for a value axis: 1, 2, 2.5 or 5 times a power of ten.
+    /// Round upper bounds for a value axis as multiples of a power of ten, each with the number
+    /// of grid steps that gives round labels (60 in six steps of 10, 80 in four of 20).
+    static let ceilings: [(factor: Double, steps: Int)] = [
+        (1, 5), (1.2, 6), (1.5, 5), (2, 4), (2.5, 5), (3, 6), (4, 4), (5, 5), (6, 6), (8, 4), (10, 5),
+    ]
+
+    /// A "nice" upper bound for a value axis, the smallest of `ceilings` at or above `value`
+    /// (data peaking at 51 gets an axis to 60, not 100).
     static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
+        niceAxis(value).ceiling
+    }
+
+    /// The nice upper bound for `value` and how many grid steps divide it into round labels.
+    static func niceAxis(_ value: Double) -> (ceiling: Double, steps: Int) {
+        guard value > 0 else { return (1, 5) }
         var power = 1.0
         while power * 10 <= value { power *= 10 }
         while power > value { power /= 10 }
-        for factor in [1.0, 1.2, 1.5, 2.0, 2.5, 5.0, 10.0] where factor * power >= value { return factor * power }
-        return 10 * power
+        for entry in ceilings where entry.factor * power >= value { return (entry.factor * power, entry.steps) }
+        return (10 * power, 5)
+    }
+
+    /// The advance width of a label in the charts' sans-serif face, estimated at 0.56 em a
+    /// character: SVG has no way to measure text before a renderer draws it, and the estimate
+    /// only has to keep labels inside the canvas.
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
+        Double(text.count) * fontSize * 0.56
+    }
+
+    /// The `text-anchor` that keeps a label centred on `x` unless that would cut it at an edge
+    /// of `bounds`, where it is aligned to that edge instead (the last tick's "Jul 21 02:00").
+    static func anchor(_ text: String, at x: Double, fontSize: Double, within bounds: ClosedRange<Double>) -> String {
+        let half = textWidth(text, fontSize: fontSize) / 2
+        if x + half > bounds.upperBound { return "end" }
+        if x - half < bounds.lowerBound { return "start" }
+        return "middle"
     }
 }

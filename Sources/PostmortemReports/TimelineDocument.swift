@@ -96,7 +96,8 @@ public enum MarkdownText {
 }
 
 extension String {
-    fileprivate func replacingNewlines() -> String {
+    /// Line breaks (any run of CR/LF) as one `<br>`, for table cells and HTML text.
+    func replacingNewlines() -> String {
         var out = ""
         var lastWasBreak = false
         for character in self {

@@ -5,7 +5,7 @@ import PostmortemReports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write Markdown, CSV, JSON and SVG reports for each incident.",
+        abstract: "Write Markdown, CSV, JSON, SVG and HTML reports for each incident, with an index.html for the folder.",
         discussion: "With --update, regenerate every report listed in a reports folder's manifest.yaml instead.")
 
     @OptionGroup var input: InputOptions
@@ -39,16 +39,11 @@ struct ReportCommand: ParsableCommand {
                 return
             }
             // A scenario file gets the simulation report; incident sources the incident reports.
-            var files: [(name: String, contents: String)] = []
             let scenarios = input.inputs.filter(ScenarioRun.isScenario)
-            for scenario in scenarios {
-                files += try ScenarioRun.reportFiles(path: scenario, seed: seed, overrides: overrides)
-            }
             var sources = input
             sources.inputs = input.inputs.filter { !ScenarioRun.isScenario($0) }
-            if !sources.inputs.isEmpty {
-                files += try ReportPipeline.files(for: try sources.request(credit: credit))
-            }
+            let request = sources.inputs.isEmpty ? nil : try sources.request(credit: credit)
+            let files = try ReportPipeline.files(for: request, scenarios: scenarios, seed: seed, overrides: overrides)
             let folder = outputDir ?? "."
             try OutputFile.writeAll(files, into: folder)
             for file in files { print("wrote \(folder)/\(file.name)") }

@@ -80,7 +80,7 @@ struct SLAPolicyTests {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("pm-policies-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
-        #expect(throws: MetricsError.resourcesUnavailable(path: empty.path, reason: "it holds no data files")) {
+        #expect(throws: MetricsError.resourcesUnavailable(path: empty.path, reason: "it holds no policy files")) {
             try PolicyLibrary.shipped(from: empty)
         }
         #expect(throws: MetricsError.resourcesUnavailable(path: empty.path + "/gone", reason: "the folder cannot be listed")) {

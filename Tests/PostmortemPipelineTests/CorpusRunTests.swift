@@ -17,7 +17,13 @@ struct CorpusRunTests {
         try FileManager.default.copyItem(atPath: FixturePath.resolve("Fixtures/postmortems/aws-ebs-2011-04-21.txt"), toPath: folder + "/ebs.txt")
         try Data([0, 1, 2, 3, 255]).write(to: URL(fileURLWithPath: folder + "/junk.bin"))
         let (files, skipped) = CorpusRun.files(folder: folder, ingest: IngestOptions(), jobs: 2)
-        #expect(files.map(\.name) == ["corpus.md", "corpus.csv", "corpus-monthly.csv", "corpus-durations.svg", "corpus-heatmap-aws.svg"])
+        #expect(files.map(\.name) == ["corpus.md", "corpus.csv", "corpus-monthly.csv", "corpus-durations.svg", "corpus-heatmap-aws.svg", "archive-aws.html", "index.html"])
+        // The provider's page: July 2008 lost 475 of 44,640 minutes, April 2011 3,928 of 43,200.
+        let page = files[5].contents
+        #expect(page.contains("<h1>Incident archive: AWS</h1>"))
+        #expect(page.contains("<tr><td>2008-07</td><td class=\"num\">98.936%</td><td class=\"num\">7h 55m</td><td class=\"num\">1</td></tr>"))
+        #expect(page.contains("<span class=\"figure\">90.907%</span><span class=\"detail\">2011-04</span>"))
+        #expect(files[6].contents.contains("<a href=\"archive-aws.html\">Incident archive: AWS</a>"))
         #expect(skipped.count == 1)
         #expect(skipped.first?.contains("junk.bin") == true)
         let markdown = files[0].contents

@@ -30,7 +30,7 @@ struct GoldenReportTests {
     }
 
     @Test("Every output kind matches its golden file byte for byte", arguments: [
-        ".md", ".json", "-timeline.csv", "-metrics.csv", "-curves.csv", "-credits.csv", "-phases.svg",
+        ".md", ".json", "-timeline.csv", "-metrics.csv", "-curves.csv", "-credits.csv", "-phases.svg", "-windows.svg", ".html",
     ])
     func golden(suffix: String) throws {
         let report = try Self.report()
@@ -88,8 +88,9 @@ struct GoldenRecoveryChartTests {
         #expect(svg == (try String(contentsOfFile: Self.golden, encoding: .utf8)))
         let document = try XMLDocument(data: Data(svg.utf8))
         #expect(document.rootElement()?.name == "svg")
-        #expect(svg.contains("EBS volumes stuck in the affected AZ (published, residual 0.07)"))
-        #expect(svg.contains("single-AZ RDS instances stuck (published, residual 0.4)"))
+        #expect(svg.contains(">EBS volumes stuck in the affected AZ</text>"))
+        #expect(svg.contains("<title>EBS volumes stuck in the affected AZ (published): never recovered 0.07</title>"))
+        #expect(svg.contains("<title>single-AZ RDS instances stuck (published): never recovered 0.4</title>"))
         #expect(svg.contains(">time (UTC)<"))
     }
 }

@@ -37,7 +37,7 @@ struct OutputWriteTests {
         defer { try? FileManager.default.removeItem(atPath: link) }
         try FileManager.default.linkItem(atPath: csv, toPath: link)
         let before = try Self.listing(folder)
-        #expect(before.count == 7)
+        #expect(before.count == 9)
 
         let outcome = try CLI.run(["report", Self.threeUpdates, "--output-dir", folder])
         #expect(outcome.status == 0)
@@ -71,7 +71,7 @@ struct OutputWriteTests {
         #expect(try Self.contents(folder) == before)
     }
 
-    @Test("A failure on the fourth of seven files: exit 73 naming it, all seven earlier files intact, no partial files")
+    @Test("A failure on the fourth of nine files: exit 73 naming it, all nine earlier files intact, no partial files")
     func failureMidSet() throws {
         let (folder, before) = try Self.reported(Self.threeUpdates, label: "midset")
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -82,7 +82,7 @@ struct OutputWriteTests {
         #expect(outcome.stderr.hasPrefix("postmortem: \(folder)/\(Self.stem)-metrics.csv: cannot write: "))
         try FileManager.default.removeItem(atPath: blocker)
         #expect(try Self.contents(folder) == before)
-        #expect(try Self.listing(folder).count == 7)
+        #expect(try Self.listing(folder).count == 9)
     }
 
     @Test("An output folder that cannot be created: exit 73 naming it and why", arguments: [
