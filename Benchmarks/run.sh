@@ -11,3 +11,12 @@ BIN="$(swift build -c release --show-bin-path)"
 if "$BIN/postmortem-bench" --help | grep -q engine; then
     "$BIN/postmortem-bench" engine --runs "${RUNS:-5}" "$@"
 fi
+# Prose accuracy and speed on the real postmortems, when the corpus is beside the package.
+if [ -f ../shared/corpora/postmortems/EXPECTED.tsv ]; then
+    "$BIN/postmortem-bench" accuracy --corpus ../shared/corpora/postmortems --quiet
+fi
+# Accuracy on the captured status archives, when the corpus is on this machine.
+ARCHIVES="${ARCHIVES:-../shared/corpora/status-archives}"
+if [ -f "$ARCHIVES/README.md" ]; then
+    "$BIN/postmortem-bench" archives --corpus "$ARCHIVES"
+fi

@@ -49,6 +49,8 @@ struct HistoryEntry: Sendable, Equatable {
         var fields = incident
         fields.sources = incident.sources.isEmpty ? [version.capture] : incident.sources
         takeFields(of: fields, keys: incident.identity?.keys ?? [])
+        // An incident without an identity is kept as read (it can meet no other version).
+        guard !keys.isEmpty else { return warnings }
         var occurrences: [Slot: Int] = [:]
         for (order, event) in incident.events.enumerated() {
             let kept = KeptEvent(event: event, rank: version.rank, capture: version.capture, order: order)
@@ -61,6 +63,9 @@ struct HistoryEntry: Sendable, Equatable {
                 warnings += keep(kept, in: &bySlot, at: slot, describing: "the update of \(event.time.iso8601)")
             }
         }
+        // The updates live in the tables; the latest version keeps only its other fields, so a
+        // long series holds one copy of each update.
+        latest.incident.events = []
         return warnings
     }
 

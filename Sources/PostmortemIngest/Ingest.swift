@@ -1,3 +1,4 @@
+import Foundation
 import PostmortemTimeline
 
 /// The entry point of ingestion: reads files, detects their format and runs the parser.
@@ -41,6 +42,7 @@ public enum Ingest {
         guard input.bytes[start...].contains(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0) }) else {
             throw .empty(file: input.path)
         }
+        if let response = failedResponse(input) { throw .failedCapture(file: input.path, response: response) }
         let parserType = try detect(input, hint: options.formatHint)
         var result = try parserType.init().parse(input, options: options)
         if let offset = decoded.guessedFrom {
@@ -54,6 +56,18 @@ public enum Ingest {
         result.format = parserType.format
         result.incidents = result.incidents.map { Self.removingControls(from: $0).normalized() }
         return result
+    }
+
+    /// `HTTP 500 'Internal Server Error'` when the input is a small JSON object holding only an
+    /// error status (400 or more) and its message: the body a status API returns when it fails.
+    static func failedResponse(_ input: SourceInput) -> String? {
+        guard input.bytes.count < 1024, input.firstSignificantByte == UInt8(ascii: "{"),
+            let object = (try? JSONSerialization.jsonObject(with: Data(input.bytes))) as? [String: Any],
+            let status = (object["status"] as? NSNumber)?.intValue, status >= 400,
+            object.keys.allSatisfy({ ["status", "error", "message"].contains($0) })
+        else { return nil }
+        let message = (object["error"] ?? object["message"]) as? String
+        return "HTTP \(status)" + (message.map { " '\($0)'" } ?? "")
     }
 
     /// The parser for the input: the hinted one, or the first whose signature matches.

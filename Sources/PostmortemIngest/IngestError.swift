@@ -7,6 +7,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// The file has no bytes (or only white space).
     case empty(file: String)
+    /// The file holds a server's error response saved in place of a capture
+    /// (`{"status": 500, "error": "Internal Server Error"}`), what a scraper keeps when a download fails.
+    case failedCapture(file: String, response: String)
     /// No parser recognised the content.
     case unknownFormat(file: String, tried: [String])
     /// The format was recognised but no dated event could be read.
@@ -20,7 +23,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String {
         switch self {
         case .unreadable(let file, _), .empty(let file), .unknownFormat(let file, _),
-            .noTimeline(let file, _), .strictWarnings(let file, _):
+            .noTimeline(let file, _), .strictWarnings(let file, _), .failedCapture(let file, _):
             return file
         case .malformed(let location, _):
             return location.file
@@ -42,6 +45,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(file): cannot read the file: \(reason)."
         case .empty(let file):
             return "\(file): the file is empty; expected a status page, feed, API dump or postmortem text."
+        case .failedCapture(let file, let response):
+            return "\(file): the file holds a server's error response (\(response)), not a capture of a status page."
         case .unknownFormat(let file, let tried):
             return "\(file): not a format postmortem reads (tried: \(tried.joined(separator: ", ")))."
         case .noTimeline(let file, let expected):

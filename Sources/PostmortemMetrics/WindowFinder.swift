@@ -26,21 +26,32 @@ struct WindowFinder {
         regions = Self.regionWindows(incident: incident, overall: overall, narrative: narrative, updates: updates)
     }
 
-    /// The window the sources state: explicit start/end fields, or a postmortem's narrative.
+    /// The window the sources state: explicit start/end fields, or a postmortem's narrative. A
+    /// postmortem whose reader ranked its evidence (`Incident.impactStart`/`impactEnd`) gives its
+    /// ends as chosen there; otherwise the first impact sentence and the last restoration count.
     static func stated(_ incident: Incident, narrative: [TimelineEvent]) -> ImpactWindow? {
-        let startEvent = narrative.first { $0.status.map(impactStatuses.contains) ?? false } ?? narrative.first
-        let restorations = narrative.filter {
-            let statement = RestorationStatement(event: $0)
-            return statement.isRestored
+        var proseStart: (time: Instant, text: String)?
+        var proseEnd: (time: Instant, text: String)?
+        if let boundary = incident.impactStart {
+            proseStart = (boundary.time, boundary.text)
+            proseEnd = incident.impactEnd.map { ($0.time, $0.text) }
+        } else {
+            let startEvent = narrative.first { $0.status.map(impactStatuses.contains) ?? false } ?? narrative.first
+            // The whole incident ends when the last region (or the service as a whole) is restored.
+            let endEvent = narrative.last { RestorationStatement(event: $0).isRestored }
+            proseStart = startEvent.map { ($0.time, $0.text) }
+            proseEnd = endEvent.map { ($0.time, $0.text) }
         }
-        // The whole incident ends when the last region (or the service as a whole) is restored.
-        let endEvent = restorations.last
-        let start = [incident.statedImpactStart, startEvent?.time].compactMap { $0 }.min()
-        let end = [incident.statedImpactEnd, endEvent?.time].compactMap { $0 }.max()
+        let start = [incident.statedImpactStart, proseStart?.time].compactMap { $0 }.min()
+        let end = [incident.statedImpactEnd, proseEnd?.time].compactMap { $0 }.max()
         guard let start, let end, start < end else { return nil }
-        let startText = narrative.first { $0.time == start }?.text ?? "the impact start the source states as a field (Statuspage started_at, Google begin)"
-        let endText = narrative.last { $0.time == end }?.text ?? "the impact end the source states as a field (Statuspage resolved_at, Google end)"
-        return ImpactWindow(start: start, end: end, method: .stated, startEvidence: startText, endEvidence: endText)
+        let ranked = incident.impactStart != nil
+        let startText = ranked ? (proseStart?.time == start ? proseStart?.text : nil) : narrative.first { $0.time == start }?.text
+        let endText = ranked ? (proseEnd?.time == end ? proseEnd?.text : nil) : narrative.last { $0.time == end }?.text
+        return ImpactWindow(
+            start: start, end: end, method: .stated,
+            startEvidence: startText ?? "the impact start the source states as a field (Statuspage started_at, Google begin)",
+            endEvidence: endText ?? "the impact end the source states as a field (Statuspage resolved_at, Google end)")
     }
 
     /// From the first component leaving operational to the last one returning to it.

@@ -80,9 +80,10 @@ public enum ReportPipeline {
     /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
     /// reading further, so an archive is never held in memory whole.
     ///
-    /// Among several inputs, an empty (0-byte) one is a failed capture of a snapshot series (a
-    /// scraper commits what the download left): it becomes a warning and is skipped, so one
-    /// failed download does not stop a month of captures. A single empty input is an error.
+    /// Among several inputs, an empty (0-byte) one, or one holding a server's error response, is
+    /// a failed capture of a snapshot series (a scraper commits what the download left): it
+    /// becomes a warning and is skipped, so one failed download does not stop a month of
+    /// captures. A single such input is an error.
     /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
     public static func forEachInput(_ request: ReportRequest, _ body: (_ path: String, IngestResult) throws -> Void) throws {
         var start = 0
@@ -90,9 +91,8 @@ public enum ReportPipeline {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
             let results = read(batch, options: request.ingest, jobs: request.jobs, root: request.root)
             for (path, outcome) in zip(batch, results) {
-                if case .failure(.empty(let file)) = outcome, request.inputs.count > 1 {
-                    let warning = ParseWarning(
-                        location: SourceLocation(file: file), message: "the capture is empty (a failed download?); skipped")
+                if case .failure(let error) = outcome, let reason = Self.failedCapture(error), request.inputs.count > 1 {
+                    let warning = ParseWarning(location: SourceLocation(file: error.file), message: reason + "; skipped")
                     if request.strict { throw PipelineError.strict(file: path, count: 1, first: warning.description) }
                     try body(path, IngestResult(warnings: [warning]))
                     continue
@@ -104,6 +104,15 @@ public enum ReportPipeline {
                 try body(path, result)
             }
             start += batch.count
+        }
+    }
+
+    /// Why an input is a failed capture rather than a bad input, when it is one.
+    static func failedCapture(_ error: IngestError) -> String? {
+        switch error {
+        case .empty: return "the capture is empty (a failed download?)"
+        case .failedCapture(_, let response): return "the capture holds a server's error response (\(response))"
+        default: return nil
         }
     }
 

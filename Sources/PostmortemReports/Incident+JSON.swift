@@ -10,6 +10,10 @@ extension Incident {
         members.append(("regions", .array(regions.map(JSONValue.string))))
         members.append(("impact", .optional(impact)))
         members.append(("components", .array(components.map(JSONValue.string))))
+        if !componentStatuses.isEmpty {
+            members.append(
+                ("componentStatuses", .array(componentStatuses.map { .object([("name", .string($0.name)), ("status", .string($0.status))]) })))
+        }
         members.append(("url", .optional(url)))
         members.append(("statedImpactStart", .optional(statedImpactStart?.iso8601)))
         members.append(("statedImpactEnd", .optional(statedImpactEnd?.iso8601)))

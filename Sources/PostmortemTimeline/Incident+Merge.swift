@@ -17,6 +17,8 @@ extension Incident {
             merged.sources = union(merged.sources, other.sources)
             merged.statedImpactStart = [merged.statedImpactStart, other.statedImpactStart].compactMap { $0 }.min()
             merged.statedImpactEnd = [merged.statedImpactEnd, other.statedImpactEnd].compactMap { $0 }.max()
+            if let start = other.impactStart, merged.impactStart.map({ start.time < $0.time }) ?? true { merged.impactStart = start }
+            if let end = other.impactEnd, merged.impactEnd.map({ end.time > $0.time }) ?? true { merged.impactEnd = end }
         }
         return merged.normalized()
     }

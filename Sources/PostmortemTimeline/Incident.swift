@@ -11,6 +11,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     public var impact: String?
     /// Components the source lists as affected.
     public var components: [String]
+    /// The affected components' statuses as the (latest) capture shows them.
+    public var componentStatuses: [ComponentStatus]
     /// Where the incident is published, when the source links to it.
     public var url: String?
     /// Every dated event, in time order once `normalized()` has run.
@@ -21,6 +23,10 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     /// Statuspage's `started_at`/`resolved_at`), kept apart from the update times.
     public var statedImpactStart: Instant?
     public var statedImpactEnd: Instant?
+    /// The impact window's ends as a postmortem's text gives them, each with its evidence (the
+    /// sentence or row, the rule, stated or inferred). `nil` when no document gave one.
+    public var impactStart: ImpactBoundary?
+    public var impactEnd: ImpactBoundary?
     /// Credits the provider says it granted, as written ("a 10 day credit equal to 100% of their usage").
     public var announcedCredits: [AnnouncedCredit]
     /// The files the incident was read from, in the order given; after merging snapshots, every
@@ -40,12 +46,13 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
 
     public init(
         title: String, provider: String? = nil, services: [String] = [], regions: [String] = [],
-        impact: String? = nil, components: [String] = [], url: String? = nil,
+        impact: String? = nil, components: [String] = [], componentStatuses: [ComponentStatus] = [], url: String? = nil,
         events: [TimelineEvent] = [], observations: [Observation] = [],
         statedImpactStart: Instant? = nil, statedImpactEnd: Instant? = nil,
         announcedCredits: [AnnouncedCredit] = [], sources: [String] = [],
         identity: IncidentIdentity? = nil, status: String? = nil, isMaintenance: Bool = false,
-        scheduledStart: Instant? = nil, scheduledEnd: Instant? = nil
+        scheduledStart: Instant? = nil, scheduledEnd: Instant? = nil,
+        impactStart: ImpactBoundary? = nil, impactEnd: ImpactBoundary? = nil
     ) {
         self.title = title
         self.provider = provider
@@ -53,6 +60,7 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.regions = regions
         self.impact = impact
         self.components = components
+        self.componentStatuses = componentStatuses
         self.url = url
         self.events = events
         self.observations = observations
@@ -65,6 +73,8 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.isMaintenance = isMaintenance
         self.scheduledStart = scheduledStart
         self.scheduledEnd = scheduledEnd
+        self.impactStart = impactStart
+        self.impactEnd = impactEnd
     }
 
     /// The same incident with events in time order (stable: equal times keep source order).

@@ -59,7 +59,37 @@ public enum ZoneTable {
         if let offset = literalOffset(key) {
             return WrittenZone(token: written, offsetSeconds: offset)
         }
+        // `US/Pacific`, `America/Los_Angeles`-style names: the region word after the slash.
+        if let slash = key.lastIndex(of: "/"), let regional = regionalZones[String(key[key.index(after: slash)...])] {
+            var offset = regional.standard
+            if let date, regional.rule.isDaylight(date: date, hour: hour) { offset += 3600 }
+            return WrittenZone(token: written, offsetSeconds: offset)
+        }
         return nil
+    }
+
+    /// Abbreviations that name one half of a standard/daylight pair, with the other half and the
+    /// rule that says which half is in force.
+    static let seasonalPairs: [String: (other: String, isDaylight: Bool, rule: DaylightRule)] = [
+        "PST": ("PDT", false, .unitedStates), "PDT": ("PST", true, .unitedStates),
+        "MST": ("MDT", false, .unitedStates), "MDT": ("MST", true, .unitedStates),
+        "CST": ("CDT", false, .unitedStates), "CDT": ("CST", true, .unitedStates),
+        "EST": ("EDT", false, .unitedStates), "EDT": ("EST", true, .unitedStates),
+        "CET": ("CEST", false, .europe), "CEST": ("CET", true, .europe),
+        "EET": ("EEST", false, .europe), "EEST": ("EET", true, .europe),
+        "BST": ("GMT", true, .europe),
+    ]
+
+    /// When an abbreviation contradicts the season of the local date it is written with (`CET`
+    /// in June, `PDT` in January), the abbreviation that was in force instead; `nil` otherwise.
+    public static func seasonContradiction(token: some StringProtocol, on date: CivilDate, hour: Int = 12) -> String? {
+        guard let pair = seasonalPairs[String(token).uppercased()] else { return nil }
+        return pair.rule.isDaylight(date: date, hour: hour) == pair.isDaylight ? nil : pair.other
+    }
+
+    /// Whether a token is a literal offset (`UTC-7`, `GMT+2`, `+0530`) rather than a name.
+    public static func literalOffsetToken(_ token: some StringProtocol) -> Bool {
+        literalOffset(String(token).uppercased()) != nil
     }
 
     /// `GMT+08:00`, `UTC-5`, `UTC+5:30`, `+0530`, `-07:00`.
@@ -97,11 +127,17 @@ public enum ZoneTable {
     /// Daylight-saving rules for region words.
     enum DaylightRule: Sendable {
         case unitedStates
+        /// The European Union's: last Sunday of March to last Sunday of October (at 01:00 UTC,
+        /// taken here as 02:00 local, close enough for choosing an abbreviation).
+        case europe
 
         /// Whether the local reading falls in daylight time (transitions at 02:00 local).
         func isDaylight(date: CivilDate, hour: Int) -> Bool {
             let (start, end): (CivilDate, CivilDate)
-            if date.year >= 2007 {
+            if self == .europe {
+                start = Self.lastSunday(month: 3, year: date.year)
+                end = Self.lastSunday(month: 10, year: date.year)
+            } else if date.year >= 2007 {
                 start = Self.nthSunday(2, month: 3, year: date.year)
                 end = Self.nthSunday(1, month: 11, year: date.year)
             } else {

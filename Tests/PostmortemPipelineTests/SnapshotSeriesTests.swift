@@ -51,9 +51,44 @@ struct SnapshotSeriesTests {
         #expect(throws: IngestError.empty(file: path)) { try ReportPipeline.load(ReportRequest(inputs: [path])) }
     }
 
+    @Test("A capture holding a server's error body is skipped in a series, an error alone")
+    func errorBody() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pm-series-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let failed = folder + "/orbit_summary_2024-01-09T1745Z.json"
+        try Data(#"{"status": 503, "error": "Service Unavailable"}"#.utf8).write(to: URL(fileURLWithPath: failed))
+        let inputs = Self.captures.filter { !$0.hasSuffix("1715Z.json") } + [failed]
+        let (incidents, warnings) = try ReportPipeline.load(ReportRequest(inputs: inputs))
+        #expect(incidents.first?.events.count == 3)
+        #expect(warnings.map(\.description) == [failed + ": the capture holds a server's error response (HTTP 503 'Service Unavailable'); skipped"])
+        #expect(throws: IngestError.failedCapture(file: failed, response: "HTTP 503 'Service Unavailable'")) {
+            try ReportPipeline.load(ReportRequest(inputs: [failed]))
+        }
+    }
+
     @Test("With --strict the empty capture stops the run")
     func strictEmpty() {
         #expect(throws: PipelineError.self) { try ReportPipeline.load(ReportRequest(inputs: Self.captures, strict: true)) }
+    }
+
+    @Test("Two saved copies of one history page: its four incidents once each, the maintenance left out")
+    func twoCopiesOfAHistoryPage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pm-series-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let page = FixturePath.resolve("Fixtures/status-pages/statuspage-history-acme-pst.html")
+        try FileManager.default.copyItem(atPath: page, toPath: folder + "/history-2021-01-01.html")
+        try FileManager.default.copyItem(atPath: page, toPath: folder + "/history-2021-01-02.html")
+        let (files, skipped) = CorpusRun.files(folder: folder, ingest: IngestOptions(), jobs: 1)
+        #expect(skipped.isEmpty)
+        let markdown = try #require(files.first { $0.name == "corpus.md" }?.contents)
+        #expect(markdown.contains("- **Incidents:** 3 "))
+        #expect(markdown.contains("- **Scheduled maintenance:** 1 left out of the figures"))
+        let loaded = try ReportPipeline.load(ReportRequest(inputs: [folder + "/history-2021-01-01.html", folder + "/history-2021-01-02.html"]))
+        #expect(loaded.incidents.count == 4)
+        #expect(loaded.incidents.allSatisfy { $0.sources.count == 2 })
+        #expect(loaded.incidents.filter(\.isMaintenance).count == 1)
     }
 
     @Test("corpus counts the incident once and leaves the maintenance out unless asked")

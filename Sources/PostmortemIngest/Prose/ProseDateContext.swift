@@ -22,10 +22,22 @@ struct ProseDateContext: Sendable {
     var anchor: CivilDate?
     var zoneInForce: WrittenZone?
     var defaultZone: WrittenZone?
+    /// The zone the document states for all its times ("All times in CET"), which a clock
+    /// without its own zone takes before `--zone`.
+    var documentZone: ProseZoneStatement?
+    /// Abbreviations already reported as contradicting the season, so each is reported once.
+    private var seasonWarned: Set<String> = []
     /// The last clock instant resolved, to notice a time that steps back.
     private var lastInstant: Instant?
+    /// The range last written ("between 8:19 AM and 9:43 AM KST"): a later time inside it is a
+    /// return to a moment the text already covered, not a step back to flag.
+    private var lastSpan: (start: Instant, end: Instant)?
+
+    /// `--reference-date`, the date in force at the start of each entry.
+    private let referenceDate: CivilDate?
 
     init(anchor: CivilDate?, dateInForce: CivilDate?, defaultZone: WrittenZone?) {
+        self.referenceDate = dateInForce
         self.anchor = anchor
         self.dateInForce = dateInForce
         self.defaultZone = defaultZone
@@ -92,9 +104,16 @@ struct ProseDateContext: Sendable {
                 }
                 endInstant = value.end ?? value.instant
                 lastInstant = value.end == nil ? value.instant : nil
+                if value.end == nil, first.instant < value.instant { lastSpan = (first.instant, value.instant) }
             }
         }
         return .resolved(Resolved(time: first.instant, end: endInstant, zone: first.zone, precision: start.precision, warnings: warnings))
+    }
+
+    /// Forgets the date and clock in force, for a new entry of a document of several incidents.
+    mutating func resetClock() {
+        dateInForce = referenceDate
+        lastInstant = nil
     }
 
     /// Moves the date in force to the day a heading or date line names, without an event.
@@ -169,6 +188,22 @@ struct ProseDateContext: Sendable {
                 return .failure(.skipped("unknown time zone '\(token)' in '\(written)'"))
             }
             zone = known
+            if let other = ZoneTable.seasonContradiction(token: token, on: date, hour: hour), !seasonWarned.contains(token.uppercased()) {
+                seasonWarned.insert(token.uppercased())
+                warnings.append(
+                    "'\(token)' is written for \(date), when \(other) was in force; converted as written (\(Self.offsetText(known.offsetSeconds)))")
+            }
+        } else if e.clock != nil, let stated = documentZone?.zone(on: date, hour: hour) ?? zoneInForce {
+            // The zone the document states for all its times, else the one last written.
+            zone = stated
+            if let statement = documentZone, statement.offsetToken == nil,
+                let other = ZoneTable.seasonContradiction(token: statement.token, on: date, hour: hour),
+                !seasonWarned.contains(statement.token.uppercased())
+            {
+                seasonWarned.insert(statement.token.uppercased())
+                warnings.append(
+                    "'\(statement.token)' (line \(statement.line)) is stated for \(date), when \(other) was in force; converted as written (\(Self.offsetText(stated.offsetSeconds)))")
+            }
         } else if e.clock != nil {
             guard let defaultZone else {
                 return .failure(.skipped("'\(written)' names no time zone (give --zone to assume one)"))
@@ -192,7 +227,9 @@ struct ProseDateContext: Sendable {
         var instant = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(clock.secondOfDay))
         if !dayWritten, let last = lastInstant, instant < last {
             var nextDay = false
-            if Self.nextDayWords.contains(where: sentence.contains) {
+            if let span = lastSpan, instant >= span.start, instant <= span.end {
+                // Inside the range the text already gave: the same day, nothing to flag.
+            } else if Self.nextDayWords.contains(where: sentence.contains) {
                 nextDay = true
             } else if Self.sameDayWords.contains(where: sentence.contains) {
                 // Stated: stays on the same day.
@@ -211,6 +248,13 @@ struct ProseDateContext: Sendable {
         lastInstant = instant
         if e.zoneToken != nil { zoneInForce = zone }
         return .success(Local(date: date, instant: instant, zone: zone))
+    }
+
+    /// `UTC+1`, `UTC-7`, `UTC+5:30`.
+    static func offsetText(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return "UTC\(sign)\(minutes / 60)" + (minutes % 60 == 0 ? "" : ":\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)")
     }
 
     /// The year for a month written without one.

@@ -1,12 +1,13 @@
 import Foundation
 import PostmortemTimeline
 
-/// A postmortem's text cut into headings and sentences, each with its line.
+/// A postmortem cut into headings and sentences, each with its line, built from the blocks of a
+/// `BlockDocument` so plain text, Markdown and web pages read alike.
 ///
-/// Blocks are runs of lines separated by blank lines; a line that starts like a log entry (a digit,
-/// a bullet, a month or weekday name) also starts a block, so a timeline written one entry per line
-/// is read one entry at a time. A block of one short line with no closing punctuation that starts
-/// with a capital letter is a heading.
+/// A heading that is only a time (`### 13:44`, `### 2019-04-03 12:50`) is the time of the block
+/// under it: the two are read as one timeline row. Table rows are one sentence each; code blocks
+/// are not read (their timestamps belong to logs, not to the incident) and are counted so the
+/// reader can say it skipped them.
 struct ProseDocument: Sendable {
     struct Sentence: Sendable, Equatable {
         var text: String
@@ -14,68 +15,116 @@ struct ProseDocument: Sendable {
         /// Index of the block the sentence belongs to.
         var block: Int
         var isHeading: Bool
+        /// The kind of block it came from.
+        var kind: DocumentBlock.Kind = .paragraph
+        /// The heading level, for headings.
+        var level: Int = 0
+        /// Whether the sentence opens its block (a timeline row's time comes first).
+        var opensBlock: Bool = false
+        /// A time heading merged with the block under it.
+        var isTimeHeadingRow: Bool = false
     }
 
     var sentences: [Sentence] = []
+    /// Code blocks that hold something like a time, by line: skipped, with a warning.
+    var skippedCode: [Int] = []
 
     init(text: String) {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        var blocks: [(firstLine: Int, lines: [String])] = []
-        var current: [String] = []
-        var currentStart = 1
-        func close() {
-            if !current.isEmpty { blocks.append((currentStart, current)) }
-            current = []
-        }
-        for (index, raw) in lines.enumerated() {
-            let line = TextFolding.fold(raw)
-            if line.isEmpty {
-                close()
-                continue
+        self.init(blocks: PlainTextBlocks.blocks(lines: BlockDocument.lines(text)))
+    }
+
+    init(blocks: [DocumentBlock]) {
+        var index = 0
+        var blockIndex = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            defer {
+                index += 1
+                blockIndex += 1
             }
-            if !current.isEmpty, Self.startsEntry(line) { close() }
-            if current.isEmpty { currentStart = index + 1 }
-            current.append(line)
-        }
-        close()
-        for (blockIndex, block) in blocks.enumerated() {
-            if block.lines.count == 1, Self.isHeading(block.lines[0]) {
-                sentences.append(Sentence(text: block.lines[0], line: block.firstLine, block: blockIndex, isHeading: true))
-                continue
-            }
-            let joined = block.lines.joined(separator: " ")
-            var lineStarts: [String.Index] = []
-            var offset = joined.startIndex
-            for line in block.lines {
-                lineStarts.append(offset)
-                offset = joined.index(offset, offsetBy: line.count + 1, limitedBy: joined.endIndex) ?? joined.endIndex
-            }
-            var cursor = joined.startIndex
-            var line = block.firstLine
-            for sentence in Sentences.split(block.lines.joined(separator: "\n")) {
-                if let found = joined.range(of: sentence, range: cursor..<joined.endIndex) {
-                    let index = lineStarts.lastIndex { $0 <= found.lowerBound } ?? 0
-                    line = block.firstLine + index
-                    cursor = found.upperBound
+            switch block.kind {
+            case .code:
+                if Self.holdsClock(block.text) { skippedCode.append(block.line) }
+            case .heading:
+                if Self.isTimeHeading(block.text) {
+                    // "### 13:28" over "Investigation starts ...": one row.
+                    var parts = [block.text]
+                    var next = index + 1
+                    while next < blocks.count, blocks[next].kind == .paragraph || blocks[next].kind == .listItem {
+                        parts.append(TextFolding.fold(blocks[next].text))
+                        next += 1
+                    }
+                    let text = TextFolding.fold(parts.joined(separator: " "))
+                    sentences.append(
+                        Sentence(text: text, line: block.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
+                    index = next - 1
+                } else {
+                    sentences.append(Sentence(text: block.text, line: block.line, block: blockIndex, isHeading: true, kind: .heading, level: block.level))
                 }
-                sentences.append(Sentence(text: sentence, line: line, block: blockIndex, isHeading: false))
+            case .tableRow:
+                sentences.append(
+                    Sentence(text: block.text, line: block.line, block: blockIndex, isHeading: block.isTableHeader, kind: .tableRow, opensBlock: true))
+            case .paragraph, .listItem:
+                if Self.isLoneTime(block.text), index + 1 < blocks.count, blocks[index + 1].kind == .paragraph {
+                    // A time on a line of its own over its entry (a heading saved as plain text).
+                    let text = TextFolding.fold(block.text + " " + blocks[index + 1].text)
+                    sentences.append(
+                        Sentence(text: text, line: block.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
+                    index += 1
+                } else {
+                    appendSentences(of: block, index: blockIndex)
+                }
             }
         }
     }
 
-    /// A line that begins a new entry even without a blank line before it.
-    static func startsEntry(_ line: String) -> Bool {
-        guard let first = line.unicodeScalars.first else { return false }
-        if ("0"..."9").contains(first) || first == "-" || first == "*" || first == "\u{2022}" { return true }
-        let word = line.prefix { $0.isLetter }
-        return !word.isEmpty && word.first?.isUppercase == true
-            && (CivilDate.weekdayNumber(word) != nil || (CivilDate.month(named: word) != nil && word.count >= 3
-                && line.dropFirst(word.count).first == " " && line.dropFirst(word.count + 1).first?.isNumber == true))
+    private mutating func appendSentences(of block: DocumentBlock, index blockIndex: Int) {
+        let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let joined = lines.joined(separator: " ")
+        var lineStarts: [String.Index] = []
+        var offset = joined.startIndex
+        for line in lines {
+            lineStarts.append(offset)
+            offset = joined.index(offset, offsetBy: line.count + 1, limitedBy: joined.endIndex) ?? joined.endIndex
+        }
+        var cursor = joined.startIndex
+        var line = block.line
+        var first = true
+        for sentence in Sentences.split(block.text) {
+            if let found = joined.range(of: sentence, range: cursor..<joined.endIndex) {
+                let index = lineStarts.lastIndex { $0 <= found.lowerBound } ?? 0
+                line = block.line + index
+                cursor = found.upperBound
+            }
+            sentences.append(Sentence(text: sentence, line: line, block: blockIndex, isHeading: false, kind: block.kind, opensBlock: first))
+            first = false
+        }
     }
 
-    /// A short line with no closing punctuation that starts with a capital letter.
-    static func isHeading(_ line: String) -> Bool {
-        guard line.count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
-        return !".!?:;,".contains(last)
+    /// A heading that opens with a clock: `13:44`, `2019-04-03 12:50`, `8:52 PM`, `07:42 - Launches are back`.
+    static func isTimeHeading(_ text: String) -> Bool {
+        let tokens = ProseToken.tokens(text)
+        let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
+        guard let first = mentions.first, first.first <= 1 else { return false }
+        return first.start.clock != nil || first.start.stamped != nil
+    }
+
+    /// A line that is only a time: `13:44`, `2019-04-03 12:50`.
+    static func isLoneTime(_ text: String) -> Bool {
+        guard text.utf8.count <= 40, !text.contains("\n") else { return false }
+        let tokens = ProseToken.tokens(text)
+        let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
+        guard let first = mentions.first, first.first == 0, first.start.clock != nil || first.start.stamped != nil else { return false }
+        return tokens.count - first.last <= 0
+    }
+
+    /// Whether the text holds `HH:MM` anywhere.
+    static func holdsClock(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        guard b.count >= 4 else { return false }
+        for i in 1..<(b.count - 2) where b[i] == 58 {
+            if b[i - 1] >= 48, b[i - 1] <= 57, b[i + 1] >= 48, b[i + 1] <= 57, b[i + 2] >= 48, b[i + 2] <= 57 { return true }
+        }
+        return false
     }
 }

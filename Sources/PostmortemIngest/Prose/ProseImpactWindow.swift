@@ -34,9 +34,16 @@ public struct ProseImpactWindow: Sendable, Equatable, Codable {
         [startEvent.text] + (endEvent.map { [$0.text] } ?? [])
     }
 
-    /// Infers the window from an incident's events.
+    /// The window of an incident: the ends its reader chose from ranked evidence
+    /// (`Incident.impactStart`/`impactEnd`) when it has them, else inferred from its events.
     public static func infer(from incident: Incident) -> ProseImpactWindow? {
-        infer(from: incident.events)
+        guard let start = incident.impactStart else { return infer(from: incident.events) }
+        func event(for boundary: ImpactBoundary) -> TimelineEvent {
+            incident.events.first { $0.source == boundary.source && $0.text == boundary.text && $0.time == boundary.time }
+                ?? TimelineEvent(
+                    time: boundary.time, writtenTime: boundary.writtenTime, text: boundary.text, source: boundary.source, kind: .narrative)
+        }
+        return ProseImpactWindow(startEvent: event(for: start), endEvent: incident.impactEnd.map(event(for:)))
     }
 
     /// Infers the window from events, using each event's `status` when it is one of

@@ -34,13 +34,19 @@ public enum ProseStatus: String, Sendable, Equatable, Codable, CaseIterable {
         "configuration change", "began", "started", "stopped",
     ]
 
+    static let restoredList = PhraseList(restoredPhrases)
+    static let partialList = PhraseList(partialPhrases)
+    static let recoveringList = PhraseList(recoveringPhrases)
+    static let impactList = PhraseList(impactPhrases)
+
     /// The status a clause states, if it states one.
     public static func classify(_ clause: String) -> ProseStatus? {
-        let lower = clause.lowercased()
-        let has = { (phrases: [String]) in phrases.contains(where: lower.contains) }
-        if has(restoredPhrases) { return has(partialPhrases) ? .recovering : .restored }
-        if has(recoveringPhrases) { return .recovering }
-        if has(impactPhrases) { return .impact }
-        return nil
+        var lower = clause.lowercased()
+        return lower.withUTF8 { bytes in
+            if restoredList.matches(bytes) { return partialList.matches(bytes) ? .recovering : .restored }
+            if recoveringList.matches(bytes) { return .recovering }
+            if impactList.matches(bytes) { return .impact }
+            return nil
+        }
     }
 }

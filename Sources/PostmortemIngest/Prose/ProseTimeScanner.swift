@@ -104,6 +104,12 @@ enum ProseTimeScanner {
             reading = .init(hour: word == "noon" ? 12 : 0, minute: 0, second: nil, isPM: nil, precision: .minute)
             // "Noon PM PDT": the meridiem adds nothing.
             if j < t.count, meridiem(t[j].lower) != nil { j += 1 }
+        } else if let dotted = dottedClock(t, at: i) {
+            reading = dotted
+            if j < t.count, let m = meridiem(t[j].lower) {
+                reading.isPM = m
+                j += 1
+            }
         } else if let parsed = clockWord(t[i].text) {
             reading = parsed.clock
             zone = parsed.zulu ? "Z" : nil
@@ -115,6 +121,8 @@ enum ProseTimeScanner {
         } else {
             return nil
         }
+        // "17:14pm", "00:40 am": a 24-hour reading with a meridiem that adds nothing.
+        if reading.isPM != nil, reading.hour == 0 || reading.hour > 12, reading.hour <= 23, reading.precision != .hour { reading.isPM = nil }
         let hourRange = reading.isPM == nil ? 0...23 : 1...12
         guard hourRange.contains(reading.hour) else { return nil }
         guard reading.minute <= 59, (reading.second ?? 0) <= 60 else { return nil }
@@ -154,6 +162,22 @@ enum ProseTimeScanner {
         guard parts[1].count == 2, parts.count == 2 || parts[2].count == 2 else { return nil }
         let second = parts.count == 3 ? numbers[2] : nil
         return (.init(hour: numbers[0], minute: numbers[1], second: second, isPM: isPM, precision: second == nil ? .minute : .second), zulu)
+    }
+
+    /// Words after which `10.42` is a clock rather than a number.
+    static let dottedClockLeads: Set<String> = [
+        "at", "approximately", "about", "around", "by", "until", "till", "from", "to", "between", "and", "since", "-", "–", "before", "after",
+    ]
+
+    /// `10.42` read as 10:42 when a word that introduces a time comes before it, or when it opens
+    /// the sentence; anywhere else it is a number.
+    static func dottedClock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression.Clock? {
+        let parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59
+        else { return nil }
+        guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) else { return nil }
+        return .init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute)
     }
 
     /// `am`, `a.m`, `pm`, `p.m` -> `false`/`true`.
@@ -221,6 +245,13 @@ enum ProseTimeScanner {
         guard let month, let dayNumber else { return nil }
         var year: Int?
         var k = j
+        // "May 26 - 27th, 2018": a range of days takes the year written after it.
+        if k + 1 < t.count, t[k].lower == "-" || t[k].lower == "–", ordinal(t[k + 1].text) != nil,
+            k + 2 < t.count, t[k + 2].lower == "," || (t[k + 2].text.utf8.count == 4 && Int(t[k + 2].text) != nil)
+        {
+            k += 2
+            j = k
+        }
         if k < t.count, t[k].lower == "," { k += 1 }
         if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text), (1970...2100).contains(y) {
             year = y
@@ -240,6 +271,19 @@ enum ProseTimeScanner {
         }
         guard (1...2).contains(body.count), let value = Int(body), (1...31).contains(value) else { return nil }
         return value
+    }
+
+    /// `5-26-21`, `05/26/2021` (month first, as US titles write it) or `2011-04-21`: a date for
+    /// placing the document in a year, never an event.
+    static func numericDay(_ text: String) -> CivilDate? {
+        if let iso = isoDay(text), let year = iso.year { return CivilDate(year: year, month: iso.month, day: iso.day) }
+        let parts = text.split { $0 == "-" || $0 == "/" }
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 2 || parts[2].count == 4,
+            let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2])
+        else { return nil }
+        if y < 100 { y += 2000 }
+        let date = CivilDate(year: y, month: m, day: d)
+        return date.isValid && (1990...2100).contains(y) ? date : nil
     }
 
     /// `2011-04-21`.

@@ -56,6 +56,32 @@ enum ProseVocabulary {
         return found
     }
 
+    /// The runs of letters, digits and hyphens. ASCII text is split on its bytes (splitting on
+    /// `Character`s runs grapheme breaking over every sentence, most of the reader's time once);
+    /// other text on its characters.
+    static func pieces(_ text: String) -> [Substring] {
+        guard text.utf8.allSatisfy({ $0 < 128 }) else {
+            return text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
+        }
+        var out: [Substring] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let isWord = (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || (byte >= 48 && byte <= 57) || byte == 45
+            if isWord {
+                if start == nil { start = index }
+            } else if let first = start {
+                out.append(text[first..<index])
+                start = nil
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { out.append(text[first..<utf8.endIndex]) }
+        return out
+    }
+
     /// `us-east-1`, `eu-west-2`, `ap-northeast-1`.
     static func isRegionCode(_ word: Substring) -> Bool {
         let parts = word.split(separator: "-")
@@ -69,7 +95,7 @@ enum ProseVocabulary {
     /// (`us-east-1`); a hyphenated word also yields its parts (`EBS-backed` names `EBS`).
     static func words(_ text: String) -> [Substring] {
         var out: [Substring] = []
-        for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+        for word in pieces(text) {
             let trimmed = word.drop(while: { $0 == "-" })
             guard !trimmed.isEmpty else { continue }
             out.append(trimmed)

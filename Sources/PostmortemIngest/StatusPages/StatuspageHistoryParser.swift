@@ -97,7 +97,7 @@ public struct StatuspageHistoryParser: IncidentParser {
             Incident(
                 title: titleText, impact: container.impact ?? container.titleImpact, url: container.url,
                 events: events.reversed(), sources: [file], identity: container.url.map(IncidentIdentity.url),
-                status: events.first?.status))
+                status: events.first?.status, isMaintenance: (container.impact ?? container.titleImpact) == "maintenance"))
     }
 
     /// "Acme Status - Incident History" -> "Acme".

@@ -44,7 +44,7 @@ public struct StatuspageIncidentParser: IncidentParser {
             impact: heading?.impactClass,
             components: affected.map { Self.components(fromAffected: TextFolding.foldAll($0.visibleText)) } ?? [],
             url: canonical, events: events.reversed(), sources: [input.path], identity: canonical.map(IncidentIdentity.url),
-            status: events.first?.status)
+            status: events.first?.status, isMaintenance: heading?.impactClass == "maintenance")
         return IngestResult(incidents: [incident], warnings: warnings)
     }
 

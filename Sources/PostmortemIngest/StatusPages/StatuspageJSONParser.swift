@@ -92,6 +92,10 @@ public struct StatuspageJSONParser: IncidentParser {
                 Incident(
                     title: title, provider: provider, impact: impact,
                     components: source.named(object, "components", at: incidentPlace, of: "'\(title)'") { $1 },
+                    componentStatuses: JSONSource.objects(object, "components").compactMap { component in
+                        guard let name = JSONSource.string(component, "name"), let status = JSONSource.string(component, "status") else { return nil }
+                        return ComponentStatus(name: name, status: status)
+                    },
                     url: url, events: events.reversed(),
                     statedImpactStart: source.instant(object, "started_at", at: incidentPlace, of: "'\(title)'"),
                     statedImpactEnd: source.instant(object, "resolved_at", at: incidentPlace, of: "'\(title)'"),

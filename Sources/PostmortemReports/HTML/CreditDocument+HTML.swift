@@ -48,6 +48,23 @@ extension CreditDocument {
         return out
     }
 
+    /// The credit per measurement period, with the date a claim must be in by.
+    public static func htmlPeriods(_ periods: [PeriodCredit]) -> String {
+        guard !periods.isEmpty else { return "" }
+        let rows = periods.map { period -> [String] in
+            [
+                "<code>\(HTMLPage.escape(period.policy.id))</code>", HTMLPage.escape(period.label), HTMLPage.escape(period.incidents.joined(separator: "; ")),
+                NumberFormat.fixed(period.downtimeMinutes, decimals: 2, trimZeros: true), NumberFormat.fixed(period.uptimePercent, decimals: 3) + "%",
+                percent(period.creditPercent), HTMLPage.escape(period.creditAmount.map(\.description) ?? ""),
+                HTMLPage.escape(period.owesCredit ? period.claimDeadline?.description ?? "no claim rule stated" : "nothing owed"),
+            ]
+        }
+        var out = "<section id=\"credit-periods\">\n<h3>Per measurement period</h3>\n"
+        out += HTMLPage.table(
+            header: ["Policy", "Period", "Incidents", "Downtime (min)", "Uptime", "Credit", "Amount", "Claim by"], rows: rows, numeric: [3, 4, 5, 6])
+        return out + "</section>\n"
+    }
+
     static func percent(_ value: Double) -> String {
         NumberFormat.fixed(value, decimals: 2, trimZeros: true) + "%"
     }

@@ -154,7 +154,9 @@ public struct HTMLPage: Sendable, Equatable {
         td time { white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.timeline td:first-child, table.timeline td:nth-child(2) { white-space: nowrap; }
-        .quote { font-size: 0.85rem; min-width: 18rem; }
+        .quote { font-size: 0.85rem; min-width: 12rem; }
+        td code { overflow-wrap: anywhere; }
+        table.figures td:first-child { min-width: 15rem; }
         .source { font-size: 0.8rem; color: var(--muted); overflow-wrap: anywhere; margin-top: 0.2rem; }
         .yes { color: var(--good); font-weight: 600; }
         .no { color: var(--bad); font-weight: 600; }

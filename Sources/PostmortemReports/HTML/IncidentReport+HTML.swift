@@ -157,6 +157,7 @@ extension IncidentReport {
             }
         }
         for credit in credits { out += CreditDocument.htmlSection(credit) }
+        out += CreditDocument.htmlPeriods(periods)
         return out + "</section>\n"
     }
 

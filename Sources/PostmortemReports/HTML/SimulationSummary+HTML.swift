@@ -32,7 +32,7 @@ extension SimulationSummary {
                 "<div class=\"quote\">\(HTMLPage.lines(figure.source))</div>",
             ]
         }
-        body += HTMLPage.table(header: ["Figure and unit", "Published", "Simulated", "Tolerance", "Within", "Published as"], rows: rows, numeric: [1, 2, 3])
+        body += HTMLPage.table(header: ["Figure and unit", "Published", "Simulated", "Tolerance", "Within", "Published as"], rows: rows, numeric: [1, 2, 3], className: "figures")
         body += "</section>\n"
         body += "<section id=\"parameters\">\n<h2>Parameters</h2>\n"
         body += HTMLPage.table(header: ["Key", "Value"], rows: parameters.map { ["<code>\(HTMLPage.escape($0.key))</code>", HTMLPage.escape($0.value)] })

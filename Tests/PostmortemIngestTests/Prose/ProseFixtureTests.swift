@@ -39,12 +39,15 @@ struct ProseFixtureTests {
             file: "am-pm-dots-2019-06-04.txt", title: "Checkout outage report",
             times: ["2019-06-04T13:12:00Z", "2019-06-04T13:20:00Z", "2019-06-04T14:05:00Z", "2019-06-04T14:40:00Z", "2019-06-04T15:00:00Z"],
             statuses: ["impact", nil, "recovering", "restored", "restored"],
-            windowStart: "2019-06-04T13:12:00Z", windowEnd: "2019-06-04T15:00:00Z", warnings: 0),
+            // Corrected: the window ends when purchases were back to normal (10:40 a.m. ET), not
+            // when the incident was declared resolved at 11 a.m.
+            windowStart: "2019-06-04T13:12:00Z", windowEnd: "2019-06-04T14:40:00Z", warnings: 0),
         ProseExpectation(
             file: "mixed-zones-2022-07-14.txt", title: "Payments platform degradation, 14 July 2022",
             times: ["2022-07-14T07:55:00Z", "2022-07-14T09:02:00Z", "2022-07-14T09:30:00Z", "2022-07-14T10:20:00Z"],
             statuses: ["impact", "impact", "impact", "restored"],
-            windowStart: "2022-07-14T07:55:00Z", windowEnd: "2022-07-14T10:20:00Z", warnings: 0),
+            // Corrected: 'CET' on 14 July (summer time) is converted as written and now warned about.
+            windowStart: "2022-07-14T07:55:00Z", windowEnd: "2022-07-14T10:20:00Z", warnings: 1),
         ProseExpectation(
             file: "year-boundary-2023-12-31.txt", title: "New Year's Eve sign-in failures",
             times: ["2024-01-01T07:42:00Z", "2024-01-01T07:58:00Z", "2024-01-01T08:25:00Z", "2024-01-01T08:40:00Z"],

@@ -24,12 +24,22 @@ enum Hostile {
 @Suite("Hostile inputs: what cannot be read is an error naming the file")
 struct HostileErrorTests {
     @Test("Files that hold no status page at all", arguments: [
-        "random-bytes.bin", "binary-named.html", "not-a-status-page.html",
+        "random-bytes.bin", "binary-named.html",
     ])
     func notAFormat(name: String) {
         let error = #expect(throws: IngestError.self) { try Hostile.read(name) }
         #expect(error?.file == name)
         #expect(error?.description.hasPrefix("\(name): not a format postmortem reads (tried: ") == true)
+    }
+
+    /// Since issue 12 a web page that is no status page is read as a postmortem; one with no time
+    /// of day is an error naming the file.
+    @Test("A web page with no status page and no time of day")
+    func webPageWithoutTimes() {
+        let name = "not-a-status-page.html"
+        let error = #expect(throws: IngestError.self) { try Hostile.read(name) }
+        #expect(error?.file == name)
+        #expect(error?.description == "\(name): no timeline found; expected postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC' (the text holds no time of day).")
     }
 
     @Test("A heading year beyond four digits is no date (it once overflowed day arithmetic)")

@@ -28,15 +28,14 @@ struct StatusPageDetectionTests {
         #expect(try Ingest.detect(input).format == .googleCloudJSON)
     }
 
-    @Test func unknownShapeNamesTheFileAndEveryFormatTried() throws {
+    /// A web page that is no status page is read as a postmortem (issue 12), never refused as an
+    /// unknown format: a page with no time of day is then an error naming the file.
+    @Test func htmlOfNoKnownShapeIsReadAsAPostmortem() throws {
         let name = "unknown-shape.html"
-        #expect(throws: IngestError.unknownFormat(
+        #expect(try Ingest.detect(StatusPageFixture.input(name)).format == .prose)
+        #expect(throws: IngestError.noTimeline(
             file: name,
-            tried: [
-                "Statuspage API JSON", "Google Cloud incidents.json", "AWS Service Health Dashboard data.json", "Statuspage Atom/RSS feed",
-                "AWS Service Health Dashboard RSS", "Statuspage incident page", "Statuspage front or history page",
-                "AWS Service Health Dashboard page", "postmortem prose",
-            ])
+            expected: "postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC' (the text holds no time of day)")
         ) {
             try StatusPageFixture.parse(name)
         }

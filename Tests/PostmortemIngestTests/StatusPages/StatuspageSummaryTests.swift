@@ -24,6 +24,7 @@ struct StatuspageSummaryTests {
         // 08:52:10.114-08:00 is 16:52:10Z.
         #expect(incident.events.map(\.time.iso8601) == ["2024-01-09T16:52:10Z", "2024-01-09T17:21:44Z"])
         #expect(incident.components == ["API"])
+        #expect(incident.componentStatuses == [ComponentStatus(name: "API", status: "major_outage")])
         let maintenance = result.incidents[1]
         #expect(maintenance.isMaintenance)
         #expect(maintenance.status == "scheduled")

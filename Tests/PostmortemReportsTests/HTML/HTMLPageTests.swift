@@ -20,7 +20,9 @@ struct HTMLPageTests {
         let credits = try ["s3-2008", "s3-current"].map { name in
             try CreditAssessment(incident: incident, window: metrics.window, policy: try PolicyLibrary.policy(named: name))
         }
-        return IncidentReport(incident: incident, metrics: metrics, credits: credits, warnings: page.warnings + followup.warnings)
+        let window = try #require(metrics.window)
+        let periods = try PeriodCredit.assess([.init(incident: incident, window: window)], policy: try PolicyLibrary.policy(named: "s3-2008"))
+        return IncidentReport(incident: incident, metrics: metrics, credits: credits, periods: periods, warnings: page.warnings + followup.warnings)
     }
 
     static func ebsReport() throws -> IncidentReport {
@@ -103,6 +105,9 @@ struct HTMLPageTests {
         let applied = document.select("//section[@id='credit-s3-2008']//tbody/tr[td/span[@class='yes']]/td").map(\.textContent)
         #expect(applied.prefix(2) == ["below 99%", "25%"])
         #expect(document.select("//section[@class='credit']").count == 2)
+        // July 2008 as one measurement period: 498 minutes down, claim by the end of the second month after.
+        let period = document.select("//section[@id='credit-periods']//tbody/tr/td").map(\.textContent)
+        #expect(period == ["s3-2008", "2008-07", "Amazon Simple Storage Service (US) Event: July 20, 2008", "498", "98.884%", "25%", "", "2008-09-30"])
     }
 
     @Test("S3 2008: every timeline row carries its event's source file and line")

@@ -1,0 +1,50 @@
+/// A list of lower-case phrases looked for in lower-case text, on UTF-8 bytes.
+///
+/// Hand-written rather than `String.contains` (Foundation's, which goes through `CFString` on
+/// Linux and was most of the prose reader's time) or one `Regex` alternation per list (compiled
+/// once, but a backtracking engine run once per clause and phrase is slower still): a byte scan
+/// for each phrase's first byte is all these short lists need.
+struct PhraseList: Sendable {
+    let phrases: [[UInt8]]
+    /// Whether a phrase must start at a word boundary ("started" does not match "restarted").
+    let atWordStart: Bool
+    /// For each first byte, the phrases that start with it: one pass over the text checks only
+    /// the phrases that can start at each place.
+    let byFirstByte: [[Int]]
+
+    init(_ phrases: [String], atWordStart: Bool = false) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        self.atWordStart = atWordStart
+        var buckets = Array(repeating: [Int](), count: 256)
+        for (index, phrase) in self.phrases.enumerated() {
+            if let lead = phrase.first { buckets[Int(lead)].append(index) }
+        }
+        byFirstByte = buckets
+    }
+
+    /// Whether any phrase occurs in `lower` (text already lower-cased).
+    func matches(_ lower: String) -> Bool {
+        var text = lower
+        return text.withUTF8 { matches($0) }
+    }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let candidates = byFirstByte[Int(bytes[i])]
+            if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                for index in candidates {
+                    let phrase = phrases[index]
+                    guard i + phrase.count <= bytes.count else { continue }
+                    var k = 1
+                    while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+}

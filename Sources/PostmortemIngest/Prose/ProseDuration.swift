@@ -1,0 +1,70 @@
+import Foundation
+
+/// A duration a sentence gives for the impact: "lasting two hours and six minutes", "a 34-minute
+/// outage", "for approximately 5 minutes", "13 minutes of downtime", "lasted 1 hour and 48 minutes".
+enum ProseDuration {
+    static let units: [String: Int] = [
+        "minute": 60, "minutes": 60, "min": 60, "mins": 60, "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
+        "day": 86_400, "days": 86_400,
+    ]
+    static let leads: Set<String> = ["lasting", "lasted", "for", "of", "over", "spanning", "totalling", "totaling", "took"]
+    static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "total", "period", "of"]
+    static let impactNouns: Set<String> = ["outage", "downtime", "disruption", "incident", "degradation", "period", "impact", "interruption", "unavailability"]
+
+    /// The seconds of the first impact duration in the sentence, if it gives one.
+    static func seconds(in sentence: String) -> Int64? {
+        let words = sentence.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
+        var i = 0
+        while i < words.count {
+            // "34-minute outage", "6-minute period".
+            let hyphen = words[i].split(separator: "-")
+            if hyphen.count == 2, let value = number(String(hyphen[0])), let unit = units[String(hyphen[1])],
+                i + 1 < words.count, impactNouns.contains(words[i + 1]) || words[i + 1] == "window"
+            {
+                return Int64(value * Double(unit))
+            }
+            if let total = amount(words, at: i) {
+                let before = i > 0 ? words[i - 1] : ""
+                var k = i - 1
+                while k >= 0, hedges.contains(words[k]) { k -= 1 }
+                let lead = k >= 0 ? words[k] : ""
+                let after = total.end < words.count ? words[total.end] : ""
+                let after2 = total.end + 1 < words.count ? words[total.end + 1] : ""
+                if leads.contains(lead) || leads.contains(before) || (after == "of" && impactNouns.contains(after2))
+                    || impactNouns.contains(after)
+                {
+                    return Int64(total.seconds)
+                }
+                i = total.end
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// `two hours and six minutes`, `1 hour 48 minutes`, `45 minutes`, `an hour` at `i`.
+    static func amount(_ words: [String], at start: Int) -> (seconds: Double, end: Int)? {
+        var i = start
+        var total = 0.0
+        var matched = false
+        while i + 1 < words.count, let value = number(words[i]), let unit = units[words[i + 1]] {
+            total += value * Double(unit)
+            matched = true
+            i += 2
+            if i + 2 < words.count, words[i] == "and", number(words[i + 1]) != nil, units[words[i + 2]] != nil { i += 1 }
+        }
+        return matched ? (total, i) : nil
+    }
+
+    static func number(_ word: String) -> Double? {
+        if let value = Double(word), value >= 0, value < 10_000 { return value }
+        if word == "an" || word == "a" || word == "one" { return 1 }
+        if word == "half" { return 0.5 }
+        let parts = word.split(separator: "-")
+        if parts.count == 2, let tens = Sentences.numberWord(String(parts[0])), let units = Sentences.numberWord(String(parts[1])), tens >= 20, units < 10 {
+            return Double(tens + units)
+        }
+        return Sentences.numberWord(word).map(Double.init)
+    }
+}

@@ -1,0 +1,32 @@
+import PostmortemTimeline
+
+/// One timed statement of a postmortem as evidence for its impact window: the event read from
+/// it, the clause its time governs, and what kind of place in the document it sits in.
+struct ProseEvidenceCandidate: Sendable, Equatable {
+    /// Where a statement sits, weakest last.
+    enum Place: Int, Sendable, Comparable {
+        /// A timeline row: a list item, table row, time heading or line that opens with its time.
+        case row = 1
+        /// A sentence of running prose.
+        case narrative = 2
+
+        static func < (a: Place, b: Place) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    var event: TimelineEvent
+    /// The words the time governs (the whole row for a row).
+    var clause: String
+    /// The clause's words before the time ("The outage began at") and after it up to the first
+    /// break ("Service resumes"), where statements of a start or an end are read.
+    var lead: String
+    var tail: String
+    var place: Place
+    /// Whether the time was written as a span (`from 16:58 to 18:46 UTC`).
+    var isSpan: Bool
+    /// Whether the span opens its block (`(13:20 - 13:50 UTC) During the deployment ...`).
+    var spanOpensBlock: Bool
+    /// The incident section the statement belongs to.
+    var section: Int
+    /// Whether the statement sits under a "Timeline" heading.
+    var inTimeline: Bool
+}

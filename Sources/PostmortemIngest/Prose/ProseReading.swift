@@ -1,0 +1,239 @@
+import PostmortemTimeline
+
+/// The state of one pass of `ProsePostmortemParser` over a document: the events read so far,
+/// the evidence each gives for the impact window, and everything skipped.
+struct ProseReading {
+    let file: String
+    let options: IngestOptions
+    let metadata: DocumentMetadata
+    /// How the document was written (plain text has no heading levels).
+    let markup: BlockDocument.Markup
+    var context: ProseDateContext
+    var events: [TimelineEvent] = []
+    /// For each event, the index of its sentence.
+    var eventSentences: [Int] = []
+    /// For each event, its weight as evidence for the window.
+    var candidates: [ProseEvidenceCandidate] = []
+    var warnings: [ParseWarning] = []
+    /// Whether the text writes any time of day at all (a clock or a timestamp).
+    var writesClock = false
+    /// The date line the document opens with, as written.
+    var dateLine: String?
+    /// The service named by the heading of each sentence's section.
+    var sectionServices: [String?] = []
+    /// The incident section of each sentence (0 when the document is one incident).
+    var sentenceSections: [Int] = []
+    /// The heading that opens each incident section, for its title.
+    var sectionHeadings: [Int: String] = [:]
+
+    init(file: String, options: IngestOptions, metadata: DocumentMetadata, markup: BlockDocument.Markup) {
+        self.file = file
+        self.markup = markup
+        self.options = options
+        self.metadata = metadata
+        context = ProseDateContext(anchor: options.referenceDate, dateInForce: options.referenceDate, defaultZone: options.defaultZone)
+    }
+
+    static let timelineWords = ["timeline", "key events", "chronology", "sequence of events", "time line", "events"]
+
+    mutating func read(_ document: ProseDocument) {
+        let sentences = document.sentences
+        for line in document.skippedCode {
+            warnings.append(ParseWarning(location: SourceLocation(file: file, line: line), message: "skipped the times in a code block (quoted logs or commands are not the incident's timeline)"))
+        }
+        if let statement = ProseZoneStatement.find(in: sentences) { context.documentZone = statement }
+        anchorYear(sentences)
+        sentenceSections = Self.sections(sentences, anchor: context.anchor)
+        var sectionService: String?
+        var headingStack: [(level: Int, isTimeline: Bool)] = []
+        var loggedBlocks: Set<Int> = []
+        for (index, sentence) in sentences.enumerated() {
+            let section = sentenceSections[index]
+            if index > 0, section != sentenceSections[index - 1] {
+                // A new entry: its own date, nothing carried over from the one before.
+                context.resetClock()
+                sectionHeadings[section] = sentence.text
+            }
+            let tokens = ProseToken.tokens(sentence.text)
+            let mentions = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text)
+            // A line that is only a day ("April 29, 2011") dates what follows; it is not an event.
+            let onlyDate = mentions.count == 1 && mentions[0].start.clock == nil && mentions[0].end == nil
+                && !tokens.indices.contains { ($0 < mentions[0].first || $0 >= mentions[0].last) && tokens[$0].isWord }
+            if sentence.isHeading || onlyDate {
+                if sentence.isHeading {
+                    sectionService = ProseVocabulary.services(in: ProseVocabulary.words(sentence.text)).first
+                    if sentence.kind == .heading {
+                        let level = max(sentence.level, 1)
+                        headingStack.removeAll { $0.level >= level }
+                        let lower = sentence.text.lowercased()
+                        headingStack.append((level, Self.timelineWords.contains(where: lower.contains)))
+                    }
+                }
+                for mention in mentions { context.note(mention) }
+                if onlyDate, index == 0, let day = mentions.first?.start.day, day.year != nil {
+                    dateLine = mentions[0].written
+                    context.anchor = context.anchor ?? context.dateInForce
+                }
+                sectionServices.append(sectionService)
+                continue
+            }
+            sectionServices.append(sectionService)
+            let location = SourceLocation(file: file, line: sentence.line)
+            // "[8:27 AM] alice: restarting the hub": a chat or log stamp, not the incident's.
+            if sentence.text.hasPrefix("["), let first = mentions.first, first.first == 0, Self.isChatLine(sentence.text) {
+                if loggedBlocks.insert(sentence.block).inserted {
+                    warnings.append(ParseWarning(location: location, message: "skipped chat or log stamps like '[\(first.written)]' (not the incident's timeline)"))
+                }
+                continue
+            }
+            let inTimeline = headingStack.contains { $0.isTimeline }
+            if mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) { writesClock = true }
+            for (k, mention) in mentions.enumerated() {
+                switch context.resolve(mention, sentence: sentence.text) {
+                case .noted:
+                    continue
+                case .skipped(let reason):
+                    warnings.append(ParseWarning(location: location, message: "skipped a time: \(reason)"))
+                case .resolved(let resolved):
+                    for warning in resolved.warnings {
+                        warnings.append(ParseWarning(location: location, message: warning))
+                    }
+                    let clause = ProseClause.clause(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
+                    let (lead, tail) = ProseClause.leadAndTail(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
+                    let isFine = resolved.precision != .day && resolved.precision != .partOfDay
+                    let words = ProseVocabulary.words(sentence.text)
+                    let regions = ProseVocabulary.regions(in: words)
+                    let services = ProseVocabulary.services(in: words)
+                    let event = TimelineEvent(
+                        time: resolved.time, endTime: resolved.end, zone: resolved.zone,
+                        writtenTime: mention.written, precision: resolved.precision,
+                        status: isFine ? ProseStatus.classify(clause)?.rawValue : nil,
+                        region: regions.count == 1 ? regions[0] : nil,
+                        service: services.count == 1 ? services[0] : nil,
+                        text: sentence.text, source: location,
+                        // A postmortem's times say when things happened, not when they were posted.
+                        kind: .narrative)
+                    events.append(event)
+                    eventSentences.append(index)
+                    let opensRow = sentence.opensBlock && mention.first <= 2
+                    let isRow = opensRow && (sentence.kind != .paragraph || inTimeline || sentence.isTimeHeadingRow) || sentence.kind == .tableRow
+                    candidates.append(
+                        ProseEvidenceCandidate(
+                            event: event, clause: isRow && k == 0 ? sentence.text : clause, lead: lead, tail: isRow && k == 0 ? sentence.text : tail,
+                            place: isRow ? .row : .narrative,
+                            isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline))
+                }
+            }
+        }
+    }
+
+    /// `[8:27 AM] alice: restarting` (a speaker and a colon after the stamp), as opposed to a
+    /// timeline written `[23:55] The migration completes`.
+    static func isChatLine(_ text: String) -> Bool {
+        guard let close = text.firstIndex(of: "]") else { return false }
+        let rest = text[text.index(after: close)...].drop { $0 == " " }
+        guard let colon = rest.firstIndex(of: ":") else { return false }
+        let speaker = rest[..<colon]
+        return !speaker.isEmpty && speaker.count <= 40 && !speaker.contains(" ")
+    }
+
+    /// Finds the year the document's dates belong to when `--reference-date` is not given: the
+    /// title's or a heading's full date, else the first full date anywhere, else the page's
+    /// publication date. With `--reference-date`, warns when the text's own dates contradict it.
+    mutating func anchorYear(_ sentences: [ProseDocument.Sentence]) {
+        var found: (date: CivilDate, line: Int?, written: String)?
+        let titles = [metadata.title].compactMap { $0 }
+        for title in titles {
+            if let date = Self.fullDate(in: title) { found = (date.date, nil, date.written) }
+        }
+        if found == nil {
+            for sentence in sentences where sentence.isHeading {
+                if let date = Self.fullDate(in: sentence.text) {
+                    found = (date.date, sentence.line, date.written)
+                    break
+                }
+            }
+        }
+        if found == nil {
+            for sentence in sentences {
+                if let date = Self.fullDate(in: sentence.text) {
+                    found = (date.date, sentence.line, date.written)
+                    break
+                }
+            }
+        }
+        if found == nil, let published = metadata.published {
+            found = (published, nil, metadata.publishedSource ?? "the page's publication date")
+        }
+        guard let found else { return }
+        if let reference = options.referenceDate {
+            if abs(reference.daysSinceEpoch - found.date.daysSinceEpoch) > 62 {
+                warnings.append(
+                    ParseWarning(
+                        location: SourceLocation(file: file, line: found.line),
+                        message: "--reference-date \(reference) is contradicted by the text's date '\(found.written)' (\(found.date)); kept --reference-date"))
+            }
+            return
+        }
+        context.anchor = found.date
+    }
+
+    /// The first date with a year in the text: `March 3, 2024`, `2024-03-05`, `5-26-21`.
+    static func fullDate(in text: String) -> (date: CivilDate, written: String)? {
+        let tokens = ProseToken.tokens(text)
+        for mention in ProseTimeScanner.mentions(in: tokens, sentence: text) {
+            if let stamped = mention.start.stamped { return (stamped.civil(offsetSeconds: mention.start.stampedZone?.offsetSeconds ?? 0).date, mention.written) }
+            if let day = mention.start.day, let year = day.year {
+                let date = CivilDate(year: year, month: day.month, day: day.day)
+                if date.isValid { return (date, mention.written) }
+            }
+        }
+        for token in tokens where token.isWord {
+            if let date = ProseTimeScanner.numericDay(token.text) { return (date, token.text) }
+        }
+        return nil
+    }
+
+    /// Splits a document of several dated entries into sections: headings of one level that each
+    /// name a day, outside any "Timeline" section, at least two of them and more than three days
+    /// apart somewhere (so the day headings of one incident's timeline stay one incident).
+    static func sections(_ sentences: [ProseDocument.Sentence], anchor: CivilDate?) -> [Int] {
+        var dated: [(index: Int, level: Int, date: CivilDate)] = []
+        var underTimeline: [(level: Int, isTimeline: Bool)] = []
+        for (index, sentence) in sentences.enumerated() where sentence.kind == .heading {
+            let level = max(sentence.level, 1)
+            underTimeline.removeAll { $0.level >= level }
+            let lower = sentence.text.lowercased()
+            let inTimeline = underTimeline.contains { $0.isTimeline }
+            underTimeline.append((level, timelineWords.contains(where: lower.contains)))
+            guard !inTimeline else { continue }
+            let tokens = ProseToken.tokens(sentence.text)
+            guard let day = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text).first?.start.day,
+                let year = day.year ?? anchor?.year
+            else { continue }
+            dated.append((index, level, CivilDate(year: year, month: day.month, day: day.day)))
+        }
+        var levels: [Int: [(index: Int, date: CivilDate)]] = [:]
+        for entry in dated { levels[entry.level, default: []].append((entry.index, entry.date)) }
+        guard let level = levels.keys.sorted().first(where: { key in
+            guard let entries = levels[key], entries.count >= 2 else { return false }
+            return zip(entries, entries.dropFirst()).contains { abs($0.date.daysSinceEpoch - $1.date.daysSinceEpoch) > 3 }
+        }), let entries = levels[level] else {
+            return Array(repeating: 0, count: sentences.count)
+        }
+        var result: [Int] = []
+        var section = 0
+        var next = 0
+        for index in sentences.indices {
+            if next < entries.count, entries[next].index == index {
+                next += 1
+                section = next
+            } else if section > 0, sentences[index].kind == .heading, sentences[index].level <= level, sentences[index].level > 0 {
+                // A heading at the entries' level or above that names no day ends the entries.
+                if sentences[index].level < level { section = 0 }
+            }
+            result.append(section)
+        }
+        return result
+    }
+}

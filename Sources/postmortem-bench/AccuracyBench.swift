@@ -1,0 +1,231 @@
+import ArgumentParser
+import Foundation
+import Ink
+import PostmortemIngest
+import PostmortemTimeline
+
+/// How well the prose reader finds impact windows in real postmortems, as Markdown, as web pages
+/// and as plain text, and how fast it reads them.
+struct AccuracyBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accuracy",
+        abstract: "Impact windows found in a corpus of real postmortems vs its EXPECTED.tsv (Markdown, web page and plain-text renderings), and the prose reader's speed.")
+
+    @Option(help: "The corpus folder (with EXPECTED.tsv). Default: ../shared/corpora/postmortems beside the package.")
+    var corpus: String?
+    @Option(help: "Minutes a found start or end may differ from the expected one.") var tolerance = 15
+    @Option(help: "Timed passes over the corpus for the speed figure (the median is reported).") var runs = 5
+    @Flag(help: "Print only the figures, not every incident.") var quiet = false
+
+    func run() throws {
+        let folder = corpus ?? Self.defaultCorpus
+        let rows = try ExpectedRow.load(folder + "/EXPECTED.tsv")
+        let files = rows.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var sources: [String: [UInt8]] = [:]
+        for file in files { sources[file] = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))) }
+        let renderings: [(name: String, convert: (String, [UInt8]) -> [UInt8])] = [
+            ("Markdown (as published)", { _, bytes in bytes }),
+            ("web page (Ink-rendered HTML)", { file, bytes in CorpusRendering.html(file: file, markdown: bytes) }),
+            ("plain text", { _, bytes in CorpusRendering.plainText(markdown: bytes) }),
+        ]
+        var summaries: [String] = []
+        for (index, rendering) in renderings.enumerated() {
+            var score = Score()
+            for file in files {
+                let bytes = rendering.convert(file, sources[file] ?? [])
+                let expected = rows.filter { $0.file == file }
+                let reference = (expected.first?.start ?? expected.first?.end)?.civil().date
+                let (outcome, usedReference) = Self.read(file: file, bytes: bytes, reference: reference)
+                if usedReference { score.withReference += expected.count }
+                for row in expected {
+                    let verdict = Verdict(row: row, outcome: outcome, tolerance: tolerance)
+                    score.add(verdict, ambiguous: row.ambiguous)
+                    if !quiet, index == 0 || !verdict.hit { print("[\(rendering.name)] \(verdict.line)\(usedReference ? " (with --reference-date)" : "")") }
+                }
+            }
+            summaries.append("| \(rendering.name) | \(score.rows) | \(score.strict) (\(Self.percent(score.strict, score.rows))) | \(score.either) (\(Self.percent(score.either, score.rows))) | \(score.unambiguousHits)/\(score.unambiguous) | \(score.withReference) |")
+        }
+        print("")
+        print("Corpus: \(folder) (\(files.count) files, \(rows.count) incidents); within \(tolerance) minutes at both ends.")
+        print("")
+        print("| rendering | incidents | hits | hits, ambiguous rows with either reading | unambiguous rows | read with --reference-date |")
+        print("|---|---|---|---|---|---|")
+        for line in summaries { print(line) }
+        // Speed: the prose reader alone over the corpus as published.
+        let inputs = files.map { SourceInput(path: $0, bytes: sources[$0] ?? []) }
+        let megabytes = Double(inputs.reduce(0) { $0 + $1.bytes.count }) / 1e6
+        var seconds: [Double] = []
+        for _ in 0..<max(runs, 1) {
+            seconds.append(time { inputs.reduce(0) { $0 + ((try? Ingest.parse($1))?.incidents.count ?? 0) } })
+        }
+        let row = BenchRow(name: "prose reader", megabytes: megabytes, seconds: seconds, peakMegabytes: nil)
+        print("")
+        print("Prose reader speed: \(String(format: "%.3f", megabytes)) MB in \(String(format: "%.3f", row.median)) s (median of \(seconds.count)) = \(String(format: "%.1f", row.throughput)) MB/s (target 5 MB/s)")
+    }
+
+    /// `../shared/corpora/postmortems` beside the package, looking further up for a package
+    /// checked out as a worktree deeper down (`/work/wt/NAME` beside `/work/shared`).
+    static var defaultCorpus: String {
+        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let first = folder.deletingLastPathComponent().appendingPathComponent("shared/corpora/postmortems").path
+        while folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+            let candidate = folder.appendingPathComponent("shared/corpora/postmortems").path
+            if FileManager.default.fileExists(atPath: candidate + "/EXPECTED.tsv") { return candidate }
+        }
+        return first
+    }
+
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "-" : String(format: "%.0f%%", 100 * Double(part) / Double(whole))
+    }
+
+    /// What the reader made of one file: its incidents, or the error it gave.
+    enum Outcome {
+        case incidents([Incident])
+        case failed(IngestError)
+    }
+
+    /// Reads without hints; a text whose times name no year is read again with the expected
+    /// start's day as `--reference-date`, as the corpus README allows for a measurement run.
+    static func read(file: String, bytes: [UInt8], reference: CivilDate?) -> (outcome: Outcome, usedReference: Bool) {
+        do {
+            return (.incidents(try Ingest.parse(SourceInput(path: file, bytes: bytes)).incidents), false)
+        } catch {
+            guard let reference, error.description.contains("--reference-date") else { return (.failed(error), false) }
+            do {
+                return (.incidents(try Ingest.parse(SourceInput(path: file, bytes: bytes), options: IngestOptions(referenceDate: reference)).incidents), true)
+            } catch {
+                return (.failed(error), true)
+            }
+        }
+    }
+
+    struct Score {
+        var rows = 0
+        var strict = 0
+        var either = 0
+        var unambiguous = 0
+        var unambiguousHits = 0
+        /// Incidents whose text names no year, read with `--reference-date`.
+        var withReference = 0
+
+        mutating func add(_ verdict: Verdict, ambiguous: Bool) {
+            rows += 1
+            if verdict.strictHit { strict += 1 }
+            if verdict.hit { either += 1 }
+            if !ambiguous {
+                unambiguous += 1
+                if verdict.strictHit { unambiguousHits += 1 }
+            }
+        }
+    }
+}
+
+/// One row of EXPECTED.tsv.
+struct ExpectedRow {
+    var file: String
+    var index: Int
+    var start: Instant?
+    var end: Instant?
+    var ambiguous: Bool
+
+    static func load(_ path: String) throws -> [ExpectedRow] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var rows: [ExpectedRow] = []
+        for line in text.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cells.count >= 6, let index = Int(cells[1]) else { continue }
+            rows.append(
+                ExpectedRow(
+                    file: cells[0], index: index, start: Self.instant(cells[2]), end: Self.instant(cells[3]), ambiguous: cells[5] == "yes"))
+        }
+        return rows
+    }
+
+    /// `2020-10-28T15:22Z`.
+    static func instant(_ cell: String) -> Instant? {
+        guard !cell.isEmpty else { return nil }
+        return Instant(iso8601: cell.replacingOccurrences(of: "Z", with: ":00Z"))
+    }
+}
+
+/// Whether the reader's window for one expected incident is right.
+struct Verdict {
+    var strictHit: Bool
+    /// Also counting, for an ambiguous row, the reading an hour either way (the daylight-time
+    /// reading of a zone label, or the neighbouring zone the row's notes give).
+    var hit: Bool
+    var line: String
+
+    init(row: ExpectedRow, outcome: AccuracyBench.Outcome, tolerance: Int) {
+        let name = "\(row.file)#\(row.index)"
+        let expected = "expected \(Self.show(row.start))-\(Self.show(row.end))"
+        switch outcome {
+        case .failed(let error):
+            // A text with no time at all, where none is expected, is read right when it says so.
+            let right = row.start == nil && row.end == nil
+            strictHit = right
+            hit = right
+            line = "\(right ? "HIT " : "MISS") \(name) \(expected) error: \(error)"
+        case .incidents(let incidents):
+            guard row.index - 1 < incidents.count else {
+                strictHit = false
+                hit = false
+                line = "MISS \(name) \(expected) found only \(incidents.count) incident(s)"
+                return
+            }
+            let incident = incidents[row.index - 1]
+            let start = incident.impactStart?.time
+            let end = incident.impactEnd?.time
+            func close(_ a: Instant?, _ b: Instant?, shift: Int64) -> Bool {
+                guard let a, let b else { return a == nil && b == nil }
+                return abs(b.seconds(until: a.adding(seconds: shift))) <= Int64(tolerance * 60)
+            }
+            strictHit = close(row.start, start, shift: 0) && close(row.end, end, shift: 0)
+            hit = strictHit || (row.ambiguous && [-3600, 3600].contains { close(row.start, start, shift: $0) && close(row.end, end, shift: $0) })
+            let rules = "[\(incident.impactStart?.rule ?? "-") / \(incident.impactEnd?.rule ?? "-")]"
+            line = "\(strictHit ? "HIT " : hit ? "HIT~" : "MISS") \(name) \(expected) found \(Self.show(start))-\(Self.show(end)) \(rules)"
+        }
+    }
+
+    static func show(_ instant: Instant?) -> String {
+        guard let instant else { return "none" }
+        return String(instant.iso8601.prefix(16))
+    }
+}
+
+/// The corpus's Markdown as a web page and as plain text, made at bench time and never stored.
+enum CorpusRendering {
+    /// A page as a blog would publish it: a title, navigation, the article, a footer.
+    static func html(file: String, markdown: [UInt8]) -> [UInt8] {
+        let parsed = MarkdownParser().parse(String(decoding: markdown, as: UTF8.self))
+        let title = parsed.metadata["title"] ?? parsed.title ?? file
+        let page = """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>\(escape(title))</title></head>
+            <body><header><nav><a href="/">Home</a> <a href="/blog">Blog</a> <a href="/status">Status</a></nav></header>
+            <main><article>
+            \(parsed.html)
+            </article></main>
+            <aside>Subscribe to our newsletter</aside>
+            <footer>Copyright the authors. All rights reserved.</footer></body></html>
+            """
+        return Array(page.utf8)
+    }
+
+    /// The text a reader would save from the page: every block on its own, blank lines between.
+    static func plainText(markdown: [UInt8]) -> [UInt8] {
+        let document = BlockDocument.read(text: String(decoding: markdown, as: UTF8.self))
+        var out: [String] = []
+        if let title = document.metadata.title { out.append(title) }
+        for block in document.blocks where block.kind != .code {
+            out.append(block.text)
+        }
+        return Array(out.joined(separator: "\n\n").utf8)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+}
