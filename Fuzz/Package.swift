@@ -24,6 +24,8 @@ let package = Package(
         fuzzTarget("fuzz-policy-yaml", ["PostmortemMetrics"]),
         fuzzTarget("fuzz-manifest-yaml", ["PostmortemPipeline"]),
         fuzzTarget("fuzz-scenario-yaml", ["RecoveryModel"]),
+        fuzzTarget("fuzz-archive-json", ["PostmortemIngest"]),
+        fuzzTarget("fuzz-snapshots", ["PostmortemIngest", "PostmortemArchive"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -78,6 +78,7 @@ public struct CreditAssessment: Sendable, Equatable {
                 steps.append("Region-unavailable method: \(zoneText) affected; every \(unitName) slice the window touches counts as unavailable.")
             }
         }
+        steps += Self.clippingSteps(window: window, periodStart: start, periodEnd: end)
         let uptime = 100 * (1 - downtimeUnits / Double(totalUnits))
         uptimePercent = uptime
         let tier = policy.tier(forUptime: uptime)
@@ -102,12 +103,39 @@ public struct CreditAssessment: Sendable, Equatable {
         period.bounds(containing: period == .serviceYear ? window.end : window.start)
     }
 
-    /// "a single Availability Zone" / "one Availability Zone" in the sources means one zone.
+    /// What the period leaves out of a window that runs past either of its edges, so the reasoning
+    /// never counts less downtime than the window without saying why.
+    static func clippingSteps(window: ImpactWindow, periodStart: Instant, periodEnd: Instant) -> [String] {
+        var steps: [String] = []
+        if window.start < periodStart {
+            let outside = DurationText.minutes(window.start.minutes(until: min(periodStart, window.end)))
+            steps.append("The window starts before the period, which begins \(periodStart.iso8601): its first \(outside) belong to the previous period and are not counted here.")
+        }
+        if window.end > periodEnd {
+            let outside = DurationText.minutes(max(periodEnd, window.start).minutes(until: window.end))
+            steps.append("The window runs past the end of the period at \(periodEnd.iso8601): its last \(outside) belong to the next period and are not counted here.")
+        }
+        return steps
+    }
+
+    /// "a single Availability Zone" / "one Availability Zone" in the sources means one zone, as
+    /// whole words ("one availability zones" and "single azure" are not), and not after a bound:
+    /// "more than one Availability Zone" or "at least one" says nothing of one zone.
     static func statedZoneCount(_ incident: Incident) -> Int? {
         let phrases = ["single availability zone", "one availability zone", "one affected availability zone", "single az"]
+        let bounds = ["more than ", "than ", "at least ", "over "]
         for event in incident.events {
             let lower = event.text.lowercased()
-            if phrases.contains(where: { lower.contains($0) }) { return 1 }
+            for phrase in phrases {
+                var from = lower.startIndex
+                while let range = lower.range(of: phrase, range: from..<lower.endIndex) {
+                    from = range.upperBound
+                    let startsWord = range.lowerBound == lower.startIndex || !lower[lower.index(before: range.lowerBound)].isLetter
+                    let endsWord = range.upperBound == lower.endIndex || !lower[range.upperBound].isLetter
+                    let bounded = bounds.contains { lower[..<range.lowerBound].hasSuffix($0) }
+                    if startsWord, endsWord, !bounded { return 1 }
+                }
+            }
         }
         return nil
     }

@@ -12,6 +12,9 @@ public struct ReportRequest: Sendable, Equatable {
     public var merge: Bool
     /// Fail on any warning.
     public var strict: Bool
+    /// With `merge`, join the inputs even when `MergeCheck` finds they are not one incident
+    /// (each reason becomes a warning instead of an error).
+    public var forceMerge = false
     /// Policy names or files; empty means the policy in force on the incident's date.
     public var policies: [String]
     public var credit: CreditAssessment.Options
@@ -79,6 +82,12 @@ public enum ReportPipeline {
             throw PipelineError.strict(file: first.location.file, count: unchecked.count, first: first.description)
         }
         if request.merge, let merged = Incident.merging(incidents) {
+            let reasons = MergeCheck.conflicts(incidents)
+            let file = incidents.first?.sources.first ?? request.inputs.first ?? "(inputs)"
+            if !reasons.isEmpty, !request.forceMerge { throw PipelineError.mergeRefused(file: file, reasons: reasons) }
+            for reason in reasons {
+                warnings.append(ParseWarning(location: SourceLocation(file: file), message: "merged with --force although \(reason)"))
+            }
             incidents = [merged]
         }
         return (incidents, warnings)

@@ -20,6 +20,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Join all inputs into one incident (a status page and its postmortem).")
     var merge = false
 
+    @Flag(help: "With --merge, join the inputs even when their times are far apart or they name different services.")
+    var force = false
+
     @Flag(help: "Treat warnings (skipped updates, inferred years) as errors.")
     var strict = false
 
@@ -93,6 +96,7 @@ struct InputOptions: ParsableArguments {
         var request = ReportRequest(
             inputs: selected, ingest: try ingestOptions(), merge: merge, strict: strict,
             policies: credit?.policy ?? [], credit: try credit?.options() ?? .init(), jobs: jobs, database: db)
+        request.forceMerge = force
         request.services = credit?.service ?? []
         request.regions = credit?.region ?? []
         request.bill = credit?.bill

@@ -88,6 +88,40 @@ struct SLAPolicyTests {
         }
     }
 
+    @Test("A window past the month's end is clipped, and the reasoning says how much was left out")
+    func clippedAtPeriodEnd() throws {
+        let start = try #require(Instant(iso8601: "2008-07-31T23:00:00Z"))
+        let end = try #require(Instant(iso8601: "2008-08-01T01:30:00Z"))
+        let incident = Incident(title: "S3", events: [
+            TimelineEvent(time: start, text: "Elevated error rates.", source: SourceLocation(file: "x"), kind: .narrative)
+        ])
+        let window = ImpactWindow(start: start, end: end, method: .stated)
+        let credit = try CreditAssessment(incident: incident, window: window, policy: try PolicyLibrary.policy(named: "s3-2008"))
+        // July 2008 has 8,928 five-minute periods; 23:00 to midnight is 12 of them at a 100% error rate.
+        #expect(credit.totalUnits == 8928)
+        #expect(credit.downtimeUnits == 12)
+        #expect(NumberFormat.fixed(credit.uptimePercent, decimals: 3) == "99.866")
+        #expect(credit.reasoning.contains(
+            "The window runs past the end of the period at 2008-08-01T00:00:00Z: its last \(DurationText.minutes(90)) belong to the next period and are not counted here."))
+        #expect(DurationText.minutes(90) == "1h 30m")
+    }
+
+    @Test("Only a stated single zone counts as one: not 'more than one Availability Zone', not 'at least one'", arguments: [
+        ("Instances in a single Availability Zone were impaired.", 1),
+        ("Volumes in one Availability Zone became stuck.", 1),
+        ("The event affected more than one Availability Zone in the region.", nil),
+        ("Errors reached at least one availability zone.", nil),
+        ("Customers running in one availability zones group were told.", nil),
+        ("The Single AZure console was slow.", nil),
+    ] as [(String, Int?)])
+    func statedZones(text: String, zones: Int?) throws {
+        let start = try #require(Instant(iso8601: "2011-04-21T07:47:00Z"))
+        let incident = Incident(title: "EC2", events: [
+            TimelineEvent(time: start, text: text, source: SourceLocation(file: "x"), kind: .narrative)
+        ])
+        #expect(CreditAssessment.statedZoneCount(incident) == zones)
+    }
+
     @Test("Single-AZ outages owe nothing under region-level terms")
     func singleZone() throws {
         let start = try #require(Instant(iso8601: "2011-04-21T07:47:00Z"))

@@ -52,6 +52,19 @@ enum CLI {
 struct CommandLineTests {
     static let s3 = "Fixtures/status-pages/aws-s3-2008-07-20.html"
 
+    @Test("--merge of the S3 page and the EBS postmortem: exit 65 saying why; --force merges with warnings")
+    func mergeRefused() throws {
+        let inputs = [Self.s3, "Fixtures/postmortems/aws-ebs-2011-04-21.txt"]
+        let refused = try CLI.run(["metrics"] + inputs + ["--merge"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("postmortem: \(Self.s3): refusing to --merge inputs that are not one incident: "))
+        #expect(refused.stderr.contains("1003 days apart"))
+        #expect(refused.stdout.isEmpty)
+        let forced = try CLI.run(["metrics"] + inputs + ["--merge", "--force"])
+        #expect(forced.status == 0)
+        #expect(forced.stderr.contains("postmortem: warning: \(Self.s3): merged with --force although "))
+    }
+
     @Test("--version prints the version and exits 0")
     func version() throws {
         let outcome = try CLI.run(["--version"])

@@ -71,13 +71,28 @@ struct ProseObservationReader {
     static let approximations: Set<String> = ["approximately", "about", "around", "roughly", "nearly", "almost", "some", "over", "just"]
 
     func observations() -> [Observation] {
+        reading().observations
+    }
+
+    /// The observations, and apart from them the figures of sentences about credits: those state
+    /// terms, not measurements of the incident, so they are never observations; the parser
+    /// reports the ones no announced credit accounts for.
+    func reading() -> (observations: [Observation], creditFigures: [Observation]) {
+        var creditFigures: [Observation] = []
         let lowerText = text.lowercased()
         let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
             let lower = sentence.text.lowercased()
-            guard !lower.contains("credit") else { continue }
+            let aboutCredit = lower.contains("credit")
+            let mark = found.count
+            defer {
+                if aboutCredit {
+                    creditFigures += found[mark...]
+                    found.removeSubrange(mark...)
+                }
+            }
             let tokens = ProseToken.tokens(sentence.text)
             let location = SourceLocation(file: file, line: sentence.line)
             let section = index < sectionServices.count ? sectionServices[index] : nil
@@ -106,7 +121,7 @@ struct ProseObservationReader {
             found += durations(tokens, sentence: sentence.text, previous: previous, location: location)
             found += counts(tokens, lower: lower, section: section, dominant: dominant, time: ownTime ?? earlier, sentence: sentence.text, location: location)
         }
-        return Self.settled(found, start: start)
+        return (Self.settled(found, start: start), creditFigures)
     }
 
     /// Drops repeats of a figure for the same subject and names each curve's peak.
@@ -178,10 +193,11 @@ struct ProseObservationReader {
         var owner = noun?.owner
         if let o = owner, !text.contains(o) { owner = nil }
         let service = owner ?? (noun == nil ? nil : section)
-        let negative = sentence.contains("did not") && sentence.contains("fail")
+        let negated = Self.negatedState(sentence)
+        let negative = negated != nil
         var state: String?
-        if negative {
-            state = "that did not fail over"
+        if let negated {
+            state = negated
         } else if let word = Self.impairments.dropLast().first(where: sentence.contains) {
             state = word
         } else if Self.residualPhrases.contains(where: sentence.contains) || Self.remainderPhrases.contains(where: sentence.contains) {
@@ -194,6 +210,28 @@ struct ProseObservationReader {
         if qualifier == nil { scope = other ? "in other AZs" : affected ? "in the affected AZ" : nil }
         let words = [qualifier, service, noun?.noun ?? "share", state, scope].compactMap { $0 }
         return Subject(text: words.joined(separator: " "), isOtherScope: other, isNegative: negative)
+    }
+
+    /// Verbs written closed up that read as a verb and its particle after "did not".
+    static let closedPhrasalVerbs = [
+        "failover": "fail over", "failback": "fail back", "shutdown": "shut down", "startup": "start up",
+        "rollback": "roll back", "backup": "back up", "login": "log in", "logout": "log out",
+    ]
+    static let particles: Set<String> = ["over", "back", "up", "down", "out", "off", "in", "away"]
+
+    /// The state a negated verb gives a figure's subject, from the sentence's own words: "2.5% did
+    /// not automatically failover after..." gives "that did not fail over" (adverbs in -ly are
+    /// skipped, a closed compound is split, a particle after the verb is kept).
+    static func negatedState(_ lower: String) -> String? {
+        guard let range = lower.range(of: "did not ") ?? lower.range(of: "didn't ") ?? lower.range(of: "didn’t ") else { return nil }
+        let words = lower[range.upperBound...].split(whereSeparator: { !$0.isLetter && $0 != "-" }).prefix(6).map(String.init)
+        guard let verbIndex = words.firstIndex(where: { !$0.hasSuffix("ly") }) else { return nil }
+        let verb = words[verbIndex]
+        if let split = closedPhrasalVerbs[verb] { return "that did not " + split }
+        if verbIndex + 1 < words.count, particles.contains(words[verbIndex + 1]) {
+            return "that did not \(verb) \(words[verbIndex + 1])"
+        }
+        return "that did not " + verb
     }
 
     private func roleOf(before: String, after: String, sentence: String, subject: inout Subject) -> ObservationRole {

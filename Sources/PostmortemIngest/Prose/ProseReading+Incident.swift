@@ -11,10 +11,10 @@ extension ProseReading {
         let dated = Set(eventSentences)
         let sectionIDs = Array(Set(sentenceSections)).sorted()
         let window = ProseImpactWindow.infer(from: events)
-        let observations = ProseObservationReader(
+        let (observations, creditFigures) = ProseObservationReader(
             document: document, text: text, file: file, events: events, eventSentences: eventSentences,
             sectionServices: sectionServices, start: window?.start ?? events.map(\.time).min()
-        ).observations()
+        ).reading()
         var lineSections: [Int: Int] = [:]
         for (index, sentence) in document.sentences.enumerated() where lineSections[sentence.line] == nil {
             lineSections[sentence.line] = sentenceSections[index]
@@ -51,7 +51,34 @@ extension ProseReading {
                     observations: observations.filter { ($0.source.line.flatMap { lineSections[$0] } ?? 0) == section || sectionIDs.count == 1 },
                     announcedCredits: credits, sources: [file], impactStart: evidence.start, impactEnd: evidence.end))
         }
-        return (incidents, windowWarnings)
+        let allCredits = incidents.flatMap(\.announcedCredits)
+        return (incidents, windowWarnings + Self.creditFigureWarnings(creditFigures, credits: allCredits))
+    }
+
+    /// A credit sentence's figures are terms, not measurements: said unless an announced credit reads them.
+    static func creditFigureWarnings(_ figures: [Observation], credits: [AnnouncedCredit]) -> [ParseWarning] {
+        var sentences: [String] = []
+        for figure in figures where !sentences.contains(figure.text) { sentences.append(figure.text) }
+        var warnings: [ParseWarning] = []
+        for sentence in sentences where !credits.contains(where: { sentence.contains($0.text) }) {
+            let own = figures.filter { $0.text == sentence }
+            warnings.append(
+                ParseWarning(
+                    location: own[0].source,
+                    message: "left out \(own.map(Self.figure).joined(separator: ", ")) in a sentence about credits: such figures are read only as an announced credit, and this sentence states none"))
+        }
+        return warnings
+    }
+
+    /// A figure as a reader would write it: `100%`, `10 days`, `1200`.
+    static func figure(_ observation: Observation) -> String {
+        let value = observation.value
+        let number = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        switch observation.unit {
+        case .percent: return number + "%"
+        case .count: return number
+        case .minutes, .hours, .days: return number + " " + observation.unit.rawValue
+        }
     }
 
     /// The page's title, or the first Markdown/HTML heading of level 1.

@@ -29,18 +29,20 @@ public struct AWSHealthDashboardParser: IncidentParser {
         var resolution = StampResolution(date: heading.date, defaultZone: options.defaultZone)
         var events: [TimelineEvent] = []
         var lastBlockParent: String?
-        let blocks = document.select(
-            "//body//*[self::div or self::p or self::li or self::tr or self::dd or self::td][not(.//div or .//p or .//li or .//tr or .//table)]",
-            from: root)
+        let blocks = root.innermostBlocks(named: Self.blockNames, notHolding: Self.containerNames)
         for block in blocks {
             if block.name == "td", block.parentName == "tr" { continue }
             let text = block.visibleText
             guard !text.isEmpty else { continue }
             let location = SourceLocation(file: input.path, line: block.line)
             guard let (stamp, length) = TimeStampScanner.scanPrefix(text) else {
-                // A block with no stamp right after an update, in the same list, continues it.
+                // A block with no stamp right after an update, in the same list, continues it;
+                // page furniture and the navigation above the first update are not updates.
                 if let last = events.indices.last, block.parentPath == lastBlockParent, !Self.isChrome(text) {
                     events[last].text += "\n\n" + text
+                } else if !Self.isChrome(text), !(events.isEmpty && Self.isNavigation(text)) {
+                    warnings.append(
+                        ParseWarning(location: location, message: "skipped a block that starts with no time stamp: '\(Self.excerpt(text))'"))
                 }
                 continue
             }
@@ -61,7 +63,9 @@ public struct AWSHealthDashboardParser: IncidentParser {
             throw document.noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'")
         }
         var credits: [AnnouncedCredit] = []
-        for event in events {
+        // Splitting every update into sentences costs more than the rest of the reading; only
+        // the updates that mention a credit can state one.
+        for event in events where event.text.lowercased().contains("credit") {
             credits += AnnouncedCreditReader.credits(in: event.text, source: event.source)
         }
         let incident = Incident(
@@ -70,6 +74,10 @@ public struct AWSHealthDashboardParser: IncidentParser {
             announcedCredits: credits, sources: [input.path])
         return IngestResult(incidents: [incident], warnings: warnings)
     }
+
+    /// The blocks an update can be, and the elements that make a block a container of others.
+    static let blockNames: Set<String> = ["div", "p", "li", "tr", "dd", "td"]
+    static let containerNames: Set<String> = ["div", "p", "li", "tr", "table"]
 
     struct Heading {
         var title: String
@@ -118,6 +126,17 @@ public struct AWSHealthDashboardParser: IncidentParser {
             break
         }
         return String(decoding: utf8[i...], as: UTF8.self)
+    }
+
+    /// The breadcrumb or heading above the updates: it names the dashboard or the event.
+    static func isNavigation(_ text: String) -> Bool {
+        text.contains("Service Health Dashboard") || heading(from: TextFolding.foldAll(text)) != nil
+    }
+
+    /// The first 60 characters of a block, for a warning.
+    static func excerpt(_ text: String) -> String {
+        let folded = TextFolding.foldAll(text)
+        return folded.count > 60 ? String(folded.prefix(60)) + "…" : folded
     }
 
     /// Page furniture that is not part of an update.

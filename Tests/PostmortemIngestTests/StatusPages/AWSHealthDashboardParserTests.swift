@@ -83,6 +83,30 @@ struct AWSHealthDashboardParserTests {
         #expect(result.warnings[1].message.contains("XYZT"))
     }
 
+    @Test("A block with no time stamp that continues no update is skipped with a warning naming its line")
+    func blockWithoutStamp() throws {
+        let html = """
+            <html><body><div id="crumbs">Service Health Dashboard &raquo; Amazon EC2 (US) Event: March 3, 2009</div>
+            <h2>Amazon EC2 (US) Event: March 3, 2009</h2>
+            <div>Note: times below are approximate.</div>
+            <ul><li>9:05 AM PST First.</li><li>More on the first update.</li></ul>
+            <p>We expect the next update within the hour.</p>
+            <ul><li>10:15 AM PST Fixed.</li></ul>
+            <div id="footer">Conditions of Use | Privacy Notice</div>
+            </body></html>
+            """
+        let result = try Ingest.parse(SourceInput(path: "inline.html", bytes: Array(html.utf8)), options: IngestOptions(formatHint: .awsHealthDashboard))
+        let incident = try #require(result.incidents.first)
+        #expect(incident.events.map(\.time.iso8601) == ["2009-03-03T17:05:00Z", "2009-03-03T18:15:00Z"])
+        #expect(incident.events[0].text == "First.\n\nMore on the first update.")
+        #expect(result.warnings == [
+            ParseWarning(location: SourceLocation(file: "inline.html", line: 3), message: "skipped a block that starts with no time stamp: 'Note: times below are approximate.'"),
+            ParseWarning(
+                location: SourceLocation(file: "inline.html", line: 5),
+                message: "skipped a block that starts with no time stamp: 'We expect the next update within the hour.'"),
+        ])
+    }
+
     @Test("A time earlier than the one before it rolls to the next day, with a warning")
     func rollover() throws {
         let html = """
