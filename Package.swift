@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "PostmortemMetrics", "PostmortemTimeline",
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "BitCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
