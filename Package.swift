@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostmortemPipelineTests",
-            dependencies: ["PostmortemTestSupport", "PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline"]
+            dependencies: ["PostmortemTestSupport", "PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline", "RecoveryModel"]
         ),
         .testTarget(name: "postmortemTests", dependencies: ["postmortem", "PostmortemTestSupport"]),
     ],

@@ -3,8 +3,15 @@ import Dispatch
 /// Maps over inputs on several threads and returns the results in input order, so output is
 /// byte-identical whatever the number of jobs.
 enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, _ transform: @Sendable (Input) -> Output) -> [Output] {
-        guard jobs > 1, inputs.count > 1 else { return inputs.map(transform) }
+    /// `progress`, when given, is called after each input is done, from the worker that did it.
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], jobs: Int, progress: ProgressReport? = nil,
+                                                       _ transform: @Sendable (Input) -> Output) -> [Output] {
+        guard jobs > 1, inputs.count > 1 else {
+            return inputs.map { input in
+                defer { progress?.step() }
+                return transform(input)
+            }
+        }
         let slots = ResultSlots<Output>(count: inputs.count)
         let workers = min(jobs, inputs.count)
         // Each worker takes every `workers`-th input, so no two touch the same slot.
@@ -12,6 +19,7 @@ enum ParallelMap {
             var index = worker
             while index < inputs.count {
                 slots.store(transform(inputs[index]), at: index)
+                progress?.step()
                 index += workers
             }
         }

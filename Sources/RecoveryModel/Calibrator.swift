@@ -88,7 +88,7 @@ public struct Calibrator: Sendable {
     }
 
     /// A short decimal for YAML: six significant digits, no exponent.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value != 0 else { return "0" }
         var digits = 6
         var magnitude = abs(value)

@@ -7,7 +7,7 @@ struct Postmortem: ParsableCommand {
         commandName: "postmortem",
         abstract: "Turn public incident material into timelines, metrics, SLA credits and reports.",
         subcommands: [
-            TimelineCommand.self, MetricsCommand.self, CreditsCommand.self, ReportCommand.self, CheckCommand.self, MergeCommand.self, CorpusCommand.self, Simulate.self, Calibrate.self, SweepCommand.self,
+            TimelineCommand.self, MetricsCommand.self, CreditsCommand.self, ReportCommand.self, CheckCommand.self, MergeCommand.self, CorpusCommand.self, Simulate.self, Calibrate.self, SweepCommand.self, ValidateCommand.self, VulnerabilityCommand.self,
         ]
     )
 }
