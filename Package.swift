@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "postmortem", targets: ["postmortem"]),
         .library(name: "PostmortemTimeline", targets: ["PostmortemTimeline"]),
         .library(name: "PostmortemIngest", targets: ["PostmortemIngest"]),
+        .library(name: "PostmortemArchive", targets: ["PostmortemArchive"]),
         .library(name: "PostmortemMetrics", targets: ["PostmortemMetrics"]),
         .library(name: "RecoveryModel", targets: ["RecoveryModel"]),
         .library(name: "PostmortemReports", targets: ["PostmortemReports"]),
@@ -29,10 +30,11 @@ let package = Package(
             name: "PostmortemIngest",
             dependencies: ["PostmortemTimeline", "CLibXML2"]
         ),
+        .target(name: "PostmortemArchive", dependencies: ["PostmortemTimeline"]),
         .target(
             name: "PostmortemMetrics",
             dependencies: ["PostmortemTimeline", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Policies")]
+            resources: [.copy("Policies"), .copy("Profiles")]
         ),
         .target(
             name: "RecoveryModel",
@@ -50,8 +52,8 @@ let package = Package(
         .target(
             name: "PostmortemPipeline",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "PostmortemReports",
-                .product(name: "Yams", package: "Yams"),
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics", "RecoveryModel",
+                "PostmortemReports", .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(
@@ -65,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "postmortem-bench",
             dependencies: [
-                "PostmortemTimeline", "PostmortemIngest", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
+                "PostmortemTimeline", "PostmortemIngest", "PostmortemArchive", "PostmortemMetrics", "RecoveryModel", "CLibXML2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +78,7 @@ let package = Package(
             name: "PostmortemIngestTests",
             dependencies: ["PostmortemTestSupport", "PostmortemIngest", "PostmortemTimeline"]
         ),
+        .testTarget(name: "PostmortemArchiveTests", dependencies: ["PostmortemArchive", "PostmortemTimeline"]),
         .testTarget(
             name: "PostmortemMetricsTests",
             dependencies: ["PostmortemTestSupport", "PostmortemMetrics", "PostmortemIngest", "PostmortemTimeline"]

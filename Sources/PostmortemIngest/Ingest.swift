@@ -6,6 +6,7 @@ public enum Ingest {
     public static let parsers: [any IncidentParser.Type] = [
         StatuspageJSONParser.self,
         GoogleCloudJSONParser.self,
+        AWSHealthJSONParser.self,
         StatuspageFeedParser.self,
         AWSHealthRSSParser.self,
         StatuspageIncidentParser.self,
@@ -14,12 +15,21 @@ public enum Ingest {
         ProsePostmortemParser.self,
     ]
 
-    /// Reads the file at `path` and parses it.
+    /// Reads the file at `path` and parses it, naming it `name` (default: `path`) in events,
+    /// warnings and errors, so a caller that resolves paths against a root keeps them relative.
     /// - Throws: `IngestError` when the file cannot be read, is empty, is in no known format or
     ///   holds no timeline.
-    public static func read(path: String, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
-        let bytes = try SourceFile.read(path)
-        return try parse(SourceInput(path: path, bytes: bytes), options: options)
+    public static func read(path: String, named name: String? = nil, options: IngestOptions = IngestOptions()) throws(IngestError) -> IngestResult {
+        let shown = name ?? path
+        let bytes: [UInt8]
+        do {
+            bytes = try SourceFile.read(path)
+        } catch .unreadable(_, let reason) {
+            throw .unreadable(file: shown, reason: reason)
+        } catch {
+            throw error
+        }
+        return try parse(SourceInput(path: shown, bytes: bytes), options: options)
     }
 
     /// Parses bytes already in memory, named `input.path` in messages.

@@ -2,6 +2,7 @@
 public enum SourceFormat: String, Sendable, CaseIterable, Codable {
     case awsHealthDashboard = "aws-shd"
     case awsHealthRSS = "aws-shd-rss"
+    case awsHealthJSON = "aws-shd-json"
     case statuspageHistory = "statuspage-history"
     case statuspageIncident = "statuspage-incident"
     case statuspageJSON = "statuspage-json"
@@ -14,6 +15,7 @@ public enum SourceFormat: String, Sendable, CaseIterable, Codable {
         switch self {
         case .awsHealthDashboard: return "AWS Service Health Dashboard page"
         case .awsHealthRSS: return "AWS Service Health Dashboard RSS"
+        case .awsHealthJSON: return "AWS Service Health Dashboard data.json"
         case .statuspageHistory: return "Statuspage front or history page"
         case .statuspageIncident: return "Statuspage incident page"
         case .statuspageJSON: return "Statuspage API JSON"

@@ -54,17 +54,14 @@ public struct CreditAssessment: Sendable, Equatable {
         let clippedStart = max(window.start, start)
         let clippedEnd = min(window.end, end)
         let downSeconds = max(0, clippedStart.seconds(until: clippedEnd))
-        let unitName = policy.unit == .fiveMinutePeriods ? "5-minute periods" : "minutes"
-        let periodName = policy.period == .calendarMonth ? "calendar month" : "service year (365 days)"
-        steps.append("Measurement period: the \(periodName) \(start.iso8601) to \(end.iso8601), \(totalUnits) \(unitName).")
+        let unitName = policy.unit.name
+        steps.append("Measurement period: the \(policy.period.name) \(start.iso8601) to \(end.iso8601), \(totalUnits) \(unitName).")
 
         switch policy.uptime.kind {
         case .errorRate:
-            let rate = min(max(options.errorRate, 0), 1)
-            downtimeUnits = Double(downSeconds) / Double(unitSeconds) * rate
-            steps.append(
-                "Error-rate method: the window covers \(NumberFormat.fixed(Double(downSeconds) / Double(unitSeconds), decimals: 2, trimZeros: true)) \(unitName) at a \(NumberFormat.fixed(rate * 100, decimals: 1, trimZeros: true))% error rate; every other period counts 0%."
-            )
+            let counted = policy.errorRateDowntime(seconds: downSeconds, rate: options.errorRate, subject: "the window")
+            downtimeUnits = counted.units
+            steps.append(counted.sentence)
         case .regionUnavailable:
             let needed = policy.uptime.minimumUnavailableZones ?? 2
             let zones = options.affectedZones ?? Self.statedZoneCount(incident)
@@ -83,19 +80,11 @@ public struct CreditAssessment: Sendable, Equatable {
         }
         let uptime = 100 * (1 - downtimeUnits / Double(totalUnits))
         uptimePercent = uptime
-        let credit = policy.tiers.filter { uptime < $0.below }.map(\.credit).max() ?? 0
-        creditPercent = credit
-        let uptimeText = NumberFormat.fixed(uptime, decimals: 3)
-        if credit > 0 {
-            let tier = policy.tiers.filter { uptime < $0.below }.min { $0.below < $1.below }
-            steps.append(
-                "Uptime \(uptimeText)% is below \(NumberFormat.fixed(tier?.below ?? 0, decimals: 2, trimZeros: true))%, so the credit is \(NumberFormat.fixed(credit, decimals: 2, trimZeros: true))% of the bill for the period."
-            )
-        } else {
-            steps.append("Uptime \(uptimeText)% meets every tier threshold, so the policy owes no credit.")
-        }
+        let tier = policy.tier(forUptime: uptime)
+        creditPercent = tier?.credit ?? 0
+        steps.append(policy.tierSentence(uptime: uptime, tier: tier))
         if let bill = options.bill {
-            creditAmount = (bill * credit / 100 * 100).rounded() / 100
+            creditAmount = (bill * creditPercent / 100 * 100).rounded() / 100
             steps.append("On a bill of \(NumberFormat.fixed(bill, decimals: 2)) that is \(NumberFormat.fixed(creditAmount ?? 0, decimals: 2)).")
         } else {
             creditAmount = nil
@@ -107,19 +96,10 @@ public struct CreditAssessment: Sendable, Equatable {
         reasoning = steps
     }
 
-    /// The period the policy measures that contains the window's start.
+    /// The period the policy measures that contains the window's start (for a service year: the
+    /// 365 days ending with the window's last day).
     static func period(_ period: MeasurementPeriod, around window: ImpactWindow) -> (Instant, Instant) {
-        switch period {
-        case .calendarMonth:
-            let date = window.start.civil().date
-            let first = CivilDate(year: date.year, month: date.month, day: 1)
-            let next = first.month == 12 ? CivilDate(year: first.year + 1, month: 1, day: 1) : CivilDate(year: first.year, month: first.month + 1, day: 1)
-            return (Instant(date: first, hour: 0, minute: 0, offsetSeconds: 0), Instant(date: next, hour: 0, minute: 0, offsetSeconds: 0))
-        case .serviceYear:
-            let endDay = window.end.civil().date.adding(days: 1)
-            let end = Instant(date: endDay, hour: 0, minute: 0, offsetSeconds: 0)
-            return (end.adding(seconds: -365 * 86_400), end)
-        }
+        period.bounds(containing: period == .serviceYear ? window.end : window.start)
     }
 
     /// "a single Availability Zone" / "one Availability Zone" in the sources means one zone.

@@ -4,23 +4,39 @@ import PostmortemTimeline
 /// The SLA policies shipped with the tool, and policies loaded from a user's files.
 public enum PolicyLibrary {
     /// Every shipped policy, sorted by id.
-    /// - Throws: `MetricsError.invalidPolicy` if a shipped file is malformed (a packaging bug).
+    /// - Throws: `MetricsError.invalidPolicy` if a shipped file is malformed (a packaging bug);
+    ///   `.resourcesUnavailable` if the shipped policies cannot be found or read.
     public static func shipped() throws(MetricsError) -> [SLAPolicy] {
+        try shipped(from: try ShippedResources.folder("Policies"))
+    }
+
+    /// Every policy in `folder`, sorted by id.
+    static func shipped(from folder: URL) throws(MetricsError) -> [SLAPolicy] {
         var policies: [SLAPolicy] = []
-        for url in shippedFiles() {
+        var files: [String] = []
+        for url in try shippedFiles(in: folder) {
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 throw .invalidPolicy(file: url.lastPathComponent, field: "(document)", message: "cannot be read")
             }
+            files.append("Policies/" + url.lastPathComponent)
             policies.append(try SLAPolicy.decode(yaml: text, file: "Policies/" + url.lastPathComponent))
         }
+        try checkEffectiveDates(Array(zip(policies, files)))
         return policies.sorted { $0.id < $1.id }
     }
 
-    static func shippedFiles() -> [URL] {
-        guard let folder = Bundle.module.url(forResource: "Policies", withExtension: nil),
-            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-        else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0) }
+    /// The YAML files in a shipped resource folder (`Policies`, `Profiles`), sorted by name.
+    /// - Throws: `.resourcesUnavailable` when the folder cannot be listed or holds no files.
+    static func shippedFiles(in folder: URL) throws(MetricsError) -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw .resourcesUnavailable(path: folder.path, reason: "the folder cannot be listed")
+        }
+        let files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0) }
+        guard !files.isEmpty else { throw .resourcesUnavailable(path: folder.path, reason: "it holds no policy files") }
+        return files
     }
 
     /// A shipped policy by id, or a policy file at a path.

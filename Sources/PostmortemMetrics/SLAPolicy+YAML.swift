@@ -6,14 +6,7 @@ extension SLAPolicy {
     /// Decodes a policy from YAML text; `file` names it in errors.
     /// - Throws: `MetricsError.invalidPolicy` naming the file and the field that is wrong.
     public static func decode(yaml: String, file: String) throws(MetricsError) -> SLAPolicy {
-        let policy: SLAPolicy
-        do {
-            policy = try YAMLDecoder().decode(SLAPolicy.self, from: yaml)
-        } catch let error as DecodingError {
-            throw Self.describe(error, file: file)
-        } catch {
-            throw .invalidPolicy(file: file, field: "(document)", message: "not valid YAML: \(error)")
-        }
+        let policy = try YAMLDataFile.decode(SLAPolicy.self, from: yaml) { .invalidPolicy(file: file, field: $0, message: $1) }
         try policy.validate(file: file)
         return policy
     }
@@ -33,6 +26,10 @@ extension SLAPolicy {
                 throw .invalidPolicy(file: file, field: "tiers[\(index)].credit", message: "must be between 0 and 100, not \(tier.credit)")
             }
         }
+        try validateTierOrder(file: file)
+        if let claim, claim.count < 1 {
+            throw .invalidPolicy(file: file, field: "claim.count", message: "must be at least 1, not \(claim.count)")
+        }
         guard CivilDate(iso: effectiveFrom) != nil else {
             throw .invalidPolicy(file: file, field: "effectiveFrom", message: "must be a date YYYY-MM-DD, not '\(effectiveFrom)'")
         }
@@ -44,8 +41,21 @@ extension SLAPolicy {
         }
     }
 
-    static func describe(_ error: DecodingError, file: String) -> MetricsError {
-        let (field, message) = error.fieldAndMessage
-        return .invalidPolicy(file: file, field: field, message: message)
+    /// Tiers run from the highest threshold down, each lower threshold earning a larger credit;
+    /// any other order means the table was copied wrongly.
+    func validateTierOrder(file: String) throws(MetricsError) {
+        for index in tiers.indices.dropFirst() {
+            let previous = tiers[index - 1]
+            guard tiers[index].below < previous.below else {
+                throw .invalidPolicy(
+                    file: file, field: "tiers[\(index)].below",
+                    message: "must be below the threshold of the tier before it (\(previous.below)): list tiers from the highest threshold down")
+            }
+            guard tiers[index].credit > previous.credit else {
+                throw .invalidPolicy(
+                    file: file, field: "tiers[\(index)].credit",
+                    message: "must be larger than the credit of the tier before it (\(previous.credit)): a lower uptime earns a larger credit")
+            }
+        }
     }
 }

@@ -27,6 +27,14 @@ public struct SLAPolicy: Sendable, Equatable, Codable {
     public var exclusions: [String]
     /// Anything a reader should know about how faithfully the terms are captured.
     public var notes: String?
+    /// Status-page components that stand for the service (`Storage API`), so an incident that
+    /// names only components can still be matched to the terms.
+    public var components: [String]?
+    /// The regions the terms cover; absent, every region. An incident that names regions, none
+    /// of them listed here, is outside the terms.
+    public var regions: [String]?
+    /// When a claim must reach the provider.
+    public var claim: ClaimRule?
 
     /// The date range the policy was in force, as civil dates.
     public var effectiveRange: (from: CivilDate?, until: CivilDate?) {
@@ -38,6 +46,12 @@ public struct SLAPolicy: Sendable, Equatable, Codable {
         let range = effectiveRange
         if let from = range.from, date < from { return false }
         if let until = range.until, date >= until { return false }
+        return covers(names)
+    }
+
+    /// Whether one of `names` is the service, one of its aliases, or contains one of them
+    /// (`Amazon S3 (US)`), ignoring case.
+    public func covers(_ names: [String]) -> Bool {
         let known = ([service] + serviceAliases).map { $0.lowercased() }
         return names.contains { name in
             let lower = name.lowercased()
@@ -51,6 +65,17 @@ public enum MeasurementPeriod: String, Sendable, Equatable, Codable {
     case calendarMonth = "calendar-month"
     /// The 365 days before the claim (EC2's 2008 "Service Year").
     case serviceYear = "service-year-365"
+    /// A calendar quarter: January to March, April to June, and so on (GitHub Enterprise Cloud).
+    case calendarQuarter = "calendar-quarter"
+
+    /// The period's name in a sentence.
+    public var name: String {
+        switch self {
+        case .calendarMonth: return "calendar month"
+        case .serviceYear: return "service year (365 days)"
+        case .calendarQuarter: return "calendar quarter"
+        }
+    }
 }
 
 /// The slices uptime is counted in.
@@ -59,6 +84,9 @@ public enum MeasurementUnit: String, Sendable, Equatable, Codable {
     case minutes = "minutes"
 
     var seconds: Int64 { self == .fiveMinutePeriods ? 300 : 60 }
+
+    /// The unit's name in a sentence, plural.
+    public var name: String { self == .fiveMinutePeriods ? "5-minute periods" : "minutes" }
 }
 
 /// How the contract turns an outage into an uptime percentage.

@@ -1,4 +1,5 @@
 import Foundation
+import PostmortemArchive
 import PostmortemIngest
 import PostmortemMetrics
 import PostmortemReports
@@ -23,25 +24,70 @@ public enum CorpusRun {
     }
 
     /// The report files for a corpus, plus a line per file that could not be read (skipped, not fatal).
-    public static func files(folder: String, ingest: IngestOptions, jobs: Int) -> (files: [(name: String, contents: String)], skipped: [String]) {
+    ///
+    /// The same incident in several files (snapshot captures, in file-name order, which is
+    /// capture order for scraped series) is merged once before any figure. Scheduled
+    /// maintenance is left out of the figures unless `includeMaintenance`.
+    public static func files(
+        folder: String, ingest: IngestOptions, jobs: Int, includeMaintenance: Bool = false, quiet: Bool = true
+    ) -> (files: [(name: String, contents: String)], skipped: [String]) {
         let paths = files(in: folder)
-        let results = ReportPipeline.read(paths, options: ingest, jobs: jobs)
-        var incidents: [Incident] = []
+        var history = SnapshotHistory()
         var skipped: [String] = []
-        for (path, result) in zip(paths, results) {
-            switch result {
-            case .success(let read): incidents += read.incidents
-            case .failure(let error): skipped.append(error.description)
+        var progress = ProgressMeter.forTerminal(label: "reading", total: paths.count, quiet: quiet)
+        defer { progress.finish() }
+        var start = 0
+        while start < paths.count {
+            let batch = Array(paths[start..<min(paths.count, start + max(1, jobs))])
+            for (path, result) in zip(batch, ReportPipeline.read(batch, options: ingest, jobs: jobs)) {
+                switch result {
+                case .success(let read): history.add(SnapshotCapture(name: path, incidents: read.incidents))
+                case .failure(let error): skipped.append(error.description)
+                }
+                progress.advance(bytes: ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0)
             }
+            start += batch.count
         }
+        return (files(incidents: history.incidents, skipped: skipped, includeMaintenance: includeMaintenance), skipped)
+    }
+
+    /// The report files for incidents already read and merged (a folder's, or an archive
+    /// store's history); scheduled maintenance left out unless `includeMaintenance`.
+    public static func files(incidents merged: [Incident], skipped: [String], includeMaintenance: Bool = false) -> [(name: String, contents: String)] {
+        let incidents = includeMaintenance ? merged : merged.filter { !$0.isMaintenance }
         let metrics = incidents.map(IncidentMetrics.init(incident:))
         let stats = CorpusStatistics(incidents: incidents, metrics: metrics)
+        let calendar = OutageCalendar(incidents: incidents, metrics: metrics)
         let histogram = CorpusDocument.histogram(stats.durations)
+        var heatmaps: [(provider: String, file: String, svg: String)] = []
+        for (provider, days) in calendar.days {
+            if let svg = CalendarHeatmap.svg(provider: provider, days: days) {
+                heatmaps.append((provider, "corpus-heatmap-" + slug(provider) + ".svg", svg))
+            }
+        }
         var files: [(name: String, contents: String)] = [
-            ("corpus.md", CorpusDocument.markdown(stats, skipped: skipped, histogramFile: histogram == nil ? nil : "corpus-durations.svg")),
+            ("corpus.md", CorpusDocument.markdown(
+                stats, skipped: skipped, histogramFile: histogram == nil ? nil : "corpus-durations.svg", calendar: calendar,
+                heatmapFiles: heatmaps.map { ($0.provider, $0.file) }, excludedMaintenance: merged.count - incidents.count)),
             ("corpus.csv", CorpusDocument.csv(incidents, metrics: metrics)),
+            ("corpus-monthly.csv", CorpusDocument.monthlyCSV(calendar)),
         ]
         if let histogram { files.append(("corpus-durations.svg", histogram)) }
-        return (files, skipped)
+        files += heatmaps.map { ($0.file, $0.svg) }
+        return files
+    }
+
+    /// A file-name part for a provider: lower-case letters and digits, dashes between words.
+    static func slug(_ name: String) -> String {
+        var out = ""
+        for character in name.lowercased() {
+            if character.isASCII, character.isLetter || character.isNumber {
+                out.append(character)
+            } else if !out.isEmpty, out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "unknown" : out
     }
 }

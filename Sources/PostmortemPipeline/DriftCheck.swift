@@ -33,13 +33,38 @@ public struct DriftCheck: Sendable {
             var drifted: [FileDrift] = []
             for file in outcome.files {
                 let path = (target as NSString).appendingPathComponent(file.name)
-                let kept = (try? String(contentsOfFile: path, encoding: .utf8))
-                if kept != file.contents {
-                    drifted.append(FileDrift(path: path, diff: UnifiedDiff.render(old: kept ?? "", new: file.contents, oldName: path, newName: "\(path) (regenerated)")))
+                // A missing file is drift against nothing; a file that is there but cannot be
+                // read is drift too, and says why, rather than passing as "missing".
+                var kept = ""
+                if FileManager.default.fileExists(atPath: path) {
+                    let bytes: Data
+                    do {
+                        bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                    } catch {
+                        drifted.append(FileDrift(path: path, diff: "cannot be read (\(OutputFile.reason(error))); it must be readable UTF-8 text\n"))
+                        continue
+                    }
+                    guard let text = String(validating: bytes, as: UTF8.self) else {
+                        drifted.append(FileDrift(path: path, diff: "cannot be read (the file is not valid UTF-8); it must be readable UTF-8 text\n"))
+                        continue
+                    }
+                    kept = text
+                }
+                if kept != file.contents || !FileManager.default.fileExists(atPath: path) {
+                    drifted.append(FileDrift(path: path, diff: UnifiedDiff.render(old: kept, new: file.contents, oldName: path, newName: "\(path) (regenerated)")))
                 }
             }
             let produced = Set(outcome.files.map(\.name))
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).sorted() where !produced.contains(name) {
+            var present: [String] = []
+            if FileManager.default.fileExists(atPath: target) {
+                do {
+                    present = try FileManager.default.contentsOfDirectory(atPath: target)
+                } catch {
+                    results.append(Result(name: outcome.name, drifted: drifted, failure: "\(target): cannot list the folder: \(OutputFile.reason(error))"))
+                    continue
+                }
+            }
+            for name in present.sorted() where !produced.contains(name) {
                 drifted.append(FileDrift(path: (target as NSString).appendingPathComponent(name), diff: "no longer generated; remove it or run `postmortem report --update`\n"))
             }
             results.append(Result(name: outcome.name, drifted: drifted, failure: nil))

@@ -61,7 +61,8 @@ public struct ReportManifest: Sendable, Equatable, Codable {
         return manifest
     }
 
-    /// The report request an entry describes, with paths resolved against `root`.
+    /// The report request an entry describes: inputs are read from `root` and keep the
+    /// manifest's relative names; policy files are resolved against `root`.
     func request(for entry: Entry, root: String, index: Int, file: String) throws(PipelineError) -> ReportRequest {
         var ingest = IngestOptions()
         if let text = entry.referenceDate {
@@ -77,11 +78,12 @@ public struct ReportManifest: Sendable, Equatable, Codable {
             ingest.defaultZone = written
         }
         return ReportRequest(
-            inputs: (entry.inputs ?? []).map { Self.resolve($0, root: root) }, ingest: ingest, merge: entry.merge ?? false,
+            inputs: entry.inputs ?? [], ingest: ingest, merge: entry.merge ?? false,
             policies: (entry.policies ?? []).map { $0.hasSuffix(".yaml") ? Self.resolve($0, root: root) : $0 },
-            credit: .init(affectedZones: entry.affectedAzs, bill: entry.monthlyBill))
+            credit: .init(affectedZones: entry.affectedAzs, bill: entry.monthlyBill), root: root)
     }
 
+    /// `path` under `root`, unless it is absolute or `root` is the working directory.
     static func resolve(_ path: String, root: String) -> String {
         path.hasPrefix("/") || root == "." ? path : (root as NSString).appendingPathComponent(path)
     }

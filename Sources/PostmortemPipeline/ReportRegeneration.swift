@@ -11,26 +11,24 @@ public enum ReportRegeneration {
         public var failure: String?
     }
 
-    /// Renders every entry in memory. Input paths are reported as the manifest gives them
-    /// (relative to the repository root), so reports never hold machine paths.
+    /// Renders every entry in memory. Inputs are read from the folder that holds `folder` (the
+    /// repository root) and reported as the manifest gives them, so reports never hold machine
+    /// paths. The process's working directory is never changed: the root is passed down.
     public static func render(folder: String) throws(PipelineError) -> [Outcome] {
         let manifest = try ReportManifest.load(folder: folder)
         let file = (folder as NSString).appendingPathComponent("manifest.yaml")
-        let root = (folder as NSString).deletingLastPathComponent
+        let parent = (folder as NSString).deletingLastPathComponent
+        let root = parent.isEmpty ? "." : parent
         var outcomes: [Outcome] = []
         for (index, entry) in manifest.reports.enumerated() {
             do {
                 if let scenario = entry.scenario {
-                    let files = try FileManager.default.inDirectory(root.isEmpty ? "." : root) {
-                        try ScenarioRun.reportFiles(path: scenario, seed: entry.seed ?? 1, overrides: entry.set ?? [])
-                    }
+                    let files = try ScenarioRun.reportFiles(path: scenario, seed: entry.seed ?? 1, overrides: entry.set ?? [], root: root)
                     outcomes.append(Outcome(name: entry.name, files: files, failure: nil))
                     continue
                 }
-                let request = try manifest.request(for: entry, root: ".", index: index, file: file)
-                let files = try FileManager.default.inDirectory(root.isEmpty ? "." : root) {
-                    try ReportPipeline.files(for: request)
-                }
+                let request = try manifest.request(for: entry, root: root, index: index, file: file)
+                let files = try ReportPipeline.files(for: request)
                 outcomes.append(Outcome(name: entry.name, files: files, failure: nil))
             } catch {
                 outcomes.append(Outcome(name: entry.name, files: [], failure: "\(error)"))
@@ -40,29 +38,29 @@ public enum ReportRegeneration {
     }
 
     /// Rewrites each entry's folder with freshly generated files (removing files no longer produced).
+    /// - Throws: `PipelineError` for the manifest; `OutputFile.Failure` when a folder cannot be
+    ///   written, listed or a stale file cannot be removed.
     public static func update(folder: String) throws -> [Outcome] {
         let outcomes = try render(folder: folder)
         for outcome in outcomes where outcome.failure == nil {
             let target = (folder as NSString).appendingPathComponent(outcome.name)
             try OutputFile.writeAll(outcome.files, into: target)
             let produced = Set(outcome.files.map(\.name))
-            for stale in (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? [] where !produced.contains(stale) {
-                try? FileManager.default.removeItem(atPath: (target as NSString).appendingPathComponent(stale))
+            let present: [String]
+            do {
+                present = try FileManager.default.contentsOfDirectory(atPath: target)
+            } catch {
+                throw OutputFile.Failure.cannotWrite(path: target, reason: "cannot list the folder: " + OutputFile.reason(error))
+            }
+            for stale in present.sorted() where !produced.contains(stale) {
+                let path = (target as NSString).appendingPathComponent(stale)
+                do {
+                    try FileManager.default.removeItem(atPath: path)
+                } catch {
+                    throw OutputFile.Failure.cannotWrite(path: path, reason: "cannot remove the file no longer generated: " + OutputFile.reason(error))
+                }
             }
         }
         return outcomes
-    }
-}
-
-extension FileManager {
-    /// Runs `body` with the working directory set to `path`, restoring it afterwards, so relative
-    /// input paths resolve against the repository root and stay relative in the output.
-    func inDirectory<T>(_ path: String, _ body: () throws -> T) throws -> T {
-        let previous = currentDirectoryPath
-        guard changeCurrentDirectoryPath(path) else {
-            throw PipelineError.invalidManifest(file: path, field: "(root)", message: "cannot enter the repository folder")
-        }
-        defer { _ = changeCurrentDirectoryPath(previous) }
-        return try body()
     }
 }

@@ -17,15 +17,16 @@ public enum ScenarioRun {
         return pairs
     }
 
-    /// Loads `path`, applies the overrides and runs it with `seed`.
-    public static func run(path: String, seed: UInt64, overrides: [String]) throws(ScenarioError) -> SimulationSummary {
-        let scenario = try Scenario.load(path: path).applying(overrides: try Self.overrides(overrides, file: path))
+    /// Loads `path` (relative paths against `root`), applies the overrides and runs it with `seed`.
+    public static func run(path: String, seed: UInt64, overrides: [String], root: String = ".") throws(ScenarioError) -> SimulationSummary {
+        let scenario = try Scenario.load(path: ReportManifest.resolve(path, root: root), named: path)
+            .applying(overrides: try Self.overrides(overrides, file: path))
         return try Engine.run(scenario, seed: seed)
     }
 
     /// The report files of one run.
-    public static func reportFiles(path: String, seed: UInt64, overrides: [String]) throws(ScenarioError) -> [(name: String, contents: String)] {
-        SimulationReport.files(try run(path: path, seed: seed, overrides: overrides))
+    public static func reportFiles(path: String, seed: UInt64, overrides: [String], root: String = ".") throws(ScenarioError) -> [(name: String, contents: String)] {
+        SimulationReport.files(try run(path: path, seed: seed, overrides: overrides, root: root))
     }
 
     /// Whether a path names a scenario file rather than an incident source.

@@ -3,9 +3,17 @@ import PostmortemTimeline
 
 /// Renders corpus statistics: Markdown summary, CSV of incidents, SVG histogram of durations.
 public enum CorpusDocument {
-    public static func markdown(_ stats: CorpusStatistics, skipped: [String], histogramFile: String?) -> String {
+    /// The summary. `calendar` adds outage time per provider and component; `excludedMaintenance`
+    /// says how many scheduled maintenances were left out of the figures.
+    public static func markdown(
+        _ stats: CorpusStatistics, skipped: [String], histogramFile: String?, calendar: OutageCalendar? = nil,
+        heatmapFiles: [(provider: String, file: String)] = [], excludedMaintenance: Int = 0
+    ) -> String {
         var out = "# Incident corpus\n\n"
         out += "- **Incidents:** \(stats.incidentCount) (\(stats.measuredCount) with an impact window)\n"
+        if excludedMaintenance > 0 {
+            out += "- **Scheduled maintenance:** \(excludedMaintenance) left out of the figures (`--include-maintenance` counts them)\n"
+        }
         if let median = stats.medianDurationMinutes { out += "- **Median duration:** \(DurationText.minutes(Int(median.rounded())))\n" }
         if let p90 = stats.p90DurationMinutes { out += "- **90th percentile:** \(DurationText.minutes(Int(p90.rounded())))\n" }
         if let longest = stats.longest {
@@ -25,11 +33,48 @@ public enum CorpusDocument {
             out += "\(delays.count) incident(s): median \(DurationText.minutes(Int((CorpusStatistics.percentile(delays, 0.5) ?? 0).rounded()))), "
             out += "90th percentile \(DurationText.minutes(Int((CorpusStatistics.percentile(delays, 0.9) ?? 0).rounded()))), longest \(DurationText.minutes(delays.last ?? 0)).\n"
         }
+        if let calendar { out += archiveSections(calendar, heatmapFiles: heatmapFiles) }
         if !skipped.isEmpty {
             out += "\n## Skipped files\n\n"
             for line in skipped { out += "- \(MarkdownText.escape(line))\n" }
         }
         return out
+    }
+
+    /// Per provider and per component: incidents, outage minutes (overlaps counted once),
+    /// median and p90 durations; then each provider's months with their uptime.
+    static func archiveSections(_ calendar: OutageCalendar, heatmapFiles: [(provider: String, file: String)]) -> String {
+        func minutes(_ value: Double?) -> String { value.map { DurationText.minutes(Int($0.rounded())) } ?? "-" }
+        var out = "\n## Outage time by provider and component\n\n"
+        out += "Minutes are those of the union of the impact windows, so overlapping incidents count once.\n\n"
+        out += "| Provider | Component | Incidents | Outage | Median | 90th percentile |\n|---|---|---|---|---|---|\n"
+        for group in calendar.groups {
+            out += "| \(MarkdownText.cell(group.provider)) | \(MarkdownText.cell(group.component ?? "(all)")) | \(group.incidents) | "
+            out += "\(DurationText.minutes(group.outageMinutes)) | \(minutes(group.medianMinutes)) | \(minutes(group.p90Minutes)) |\n"
+        }
+        out += "\n## Uptime per month\n\n"
+        out += "Per provider, in UTC months; per component in `corpus-monthly.csv`.\n\n"
+        out += "| Provider | Month | Incidents | Outage minutes | Uptime |\n|---|---|---|---|---|\n"
+        for month in calendar.months where month.component == nil {
+            out += "| \(MarkdownText.cell(month.provider)) | \(month.month) | \(month.incidents) | \(month.outageMinutes) | "
+            out += "\(NumberFormat.fixed(month.uptimePercent, decimals: 3))% |\n"
+        }
+        for item in heatmapFiles {
+            out += "\n![\(MarkdownText.escape(item.provider)): outage minutes per day](\(item.file))\n"
+        }
+        return out
+    }
+
+    /// One row per provider (component empty) or component and month.
+    public static func monthlyCSV(_ calendar: OutageCalendar) -> String {
+        var table = CSVTable(header: ["provider", "component", "month", "incidents", "outage_minutes", "uptime_percent"])
+        for month in calendar.months {
+            table.append([
+                month.provider, month.component ?? "", month.month, String(month.incidents), String(month.outageMinutes),
+                NumberFormat.fixed(month.uptimePercent, decimals: 4),
+            ])
+        }
+        return table.serialized()
     }
 
     public static func csv(_ incidents: [Incident], metrics: [IncidentMetrics]) -> String {

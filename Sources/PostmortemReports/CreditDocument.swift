@@ -18,10 +18,70 @@ public enum CreditDocument {
         ])
     }
 
-    public static func json(_ credits: [CreditAssessment], warnings: [ParseWarning]) -> String {
+    /// One measurement period over every incident in it.
+    public static func jsonValue(_ period: PeriodCredit) -> JSONValue {
+        .object([
+            ("policy", .string(period.policy.id)), ("periodStart", .string(period.periodStart.iso8601)),
+            ("periodEnd", .string(period.periodEnd.iso8601)), ("incidents", .array(period.incidents.map(JSONValue.string))),
+            ("downtimeMinutes", .number(period.downtimeMinutes, decimals: 2)), ("uptimePercent", .number(period.uptimePercent, decimals: 3)),
+            ("creditPercent", .number(period.creditPercent, decimals: 2)),
+            ("billed", period.billed.map { .literal($0.amountText) } ?? .null),
+            ("creditAmount", period.creditAmount.map { .literal($0.amountText) } ?? .null),
+            ("currency", .optional(period.creditAmount?.currency)),
+            ("claimDeadline", .optional(period.claimDeadline?.description)),
+            ("reasoning", .string(period.reasoning.joined(separator: " "))),
+        ])
+    }
+
+    /// The `credits` command's JSON: per incident, per period, and the warnings.
+    public static func json(_ credits: [CreditAssessment], periods: [PeriodCredit] = [], warnings: [ParseWarning]) -> String {
         JSONValue.object([
-            ("incidents", .array(credits.map(jsonValue))), ("warnings", .array(warnings.map(\.jsonValue))),
+            ("incidents", .array(credits.map(jsonValue))), ("periods", .array(periods.map(jsonValue))),
+            ("warnings", .array(warnings.map(\.jsonValue))),
         ]).serialized()
+    }
+
+    /// One row per measurement period.
+    public static func periodsCSV(_ periods: [PeriodCredit]) -> String {
+        var table = CSVTable(header: [
+            "policy", "period_start", "period_end", "incidents", "downtime_minutes", "uptime_percent", "credit_percent", "billed",
+            "credit_amount", "currency", "claim_deadline", "reasoning",
+        ])
+        for period in periods {
+            table.append([
+                period.policy.id, period.periodStart.iso8601, period.periodEnd.iso8601, period.incidents.joined(separator: "; "),
+                NumberFormat.fixed(period.downtimeMinutes, decimals: 2, trimZeros: true), NumberFormat.fixed(period.uptimePercent, decimals: 3),
+                NumberFormat.fixed(period.creditPercent, decimals: 2, trimZeros: true), period.billed?.amountText ?? "",
+                period.creditAmount?.amountText ?? "", period.creditAmount?.currency ?? "", period.claimDeadline?.description ?? "",
+                period.reasoning.joined(separator: " "),
+            ])
+        }
+        return table.serialized()
+    }
+
+    /// A Markdown section listing every measurement period, then each period's reasoning.
+    public static func periodsSection(_ periods: [PeriodCredit]) -> String {
+        guard !periods.isEmpty else { return "" }
+        var out = "## Credits per measurement period\n\n" + periodsTable(periods)
+        for period in periods {
+            out += "### `\(period.policy.id)`, \(period.label)\n\n"
+            for (index, step) in period.reasoning.enumerated() { out += "\(index + 1). \(MarkdownText.escape(step))\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// One table row per measurement period: downtime, uptime, credit, amount and claim deadline.
+    public static func periodsTable(_ periods: [PeriodCredit]) -> String {
+        guard !periods.isEmpty else { return "" }
+        var out = "| Policy | Period | Incidents | Downtime (min) | Uptime | Credit | Amount | Claim by |\n|---|---|---|---|---|---|---|---|\n"
+        for period in periods {
+            out += "| `\(period.policy.id)` | \(period.label) | \(MarkdownText.cell(period.incidents.joined(separator: "; "))) | "
+            out += "\(NumberFormat.fixed(period.downtimeMinutes, decimals: 2, trimZeros: true)) | \(NumberFormat.fixed(period.uptimePercent, decimals: 3))% | "
+            out += "\(NumberFormat.fixed(period.creditPercent, decimals: 2, trimZeros: true))% | \(period.creditAmount.map(\.description) ?? "") | "
+            out += (period.owesCredit ? period.claimDeadline?.description ?? "no claim rule stated" : "nothing owed") + " |\n"
+        }
+        return out + "\n"
     }
 
     public static func csv(_ credits: [CreditAssessment]) -> String {
@@ -57,7 +117,7 @@ public enum CreditDocument {
         return out
     }
 
-    public static func markdown(_ credits: [CreditAssessment], warnings: [ParseWarning]) -> String {
+    public static func markdown(_ credits: [CreditAssessment], periods: [PeriodCredit] = [], warnings: [ParseWarning]) -> String {
         var out = ""
         var lastIncident: String?
         for credit in credits {
@@ -67,6 +127,6 @@ public enum CreditDocument {
             }
             out += section(credit)
         }
-        return out + MarkdownText.warnings(warnings)
+        return out + periodsSection(periods) + MarkdownText.warnings(warnings)
     }
 }

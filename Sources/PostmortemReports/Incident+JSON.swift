@@ -13,6 +13,12 @@ extension Incident {
         members.append(("url", .optional(url)))
         members.append(("statedImpactStart", .optional(statedImpactStart?.iso8601)))
         members.append(("statedImpactEnd", .optional(statedImpactEnd?.iso8601)))
+        // Written only when a reader set them, so incidents from sources without them read as before.
+        if let identity { members.append(("identity", .string(identity.key))) }
+        if let status { members.append(("status", .string(status))) }
+        if isMaintenance { members.append(("maintenance", .bool(true))) }
+        if let scheduledStart { members.append(("scheduledStart", .string(scheduledStart.iso8601))) }
+        if let scheduledEnd { members.append(("scheduledEnd", .string(scheduledEnd.iso8601))) }
         members.append(("sources", .array(sources.map(JSONValue.string))))
         members.append(("events", .array(events.map(\.jsonValue))))
         members.append(("observations", .array(observations.map(\.jsonValue))))
@@ -34,6 +40,7 @@ extension TimelineEvent {
         members.append(("region", .optional(region)))
         members.append(("service", .optional(service)))
         members.append(("text", .string(text)))
+        if let updateID { members.append(("updateID", .string(updateID))) }
         members.append(("source", .string(source.description)))
         if !componentChanges.isEmpty {
             members.append(

@@ -6,14 +6,20 @@ public struct IncidentReport: Sendable {
     public var incident: Incident
     public var metrics: IncidentMetrics
     public var credits: [CreditAssessment]
+    /// The incident's measurement periods under each policy, with claim deadlines.
+    public var periods: [PeriodCredit]
     /// Why no credit could be computed, when none was.
     public var creditNotes: [String]
     public var warnings: [ParseWarning]
 
-    public init(incident: Incident, metrics: IncidentMetrics, credits: [CreditAssessment], creditNotes: [String] = [], warnings: [ParseWarning]) {
+    public init(
+        incident: Incident, metrics: IncidentMetrics, credits: [CreditAssessment], periods: [PeriodCredit] = [], creditNotes: [String] = [],
+        warnings: [ParseWarning]
+    ) {
         self.incident = incident
         self.metrics = metrics
         self.credits = credits
+        self.periods = periods
         self.creditNotes = creditNotes
         self.warnings = warnings
     }
@@ -62,6 +68,7 @@ public struct IncidentReport: Sendable {
             ("incident", incident.jsonValue),
             ("metrics", MetricsDocument.jsonValue(metrics)),
             ("credits", .array(credits.map(CreditDocument.jsonValue))),
+            ("creditPeriods", .array(periods.map(CreditDocument.jsonValue))),
             ("creditNotes", .array(creditNotes.map(JSONValue.string))),
             ("warnings", .array(warnings.map(\.jsonValue))),
         ]).serialized()
@@ -111,6 +118,7 @@ public struct IncidentReport: Sendable {
             if creditNotes.isEmpty { out += "No SLA policy was applied.\n\n" }
         }
         for credit in credits { out += CreditDocument.section(credit) }
+        if !periods.isEmpty { out += "Per measurement period, with the date a claim must be in by:\n\n" + CreditDocument.periodsTable(periods) }
         if credits.isEmpty, let announced = incident.announcedCredits.first {
             out += "Announced by the provider: \(MarkdownText.escape(announced.summary)).\n\n"
         }

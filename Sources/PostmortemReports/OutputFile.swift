@@ -82,7 +82,8 @@ public enum OutputFile {
         }
     }
 
-    static func reason(_ error: any Error) -> String {
+    /// The short reason (`permission denied`) behind a Foundation file error.
+    public static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code))).lowercased()

@@ -23,15 +23,29 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
     public var statedImpactEnd: Instant?
     /// Credits the provider says it granted, as written ("a 10 day credit equal to 100% of their usage").
     public var announcedCredits: [AnnouncedCredit]
-    /// The files the incident was read from, in the order given.
+    /// The files the incident was read from, in the order given; after merging snapshots, every
+    /// capture it was seen in, in capture order.
     public var sources: [String]
+    /// The stable identity the reader found (Statuspage id, incident URL, Google id, AWS
+    /// service + first update, feed entry id); `nil` when the source gives none.
+    public var identity: IncidentIdentity?
+    /// The incident's own status as the source states it (`resolved`, `investigating`,
+    /// `in_progress`), when it states one apart from its updates.
+    public var status: String?
+    /// Whether this is planned maintenance rather than an outage.
+    public var isMaintenance: Bool
+    /// The announced maintenance window (Statuspage `scheduled_for` / `scheduled_until`).
+    public var scheduledStart: Instant?
+    public var scheduledEnd: Instant?
 
     public init(
         title: String, provider: String? = nil, services: [String] = [], regions: [String] = [],
         impact: String? = nil, components: [String] = [], url: String? = nil,
         events: [TimelineEvent] = [], observations: [Observation] = [],
         statedImpactStart: Instant? = nil, statedImpactEnd: Instant? = nil,
-        announcedCredits: [AnnouncedCredit] = [], sources: [String] = []
+        announcedCredits: [AnnouncedCredit] = [], sources: [String] = [],
+        identity: IncidentIdentity? = nil, status: String? = nil, isMaintenance: Bool = false,
+        scheduledStart: Instant? = nil, scheduledEnd: Instant? = nil
     ) {
         self.title = title
         self.provider = provider
@@ -46,6 +60,11 @@ public struct Incident: Sendable, Equatable, Hashable, Codable {
         self.statedImpactEnd = statedImpactEnd
         self.announcedCredits = announcedCredits
         self.sources = sources
+        self.identity = identity
+        self.status = status
+        self.isMaintenance = isMaintenance
+        self.scheduledStart = scheduledStart
+        self.scheduledEnd = scheduledEnd
     }
 
     /// The same incident with events in time order (stable: equal times keep source order).

@@ -24,12 +24,15 @@ public struct TimelineEvent: Sendable, Equatable, Hashable, Codable {
     public var componentChanges: [ComponentChange]
     /// Whether this is an update posted during the incident or a statement written afterwards.
     public var kind: EventKind
+    /// The source's own id for the update (Statuspage `incident_updates[].id`), which identifies
+    /// it across captures; `nil` when the source gives none.
+    public var updateID: String?
 
     public init(
         time: Instant, endTime: Instant? = nil, zone: WrittenZone? = nil, writtenTime: String? = nil,
         precision: TimePrecision = .minute, status: String? = nil, region: String? = nil,
         service: String? = nil, text: String, source: SourceLocation, componentChanges: [ComponentChange] = [],
-        kind: EventKind = .update
+        kind: EventKind = .update, updateID: String? = nil
     ) {
         self.time = time
         self.endTime = endTime
@@ -43,6 +46,7 @@ public struct TimelineEvent: Sendable, Equatable, Hashable, Codable {
         self.source = source
         self.componentChanges = componentChanges
         self.kind = kind
+        self.updateID = updateID
     }
 }
 

@@ -6,7 +6,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "postmortem-bench",
         abstract: "Speed and memory figures for postmortem against its peers (see Benchmarks/README.md).",
-        subcommands: [IngestBench.self, EngineBench.self])
+        subcommands: [IngestBench.self, EngineBench.self, DashboardBench.self, ArchiveBench.self])
 }
 
 /// One contestant's figures.

@@ -16,6 +16,15 @@ struct CreditOptions: ParsableArguments {
     @Option(help: "The error rate during the window, in percent (default 100: every request failed).")
     var errorRate: Double = 100
 
+    @Option(help: "A bill CSV (period YYYY-MM, service, region, amount, optional currency) to price each period's credit.")
+    var bill: String?
+
+    @Option(help: "Credit only incidents naming this service or component. Repeatable.")
+    var service: [String] = []
+
+    @Option(help: "Credit only incidents in this region. Repeatable.")
+    var region: [String] = []
+
     /// The credit inputs these options describe.
     func options() throws -> CreditAssessment.Options {
         guard (0...100).contains(errorRate) else { throw UsageError(message: "--error-rate must be between 0 and 100") }

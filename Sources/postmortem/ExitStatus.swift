@@ -30,7 +30,12 @@ enum ExitStatus {
             }
             message = error.description
         case let error as MetricsError:
-            if case .unknownPolicy = error { code = usage } else { code = badInput }
+            switch error {
+            case .unknownPolicy, .unknownProfile: code = usage
+            case .resourcesUnavailable: code = unreadable
+            case .invalidBill(_, let line, _) where line == 0: code = unreadable
+            default: code = badInput
+            }
             message = error.description
         case let error as OutputFile.Failure:
             code = cannotWrite

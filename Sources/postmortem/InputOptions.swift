@@ -84,9 +84,13 @@ struct InputOptions: ParsableArguments {
             guard let slice = Shard(shard) else { throw UsageError(message: "--shard '\(shard)' is not K/N with 1 <= K <= N") }
             selected = slice.slice(inputs)
         }
-        return ReportRequest(
+        var request = ReportRequest(
             inputs: selected, ingest: try ingestOptions(), merge: merge, strict: strict,
             policies: credit?.policy ?? [], credit: try credit?.options() ?? .init(), jobs: jobs)
+        request.services = credit?.service ?? []
+        request.regions = credit?.region ?? []
+        request.bill = credit?.bill
+        return request
     }
 }
 

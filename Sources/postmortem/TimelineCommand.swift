@@ -11,10 +11,6 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         do {
-            if !input.merge, format != .markdown {
-                try stream()
-                return
-            }
             let (incidents, warnings) = try input.load()
             switch format {
             case .json: print(TimelineDocument.json(incidents, warnings: warnings), terminator: "")
@@ -24,17 +20,5 @@ struct TimelineCommand: ParsableCommand {
         } catch {
             throw ExitStatus.report(error)
         }
-    }
-
-    /// JSON and CSV are written input by input; the bytes are the same as the whole document's.
-    private func stream() throws {
-        var output = StandardOutput()
-        var writer = TimelineStream(format: format == .json ? .json : .csv) { output.write($0) }
-        try ReportPipeline.forEachInput(try input.request()) { result in
-            input.report(result.warnings)
-            writer.add(result.incidents, warnings: result.warnings)
-        }
-        writer.finish()
-        output.flush()
     }
 }

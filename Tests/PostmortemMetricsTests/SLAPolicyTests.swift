@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PostmortemMetrics
@@ -8,7 +9,14 @@ struct SLAPolicyTests {
     @Test("The shipped policies load, with their tiers")
     func shipped() throws {
         let policies = try PolicyLibrary.shipped()
-        #expect(policies.map(\.id) == ["ec2-2008", "ec2-current", "gcs-multiregion", "s3-2008", "s3-current"])
+        #expect(
+            policies.map(\.id) == [
+                "azure-vm-zones", "ec2-2008", "ec2-current", "gce-multizone", "gcs-multiregion", "github-enterprise-cloud", "s3-2008", "s3-current",
+            ])
+        let github = try #require(policies.first { $0.id == "github-enterprise-cloud" })
+        #expect(github.period == .calendarQuarter)
+        #expect(github.claim == ClaimRule(kind: .daysAfterPeriodEnd, count: 30, clause: github.claim?.clause ?? ""))
+        #expect(policies.first { $0.id == "s3-2008" }?.claim?.kind == .billingCyclesAfterIncident)
         let s3 = try #require(policies.first { $0.id == "s3-current" })
         #expect(s3.tiers == [CreditTier(below: 99.9, credit: 10), CreditTier(below: 99.0, credit: 25), CreditTier(below: 95.0, credit: 100)])
         let ec2 = try #require(policies.first { $0.id == "ec2-current" })
@@ -63,6 +71,23 @@ struct SLAPolicyTests {
         #expect(error?.description.contains("s3-2008") == true)
     }
 
+    @Test("A missing or empty policy bundle is an error naming the folder, never an empty list (\"unknown policy\")")
+    func missingBundle() throws {
+        let missing = "/nonexistent-\(UInt64.random(in: 0...UInt64.max))/postmortem_PostmortemMetrics.resources"
+        #expect(throws: MetricsError.resourcesUnavailable(path: missing + "/Policies", reason: "no such folder")) {
+            try ShippedResources.folder("Policies", inBundleAt: missing)
+        }
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("pm-policies-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(throws: MetricsError.resourcesUnavailable(path: empty.path, reason: "it holds no policy files")) {
+            try PolicyLibrary.shipped(from: empty)
+        }
+        #expect(throws: MetricsError.resourcesUnavailable(path: empty.path + "/gone", reason: "the folder cannot be listed")) {
+            try PolicyLibrary.shipped(from: empty.appendingPathComponent("gone"))
+        }
+    }
+
     @Test("Single-AZ outages owe nothing under region-level terms")
     func singleZone() throws {
         let start = try #require(Instant(iso8601: "2011-04-21T07:47:00Z"))
@@ -82,5 +107,81 @@ struct SLAPolicyTests {
         #expect(twoZones.downtimeUnits == 1035)
         #expect(NumberFormat.fixed(twoZones.uptimePercent, decimals: 3) == "99.015")
         #expect(twoZones.creditPercent == 10)
+    }
+
+    static func policyYAML(tiers: String, id: String = "x", from: String = "2020-01-01", until: String? = nil) -> String {
+        """
+        {id: \(id), name: x, provider: x, service: Example Service, serviceAliases: [], effectiveFrom: \(from),\(until.map { " effectiveUntil: \($0)," } ?? "")
+         reference: r, period: calendar-month, unit: minutes, uptime: {kind: error-rate}, commitment: 99.9,
+         tiers: \(tiers), exclusions: []}
+        """
+    }
+
+    @Test("Tiers out of order name the file and the tier", arguments: [
+        ("[{below: 99.0, credit: 25}, {below: 99.9, credit: 10}]", "tiers[1].below",
+         "must be below the threshold of the tier before it (99.0): list tiers from the highest threshold down"),
+        ("[{below: 99.9, credit: 25}, {below: 99.0, credit: 10}]", "tiers[1].credit",
+         "must be larger than the credit of the tier before it (25.0): a lower uptime earns a larger credit"),
+    ])
+    func unorderedTiers(tiers: String, field: String, message: String) {
+        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", field: field, message: message)) {
+            try SLAPolicy.decode(yaml: Self.policyYAML(tiers: tiers), file: "p.yaml")
+        }
+    }
+
+    @Test("Two policies in force on the same day for one service are an error naming the later file")
+    func overlappingDates() throws {
+        let tiers = "[{below: 99.9, credit: 10}]"
+        let old = try SLAPolicy.decode(yaml: Self.policyYAML(tiers: tiers, id: "old", until: "2021-01-01"), file: "old.yaml")
+        let new = try SLAPolicy.decode(yaml: Self.policyYAML(tiers: tiers, id: "new", from: "2020-06-01"), file: "new.yaml")
+        let next = try SLAPolicy.decode(yaml: Self.policyYAML(tiers: tiers, id: "next", from: "2021-01-01"), file: "next.yaml")
+        #expect(
+            throws: MetricsError.invalidPolicy(
+                file: "new.yaml", field: "effectiveFrom",
+                message: "new (2020-06-01 to now) overlaps old in old.yaml (2020-01-01 to 2021-01-01) for Example Service")
+        ) {
+            try PolicyLibrary.checkEffectiveDates([(old, "old.yaml"), (new, "new.yaml")])
+        }
+        // The end date is exclusive: terms that start the day the old ones stop do not overlap.
+        try PolicyLibrary.checkEffectiveDates([(old, "old.yaml"), (next, "next.yaml")])
+    }
+
+    @Test("Claim deadlines: the end of the second billing cycle after the incident, or days after the period")
+    func claimDeadlines() throws {
+        let aws = ClaimRule(kind: .billingCyclesAfterIncident, count: 2, clause: "c")
+        let july20 = try #require(Instant(iso8601: "2008-07-20T16:05:00Z"))
+        let august1 = try #require(Instant(iso8601: "2008-08-01T00:00:00Z"))
+        let november = try #require(Instant(iso8601: "2008-11-15T00:00:00Z"))
+        // July -> August (first cycle after) -> September (second): September 30.
+        #expect(aws.deadline(lastDowntime: july20, periodEnd: august1) == CivilDate(year: 2008, month: 9, day: 30))
+        // Downtime ending at midnight on August 1 is July's.
+        #expect(aws.deadline(lastDowntime: august1, periodEnd: august1) == CivilDate(year: 2008, month: 9, day: 30))
+        // November -> December -> January of the next year.
+        #expect(aws.deadline(lastDowntime: november, periodEnd: august1) == CivilDate(year: 2009, month: 1, day: 31))
+        // 30 days after a quarter that ends on December 31 is January 30.
+        let quarterEnd = try #require(Instant(iso8601: "2021-01-01T00:00:00Z"))
+        #expect(ClaimRule(kind: .daysAfterPeriodEnd, count: 30, clause: "c").deadline(lastDowntime: july20, periodEnd: quarterEnd) == CivilDate(year: 2021, month: 1, day: 30))
+    }
+
+    @Test("Scope: services, components mapped through the policy, and regions")
+    func scope() throws {
+        let gcs = try PolicyLibrary.policy(named: "gcs-multiregion")
+        #expect(gcs.scope(of: Incident(title: "t", services: ["Google Cloud Storage"])) == .covered)
+        #expect(gcs.scope(of: Incident(title: "t", services: ["Google App Engine"])) == .otherService("Google App Engine"))
+        let github = try PolicyLibrary.policy(named: "github-enterprise-cloud")
+        // A status-page incident names only components; "Git Operations" is one of GitHub's.
+        #expect(github.scope(of: Incident(title: "Degraded performance", components: ["Git Operations"])) == .covered)
+        #expect(github.scope(of: Incident(title: "Degraded performance", components: ["Billing"])) == .otherService("Billing"))
+        // Components changed by an update count too; an incident that names nothing is said to.
+        let time = try #require(Instant(iso8601: "2023-05-10T12:00:00Z"))
+        let changed = TimelineEvent(
+            time: time, text: "Investigating", source: SourceLocation(file: "i.json"),
+            componentChanges: [ComponentChange(name: "Git Operations", newStatus: "partial_outage")])
+        #expect(github.scope(of: Incident(title: "Incident on 2023-05-10", events: [changed])) == .covered)
+        #expect(github.scope(of: Incident(title: "Incident on 2023-05-10")) == .unnamed)
+        var regional = gcs
+        regional.regions = ["us"]
+        #expect(regional.scope(of: Incident(title: "t", services: ["Cloud Storage"], regions: ["europe-west9"])) == .otherRegions(["europe-west9"]))
+        #expect(regional.scope(of: Incident(title: "t", services: ["Cloud Storage"], regions: ["Multi-region: us"])) == .covered)
     }
 }

@@ -17,7 +17,7 @@ struct CorpusRunTests {
         try FileManager.default.copyItem(atPath: FixturePath.resolve("Fixtures/postmortems/aws-ebs-2011-04-21.txt"), toPath: folder + "/ebs.txt")
         try Data([0, 1, 2, 3, 255]).write(to: URL(fileURLWithPath: folder + "/junk.bin"))
         let (files, skipped) = CorpusRun.files(folder: folder, ingest: IngestOptions(), jobs: 2)
-        #expect(files.map(\.name) == ["corpus.md", "corpus.csv", "corpus-durations.svg"])
+        #expect(files.map(\.name) == ["corpus.md", "corpus.csv", "corpus-monthly.csv", "corpus-durations.svg", "corpus-heatmap-aws.svg"])
         #expect(skipped.count == 1)
         #expect(skipped.first?.contains("junk.bin") == true)
         let markdown = files[0].contents

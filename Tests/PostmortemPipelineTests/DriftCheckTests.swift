@@ -1,5 +1,6 @@
 import PostmortemTestSupport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PostmortemPipeline
@@ -7,19 +8,43 @@ import Testing
 @Suite("Reports kept in a repository, checked for drift", .serialized)
 struct DriftCheckTests {
     /// A throwaway repository: the S3 fixture and a manifest, in a temporary folder.
-    static func repository() throws -> String {
+    static func repository(input: String = "s3.html") throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("pm-repo-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: root + "/Fixtures", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: root + "/Reports", withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            atPath: FixturePath.resolve("Fixtures/status-pages/aws-s3-2008-07-20.html"), toPath: root + "/Fixtures/s3.html")
+            atPath: FixturePath.resolve("Fixtures/status-pages/aws-s3-2008-07-20.html"), toPath: root + "/Fixtures/" + input)
         try """
             reports:
               - name: s3
-                inputs: [Fixtures/s3.html]
+                inputs: [Fixtures/\(input)]
                 policies: [s3-2008]
             """.write(toFile: root + "/Reports/manifest.yaml", atomically: true, encoding: .utf8)
         return root
+    }
+
+    @Test("Two repositories regenerated at once each read their own inputs; the working directory is left alone")
+    func concurrentRepositories() throws {
+        let first = try Self.repository(input: "first.html")
+        let second = try Self.repository(input: "second.html")
+        defer {
+            try? FileManager.default.removeItem(atPath: first)
+            try? FileManager.default.removeItem(atPath: second)
+        }
+        let before = FileManager.default.currentDirectoryPath
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            let root = index.isMultiple(of: 2) ? first : second
+            do {
+                for outcome in try ReportRegeneration.render(folder: root + "/Reports") where outcome.failure != nil {
+                    failures.withLock { $0.append(outcome.failure ?? "") }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(FileManager.default.currentDirectoryPath == before)
     }
 
     @Test("After --update the check passes; editing a report makes it fail with a diff")
@@ -64,6 +89,31 @@ struct DriftCheckTests {
             #expect(!file.contents.contains(root))
         }
         #expect(outcomes[0].files[0].contents.contains("`Fixtures/s3.html`"))
+    }
+
+    @Test("A kept report that is not UTF-8 is drift that says it cannot be read, not a missing file")
+    func unreadableKeptFile() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try ReportRegeneration.update(folder: root + "/Reports")
+        let markdown = root + "/Reports/s3/2008-07-20-amazon-simple-storage-service-us-event-july-20-2008.md"
+        try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: URL(fileURLWithPath: markdown))
+        let check = try DriftCheck(folder: root + "/Reports")
+        let drift = try #require(check.results.first?.drifted)
+        #expect(drift.map(\.path) == [markdown])
+        #expect(drift.first?.diff == "cannot be read (the file is not valid UTF-8); it must be readable UTF-8 text\n")
+    }
+
+    @Test("A report folder that is a file is a failure naming it, not a silent empty listing")
+    func reportFolderIsAFile() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "not a folder".write(toFile: root + "/Reports/s3", atomically: true, encoding: .utf8)
+        let check = try DriftCheck(folder: root + "/Reports")
+        let result = try #require(check.results.first)
+        #expect(result.failure?.hasPrefix(root + "/Reports/s3: cannot list the folder: ") == true)
+        #expect(result.drifted.count == 7)
+        #expect(!check.passed)
     }
 
     @Test("A malformed manifest names the field")

@@ -24,7 +24,9 @@ struct GoldenReportTests {
         let metrics = IncidentMetrics(incident: incident)
         let policy = try PolicyLibrary.policy(named: "s3-2008")
         let credit = try CreditAssessment(incident: incident, window: metrics.window, policy: policy)
-        return IncidentReport(incident: incident, metrics: metrics, credits: [credit], warnings: [])
+        let window = try #require(metrics.window)
+        let periods = try PeriodCredit.assess([.init(incident: incident, window: window)], policy: policy)
+        return IncidentReport(incident: incident, metrics: metrics, credits: [credit], periods: periods, warnings: [])
     }
 
     @Test("Every output kind matches its golden file byte for byte", arguments: [

@@ -21,12 +21,17 @@ enum CLI {
         var stderr: String
     }
 
-    /// `launcher` is a program and its arguments that run the executable (e.g. `setpriv ...`).
-    static func run(_ arguments: [String], environment: [String: String] = [:], launcher: [String] = []) throws -> Outcome {
+    /// `launcher` is a program and its arguments that run the executable (e.g. `setpriv ...`);
+    /// `binary` and `directory` replace the built executable and the package root as working folder.
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = [],
+        binary: String? = nil, directory: String? = nil
+    ) throws -> Outcome {
+        let program = binary ?? executable
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: launcher.first ?? executable)
-        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [executable] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: FixturePath.packageRoot)
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? program)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [program] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? FixturePath.packageRoot)
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
         for (key, value) in environment { env[key] = value }
@@ -46,6 +51,14 @@ enum CLI {
 @Suite("The postmortem command line", .serialized)
 struct CommandLineTests {
     static let s3 = "Fixtures/status-pages/aws-s3-2008-07-20.html"
+
+    @Test("--version prints the version and exits 0")
+    func version() throws {
+        let outcome = try CLI.run(["--version"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "0.1.0\n")
+        #expect(outcome.stderr.isEmpty)
+    }
 
     @Test("timeline --format json: 24 events in time order, in UTC")
     func timelineJSON() throws {

@@ -61,7 +61,8 @@ public struct AWSHealthRSSParser: IncidentParser {
                 Incident(
                     title: first.subject, provider: "AWS", services: service.map { [$0] } ?? [],
                     regions: region.map { [$0] } ?? [], url: first.link, events: open.map(\.event),
-                    announcedCredits: credits, sources: [input.path]))
+                    announcedCredits: credits, sources: [input.path],
+                    identity: IncidentIdentity.feedEntry(id: first.link, link: nil)))
             open = []
         }
         for item in ordered {

@@ -50,13 +50,23 @@ public struct StatuspageFeedParser: IncidentParser {
                         message: "skipped incident '\(title)': none of its \(paragraphs.count) update(s) has a readable time"))
                 continue
             }
+            let link = Self.link(of: entry)
             incidents.append(
-                Incident(title: title, provider: provider, url: Self.link(of: entry), events: events.reversed(), sources: [input.path]))
+                Incident(
+                    title: title, provider: provider, url: link, events: events.reversed(), sources: [input.path],
+                    identity: IncidentIdentity.feedEntry(id: entry.childText("id") ?? entry.childText("guid"), link: link),
+                    status: events.first?.status, isMaintenance: Self.isMaintenance(events)))
         }
         guard !incidents.isEmpty else {
             throw document.noTimeline(file: input.path, expected: "feed entries whose content holds stamped updates")
         }
         return IngestResult(incidents: incidents, warnings: warnings)
+    }
+
+    /// Whether the entry's labels are a maintenance's (Scheduled, In progress, Verifying, Completed)
+    /// rather than an incident's: feeds carry no impact, so the labels are all there is.
+    static func isMaintenance(_ events: [TimelineEvent]) -> Bool {
+        events.contains { ["scheduled", "in progress", "verifying", "completed"].contains($0.status ?? "") }
     }
 
     /// The entry's date in UTC: Atom `published`, else `updated`, else RSS `pubDate`.

@@ -21,7 +21,7 @@ public struct GoogleCloudJSONParser: IncidentParser {
         var source = try JSONSource(input)
         let objects: [[String: Any]]
         if let list = source.root as? [Any] {
-            objects = list.compactMap { $0 as? [String: Any] }
+            objects = source.objects(in: list, named: "item", at: SourceLocation(file: input.path), of: "the top-level array")
         } else if let single = source.root as? [String: Any] {
             objects = [single]
         } else {
@@ -35,7 +35,7 @@ public struct GoogleCloudJSONParser: IncidentParser {
             let title = JSONSource.string(object, "external_desc").map { TextFolding.fold($0) } ?? "(untitled incident)"
             var regions: [String] = []
             var events: [TimelineEvent] = []
-            for (index, update) in JSONSource.objects(object, "updates").enumerated() {
+            for (index, update) in source.objects(object, "updates", at: place, of: "'\(title)'").enumerated() {
                 let stamp = JSONSource.stamp(update, keys: ["when", "created"])
                 guard case .read(let written, let instant, let zone) = stamp else {
                     if case .unreadable(let reason) = stamp {
@@ -43,7 +43,7 @@ public struct GoogleCloudJSONParser: IncidentParser {
                     }
                     continue
                 }
-                let locations = JSONSource.objects(update, "affected_locations").compactMap { JSONSource.string($0, "title") }
+                let locations = source.named(update, "affected_locations", field: "title", at: place, of: "update \(index + 1) of '\(title)'") { $1 }
                 for location in locations where !regions.contains(location) { regions.append(location) }
                 events.append(
                     TimelineEvent(
@@ -63,16 +63,28 @@ public struct GoogleCloudJSONParser: IncidentParser {
                     title: title, provider: "Google Cloud",
                     services: JSONSource.string(object, "service_name").map { [$0] } ?? [],
                     regions: regions, impact: impact,
-                    components: JSONSource.objects(object, "affected_products").compactMap { JSONSource.string($0, "title") },
+                    components: source.named(object, "affected_products", field: "title", at: place, of: "'\(title)'") { $1 },
                     url: JSONSource.string(object, "uri").map { "https://status.cloud.google.com/" + $0 },
                     events: events.reversed(),
-                    statedImpactStart: JSONSource.instant(object, "begin")?.instant,
-                    statedImpactEnd: JSONSource.instant(object, "end")?.instant,
-                    sources: [input.path]))
+                    statedImpactStart: source.instant(object, "begin", at: place, of: "'\(title)'"),
+                    statedImpactEnd: source.instant(object, "end", at: place, of: "'\(title)'"),
+                    sources: [input.path],
+                    identity: IncidentIdentity.googleCloud(id: JSONSource.string(object, "id"), uri: JSONSource.string(object, "uri")),
+                    status: Self.status(of: object)))
         }
+        warnings += source.warnings
         guard !incidents.isEmpty else {
             throw .noTimeline(file: input.path, expected: "incidents with updates carrying 'when' or 'created' times")
         }
         return IngestResult(incidents: incidents, warnings: warnings)
+    }
+
+    /// The incident's status: its most recent update's (new schema, `AVAILABLE` once over), else
+    /// `resolved` or `ongoing` from whether `end` is set (the old schema has no status).
+    static func status(of object: [String: Any]) -> String? {
+        let recent = (object["most_recent_update"] ?? object["most-recent-update"]) as? [String: Any]
+        if let status = recent.flatMap({ JSONSource.string($0, "status") }) { return status.lowercased() }
+        if object.keys.contains("end") { return JSONSource.string(object, "end") == nil ? "ongoing" : "resolved" }
+        return nil
     }
 }

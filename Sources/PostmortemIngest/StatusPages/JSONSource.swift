@@ -10,6 +10,8 @@ struct JSONSource {
     let bytes: [UInt8]
     let root: Any
     private var cursor = 0
+    /// What the readers below skipped, each with its place: nothing is dropped silently.
+    private(set) var warnings: [ParseWarning] = []
 
     /// - Throws: `IngestError.malformed` when the bytes are not JSON.
     init(_ input: SourceInput) throws(IngestError) {
@@ -73,6 +75,77 @@ struct JSONSource {
     /// An array-of-objects member, empty when absent.
     static func objects(_ object: [String: Any], _ key: String) -> [[String: Any]] {
         (object[key] as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
+    }
+
+    /// The objects of an array member (or of `array` itself, the document's root), with a warning
+    /// at `place` for each item that is not an object. `owner` names what holds the array.
+    mutating func objects(_ object: [String: Any], _ key: String, at place: SourceLocation, of owner: String) -> [[String: Any]] {
+        indexedObjects(object, key, at: place, of: owner).map(\.object)
+    }
+
+    /// The objects of `items`, with a warning for each item that is not one.
+    mutating func objects(in items: [Any], named name: String, at place: SourceLocation, of owner: String) -> [[String: Any]] {
+        indexedObjects(in: items, named: name, at: place, of: owner).map(\.object)
+    }
+
+    /// The objects of an array member with their index in the array, warning for the rest.
+    private mutating func indexedObjects(_ object: [String: Any], _ key: String, at place: SourceLocation, of owner: String) -> [(index: Int, object: [String: Any])] {
+        guard let items = object[key] as? [Any] else { return [] }
+        return indexedObjects(in: items, named: key, at: place, of: owner)
+    }
+
+    private mutating func indexedObjects(in items: [Any], named name: String, at place: SourceLocation, of owner: String) -> [(index: Int, object: [String: Any])] {
+        var objects: [(index: Int, object: [String: Any])] = []
+        objects.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            if let object = item as? [String: Any] {
+                objects.append((index, object))
+            } else {
+                warnings.append(
+                    ParseWarning(location: place, message: "skipped \(name)[\(index)] of \(owner): \(Self.kind(of: item)), not an object"))
+            }
+        }
+        return objects
+    }
+
+    /// An ISO 8601 member as an instant, `nil` when absent or `null`; a value that is there but
+    /// cannot be read is left out with a warning at `place` saying so.
+    mutating func instant(_ object: [String: Any], _ key: String, at place: SourceLocation, of owner: String) -> Instant? {
+        guard let value = object[key], !(value is NSNull) else { return nil }
+        if let text = value as? String, let (instant, _) = ISO8601Scanner.scan(Array(text.utf8)) { return instant }
+        let shown = (value as? String).map { "'\($0)'" } ?? Self.kind(of: value)
+        warnings.append(
+            ParseWarning(location: place, message: "ignored '\(key)' of \(owner): \(shown) is not an ISO 8601 time, so the stated impact window lacks it"))
+        return nil
+    }
+
+    /// Each object of an array member that has a non-empty string `field`, made into a value by
+    /// `make`; an item that is not an object or has no `field` is skipped with a warning.
+    mutating func named<Value>(
+        _ object: [String: Any], _ key: String, field: String = "name", at place: SourceLocation, of owner: String,
+        _ make: ([String: Any], String) -> Value
+    ) -> [Value] {
+        var values: [Value] = []
+        for (index, item) in indexedObjects(object, key, at: place, of: owner) {
+            if let name = Self.string(item, field), !name.isEmpty {
+                values.append(make(item, name))
+            } else {
+                warnings.append(ParseWarning(location: place, message: "skipped \(key)[\(index)] of \(owner): it has no '\(field)'"))
+            }
+        }
+        return values
+    }
+
+    /// "a string", "null", "an array": what a JSON value is, for a warning.
+    static func kind(of value: Any) -> String {
+        switch value {
+        case is NSNull: return "null"
+        case is String: return "a string"
+        case is NSNumber: return "a number"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: return "a value"
+        }
     }
 
     /// An update's time: the first of `keys` present, read as ISO 8601 with its offset as written.

@@ -7,8 +7,10 @@ import PostmortemTimeline
 /// class, a link to the incident) and `div.update` rows whose `<small>` stamp has no year.
 /// The stamp's year comes from the day header, stepping back a year for a December update
 /// under a January day. The boxes at the top of a front page (unresolved incidents, scheduled
-/// maintenance) have no day: their year comes from `--reference-date` or the latest day on
-/// the page, and each such update says so in a warning.
+/// maintenance) have no day: their year comes from `--reference-date`, the page's render time
+/// (`<meta name="issued">`) or the latest day on the page, and each such update says so in a
+/// warning. A stamp can never be later than the render time: "Mar 16" on a page rendered
+/// 2021-01-22 is March 2020.
 ///
 /// The extraction is one depth-first pass over the tree, with no XPath per update, so it can
 /// move to a streaming parse unchanged in shape.
@@ -32,9 +34,13 @@ public struct StatuspageHistoryParser: IncidentParser {
 
         // Boxes have no day header: take the year from --reference-date or the page's latest day.
         var boxReader = StatuspageStampReader(reference: nil, inferredFrom: nil, defaultZone: options.defaultZone, file: input.path)
+        boxReader.notAfter = stream.issued
         if let reference = options.referenceDate {
             boxReader.reference = reference
             boxReader.inferredFrom = "from --reference-date \(reference)"
+        } else if let issued = stream.issued {
+            boxReader.reference = issued.civil().date
+            boxReader.inferredFrom = "from the page's render time (<meta name=\"issued\">), \(issued.iso8601)"
         } else if let latest = stream.days.max() {
             boxReader.reference = latest
             boxReader.inferredFrom = "from the latest day on the page, \(latest)"
@@ -90,7 +96,8 @@ public struct StatuspageHistoryParser: IncidentParser {
         incidents.append(
             Incident(
                 title: titleText, impact: container.impact ?? container.titleImpact, url: container.url,
-                events: events.reversed(), sources: [file]))
+                events: events.reversed(), sources: [file], identity: container.url.map(IncidentIdentity.url),
+                status: events.first?.status))
     }
 
     /// "Acme Status - Incident History" -> "Acme".

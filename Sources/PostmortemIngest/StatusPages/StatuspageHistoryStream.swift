@@ -23,6 +23,8 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
     private(set) var boxes: [Container] = []
     private(set) var warnings: [ParseWarning] = []
     private(set) var pageTitle: String?
+    /// When the page was rendered (`<meta name="issued" content="1611302400">`), if it says.
+    private(set) var issued: Instant?
 
     private var depth = 0
     // The <title> element.
@@ -82,6 +84,12 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
         }
         if name.equals("title"), pageTitle == nil, titleElementDepth == nil {
             titleElementDepth = depth
+            return
+        }
+        if name.equals("meta"), issued == nil, let metaName = attributes.value("name"), metaName.elementsEqual("issued".utf8),
+            let content = attributes.value("content")
+        {
+            issued = Self.renderTime(String(decoding: content, as: UTF8.self))
             return
         }
         guard let classes = attributes.value("class"), classes.count > 0 else { return }
@@ -239,6 +247,13 @@ final class StatuspageHistoryStream: HTMLStreamReceiver {
         } else if titleElementDepth != nil {
             titleElementBytes.append(contentsOf: text)
         }
+    }
+
+    /// `<meta name="issued">`'s content: Unix seconds (what Statuspage writes) or ISO 8601.
+    static func renderTime(_ content: String) -> Instant? {
+        let text = TextFolding.foldAll(content)
+        if let seconds = Int64(text), seconds > 0 { return Instant(secondsSinceEpoch: seconds) }
+        return Instant(iso8601: text)
     }
 
     /// Whether an element name is one of `HTMLNode.blockElements`, compared as bytes: this runs

@@ -43,7 +43,8 @@ public struct StatuspageIncidentParser: IncidentParser {
             provider: document.first("//title").flatMap { StatuspageHistoryParser.provider(fromTitle: $0.textContent) },
             impact: heading?.impactClass,
             components: affected.map { Self.components(fromAffected: TextFolding.foldAll($0.visibleText)) } ?? [],
-            url: canonical, events: events.reversed(), sources: [input.path])
+            url: canonical, events: events.reversed(), sources: [input.path], identity: canonical.map(IncidentIdentity.url),
+            status: events.first?.status)
         return IngestResult(incidents: [incident], warnings: warnings)
     }
 

@@ -13,6 +13,9 @@ struct StatuspageStampReader: Sendable {
     var inferredFrom: String?
     var defaultZone: WrittenZone?
     var file: String
+    /// When the page was rendered: a stamp without a year that would fall after it belongs to
+    /// the year before.
+    var notAfter: Instant?
 
     /// An update turned into an event, or the warning that says why it was skipped.
     enum Reading: Sendable, Equatable {
@@ -61,7 +64,14 @@ struct StatuspageStampReader: Sendable {
                     message: "skipped an update: '\(stamp.written)' has no year and the page gives none (give --reference-date)"))
         }
         var resolution = StampResolution(date: date, defaultZone: defaultZone)
-        switch resolution.resolve(stamp) {
+        var outcome = resolution.resolve(stamp)
+        var steppedBack = false
+        if stamp.year == nil, stamp.month != nil, let notAfter, case .resolved(let instant, _, _) = outcome, notAfter < instant {
+            var earlier = StampResolution(date: CivilDate(year: date.year - 1, month: date.month, day: min(date.day, 28)), defaultZone: defaultZone)
+            outcome = earlier.resolve(stamp)
+            steppedBack = true
+        }
+        switch outcome {
         case .skipped(let reason):
             return .skipped(ParseWarning(location: location, message: "skipped an update: \(reason)"))
         case .resolved(let instant, let zone, let note):
@@ -69,6 +79,9 @@ struct StatuspageStampReader: Sendable {
             if let note { notes.append(note) }
             if stamp.year == nil, let inferredFrom {
                 notes.append("the year of '\(stamp.written)' was inferred \(inferredFrom)")
+            }
+            if steppedBack, let notAfter {
+                notes.append("'\(stamp.written)' in \(date.year) would be after the page was rendered (\(notAfter.iso8601)); taken as \(date.year - 1)")
             }
             let event = TimelineEvent(
                 time: instant, zone: zone, writtenTime: stamp.written,

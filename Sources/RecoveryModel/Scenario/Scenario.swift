@@ -40,20 +40,21 @@ public struct Scenario: Sendable, Equatable {
         parameters.filter { $0.provenance?.source == .calibrated }.map(\.key)
     }
 
-    /// Reads a scenario file.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    /// Reads a scenario file, naming it `name` (default: `path`) in errors.
+    public static func load(path: String, named name: String? = nil) throws(ScenarioError) -> Scenario {
+        let file = name ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(file: path, reason: "no such file")
+            throw .unreadable(file: file, reason: "no such file")
         }
-        guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
+        guard !isDirectory.boolValue else { throw .unreadable(file: file, reason: "it is a directory") }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .unreadable(file: path, reason: "not readable UTF-8 text")
+            throw .unreadable(file: file, reason: "not readable UTF-8 text")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: file)
     }
 
     /// Parses scenario YAML.

@@ -33,7 +33,7 @@ struct StatusPageDetectionTests {
         #expect(throws: IngestError.unknownFormat(
             file: name,
             tried: [
-                "Statuspage API JSON", "Google Cloud incidents.json", "Statuspage Atom/RSS feed",
+                "Statuspage API JSON", "Google Cloud incidents.json", "AWS Service Health Dashboard data.json", "Statuspage Atom/RSS feed",
                 "AWS Service Health Dashboard RSS", "Statuspage incident page", "Statuspage front or history page",
                 "AWS Service Health Dashboard page", "postmortem prose",
             ])

@@ -123,4 +123,19 @@ struct StatuspageHistoryParserTests {
             "the year of 'Dec 30, 23:40 NZDT' was inferred from --reference-date 2025-01-02",
         ])
     }
+
+    @Test func aBoxStampIsNeverLaterThanThePageWasRendered() throws {
+        let name = "statuspage-front-issued-utc.html"
+        let result = try StatusPageFixture.parse(name)
+        let incident = try #require(result.incidents.first)
+        #expect(incident.title == "Tile rendering slow for the southern hemisphere")
+        #expect(incident.events.map(\.time.iso8601) == ["2020-03-16T04:38:00Z", "2021-01-21T18:02:00Z"])
+        #expect(incident.events.map(\.status) == ["investigating", "monitoring"])
+        let inferred = "was inferred from the page's render time (<meta name=\"issued\">), 2021-01-22T08:00:00Z"
+        #expect(result.warnings.map(\.message) == [
+            "the year of 'Jan 21, 18:02 UTC' \(inferred)",
+            "the year of 'Mar 16, 04:38 UTC' \(inferred); 'Mar 16, 04:38 UTC' in 2021 would be after the page was rendered (2021-01-22T08:00:00Z); taken as 2020",
+        ])
+        #expect(result.warnings.map(\.location.line) == [17, 22])
+    }
 }

@@ -65,7 +65,7 @@ struct OutputWriteTests {
         let (folder, before) = try Self.reported(Self.threeUpdates, label: "readonly")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
-        let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", folder])
+        let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", folder], inputs: [Self.fourUpdates])
         #expect(outcome.status == 73)
         #expect(outcome.stderr == "postmortem: \(folder)/\(Self.stem).md: cannot write: permission denied\n")
         #expect(try Self.contents(folder) == before)
@@ -102,9 +102,25 @@ struct OutputWriteTests {
         let parent = try CLI.temporaryFolder("noparent")
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: parent)
-        let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", parent + "/reports"])
+        let outcome = try CLI.runUnprivileged(["report", Self.fourUpdates, "--output-dir", parent + "/reports"], inputs: [Self.fourUpdates])
         #expect(outcome.status == 73)
         #expect(outcome.stderr == "postmortem: \(parent)/reports: cannot create the output folder: permission denied\n")
         #expect(!FileManager.default.fileExists(atPath: parent + "/reports"))
+    }
+
+    @Test("An executable installed without its resource bundle: exit 66 naming the bundle, no crash")
+    func missingResourceBundle() throws {
+        let stage = try CLI.stagedCopy(withBundles: false)
+        defer { try? FileManager.default.removeItem(atPath: stage.folder) }
+        let bundle = stage.folder + "/postmortem_PostmortemMetrics.resources/Policies"
+        let message = "postmortem: \(bundle): cannot read the SLA policies shipped with postmortem (no such folder); "
+            + "install the executable together with its resource bundle\n"
+        let listing = try CLI.run(["credits", "--list-policies"], binary: stage.binary)
+        #expect(listing.status == 66)
+        #expect(listing.stderr == message)
+        let report = try CLI.run(["report", Self.fourUpdates, "--output-dir", stage.folder + "/out"], binary: stage.binary)
+        #expect(report.status == 66)
+        #expect(report.stderr == message)
+        #expect(!FileManager.default.fileExists(atPath: stage.folder + "/out"))
     }
 }
