@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "PostmortemMetrics", "PostmortemTimeline",
                 .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "BitCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -105,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostmortemPipelineTests",
-            dependencies: ["PostmortemTestSupport", "PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline"]
+            dependencies: ["PostmortemTestSupport", "PostmortemPipeline", "PostmortemReports", "PostmortemMetrics", "PostmortemTimeline", "RecoveryModel"]
         ),
         .testTarget(name: "postmortemTests", dependencies: ["postmortem", "PostmortemTestSupport"]),
     ],

@@ -10,8 +10,13 @@ public struct FigureComparison: Sendable, Equatable, Codable {
     public var unit: String
     /// The sentence the published figure comes from.
     public var source: String
+    /// `fit` (calibration may use it), `predicted` (calibration never sees it) or `echo` (it
+    /// restates an input: shown, never counted as agreement); `nil` where not a model figure.
+    public var role: String?
 
-    public init(name: String, published: Double, computed: Double, tolerance: Double, unit: String, source: String) {
+    public init(name: String, published: Double, computed: Double, tolerance: Double, unit: String, source: String,
+                role: String? = nil) {
+        self.role = role
         self.name = name
         self.published = published
         self.computed = computed

@@ -18,15 +18,33 @@ public struct SimulationSummary: Sendable, Equatable, Codable {
     public var curves: [RecoveryCurve]
     /// Events the engine processed.
     public var eventsProcessed: Int
+    /// Stored form of `calibrationSeeds` (absent in summaries from before figure roles).
+    public var calibrationSeedList: [UInt64]?
 
     /// One scenario key and the value the run used.
     public struct Parameter: Sendable, Equatable, Codable {
         public var key: String
         public var value: String
+        /// Where the value comes from: `postmortem`, `public`, `assumed`, `calibrated`, or
+        /// `override` for a value set with `--set`.
+        public var source: String?
+        /// The quote (postmortem), citation (public) or reason (assumed) behind the value.
+        public var note: String?
 
-        public init(key: String, value: String) {
+        public init(key: String, value: String, source: String? = nil, note: String? = nil) {
             self.key = key
             self.value = value
+            self.source = source
+            self.note = note
+        }
+
+        /// The JSON key the note goes under: `quote`, `citation` or `reason`.
+        public var noteKey: String {
+            switch source {
+            case "postmortem": return "quote"
+            case "public": return "citation"
+            default: return "reason"
+            }
         }
     }
 
@@ -54,8 +72,19 @@ public struct SimulationSummary: Sendable, Equatable, Codable {
         series.first { $0.name == name }
     }
 
-    /// Whether every figure is within its tolerance.
+    /// Whether every scored figure (all but `echo` ones) is within its tolerance.
     public var allWithinTolerance: Bool {
-        figures.allSatisfy(\.withinTolerance)
+        scoredFigures.allSatisfy(\.withinTolerance)
+    }
+
+    /// The figures that count as agreement: `fit` and `predicted`, not `echo` (which restate an input).
+    public var scoredFigures: [FigureComparison] {
+        figures.filter { $0.role != "echo" }
+    }
+
+    /// Seeds the scenario's calibrated parameters were fitted on, when it declares them.
+    public var calibrationSeeds: [UInt64] {
+        get { calibrationSeedList ?? [] }
+        set { calibrationSeedList = newValue.isEmpty ? nil : newValue }
     }
 }

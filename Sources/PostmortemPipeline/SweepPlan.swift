@@ -34,7 +34,7 @@ public struct SweepPlan: Sendable, Equatable {
         self.seeds = try Self.seedList(seeds, file: scenario)
     }
 
-    static func values(_ text: String, key: String, file: String) throws(ScenarioError) -> [String] {
+    public static func values(_ text: String, key: String, file: String) throws(ScenarioError) -> [String] {
         let range = text.split(separator: ":")
         if range.count == 3, let low = Double(range[0]), let high = Double(range[1]), let step = Double(range[2]) {
             guard step > 0, high >= low, (high - low) / step <= 10_000 else {
@@ -50,7 +50,7 @@ public struct SweepPlan: Sendable, Equatable {
         return list
     }
 
-    static func seedList(_ text: String, file: String) throws(ScenarioError) -> [UInt64] {
+    public static func seedList(_ text: String, file: String) throws(ScenarioError) -> [UInt64] {
         var seeds: [UInt64] = []
         for part in text.split(separator: ",") {
             let bounds = part.split(separator: "-")
@@ -81,9 +81,12 @@ public struct SweepPlan: Sendable, Equatable {
 
     /// Runs `runs` (a shard of them, or all), `jobs` at a time, and returns the CSV: one row
     /// per point and seed with the parameter values and every simulated figure.
-    public func csv(runs selected: [Run], jobs: Int) throws(ScenarioError) -> String {
+    /// `progress`, when given, is called with (label, done, total) as runs finish.
+    public func csv(runs selected: [Run], jobs: Int, progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws(ScenarioError) -> String {
+        let report = progress.map { ProgressReport(label: "sweep", total: selected.count, observer: $0) }
         let results = ParallelMap.map(selected, jobs: jobs) { run in
-            Result { () throws(ScenarioError) -> SimulationSummary in
+            defer { report?.step() }
+            return Result { () throws(ScenarioError) -> SimulationSummary in
                 try ScenarioRun.run(path: scenario, seed: run.seed, overrides: run.settings)
             }
         }

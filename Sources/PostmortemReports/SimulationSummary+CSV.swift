@@ -15,13 +15,13 @@ extension SimulationSummary {
 
     /// The figures as a table.
     public var figuresTable: CSVTable {
-        var table = CSVTable(header: ["name", "published", "simulated", "tolerance", "unit", "withinTolerance", "source"])
+        var table = CSVTable(header: ["name", "published", "simulated", "tolerance", "unit", "withinTolerance", "source", "role"])
         for figure in figures {
             table.append([
                 figure.name, NumberFormat.fixed(figure.published, decimals: 4, trimZeros: true),
                 NumberFormat.fixed(figure.computed, decimals: 4, trimZeros: true),
                 NumberFormat.fixed(figure.tolerance, decimals: 4, trimZeros: true), figure.unit,
-                figure.withinTolerance ? "true" : "false", figure.source,
+                figure.withinTolerance ? "true" : "false", figure.source, figure.role ?? "",
             ])
         }
         return table

@@ -26,7 +26,20 @@ public enum Engine {
             throw .invalidValue(file: scenario.file, line: nil, key: "model",
                                 message: "'\(scenario.model)' is not one of \(models.joined(separator: ", "))")
         }
+        try checkProvenance(scenario)
         return try summarize(scenario, run: run, seed: seed)
+    }
+
+    /// Every parameter must say where it comes from and every figure what it is for, so a
+    /// report can tell what was fitted from what was predicted.
+    static func checkProvenance(_ scenario: Scenario) throws(ScenarioError) {
+        if let bare = scenario.parameters.first(where: { $0.provenance == nil }) {
+            throw .invalidValue(file: scenario.file, line: bare.line, key: bare.key,
+                                message: "the value does not say where it comes from: write {value: ..., source: postmortem|public|assumed|calibrated, quote|citation|reason: ...}")
+        }
+        if let index = scenario.figures.firstIndex(where: { $0.role == nil }) {
+            throw .missingKey(file: scenario.file, key: "figures[\(index)].role")
+        }
     }
 
     static func summarize(_ scenario: Scenario, run: ModelRun, seed: UInt64) throws(ScenarioError) -> SimulationSummary {
@@ -36,7 +49,8 @@ public enum Engine {
         for (index, figure) in scenario.figures.enumerated() {
             let simulated = try simulatedValue(of: figure, index: index, in: run, file: scenario.file)
             figures.append(FigureComparison(name: figure.name, published: figure.value, computed: simulated,
-                                            tolerance: figure.tolerance, unit: figure.unit, source: figure.source))
+                                            tolerance: figure.tolerance, unit: figure.unit, source: figure.source,
+                                            role: figure.role?.rawValue))
             guard let series = figure.series else { continue }
             if figure.measure == .at, let at = figure.at {
                 published[series, default: []].append(CurvePoint(time: at, value: figure.value, note: figure.source))
@@ -55,11 +69,18 @@ public enum Engine {
                                             residual: residuals[name], origin: "published"))
             }
         }
-        return SimulationSummary(
+        var summary = SimulationSummary(
             scenario: scenario.name, model: scenario.model, seed: seed,
-            parameters: scenario.parameters.map { SimulationSummary.Parameter(key: $0.key, value: $0.value) },
+            parameters: scenario.parameters.map { entry in
+                entry.overridden
+                    ? SimulationSummary.Parameter(key: entry.key, value: entry.value, source: "override", note: "set with --set")
+                    : SimulationSummary.Parameter(key: entry.key, value: entry.value, source: entry.provenance?.source.rawValue,
+                                                  note: entry.provenance?.note)
+            },
             figures: figures, times: run.times, series: run.series, curves: curves,
             eventsProcessed: run.eventsProcessed)
+        summary.calibrationSeeds = scenario.calibrationSeeds
+        return summary
     }
 
     static func simulatedValue(of figure: PublishedFigure, index: Int, in run: ModelRun,

@@ -2,20 +2,20 @@ import ArgumentParser
 import Foundation
 import RecoveryModel
 
-/// `postmortem calibrate <scenario> --key K...`: fits a few physical parameters to the
-/// published figures over several seeds and, with `--write`, stores them in the scenario file.
+/// `postmortem calibrate <scenario>`: fits the scenario's `calibrated` parameters to its `fit`
+/// figures on its calibration seeds and, with `--write`, stores them in the scenario file.
 struct Calibrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit physical parameters of a scenario to its published figures.")
+        abstract: "Fit a scenario's calibrated parameters to its fit figures (never its predicted ones).")
 
     @Argument(help: "A scenario YAML file.")
     var scenario: String
 
-    @Option(name: .customLong("key"), help: "A numeric parameter to fit (repeatable).")
+    @Option(name: .customLong("key"), help: "A numeric parameter to fit (repeatable; default the scenario's calibrated keys).")
     var keys: [String] = []
 
-    @Option(name: .customLong("seed"), help: "A seed the fit must hold for (repeatable; default 1 and 7).")
+    @Option(name: .customLong("seed"), help: "A seed the fit must hold for (repeatable; default the scenario's calibration.seeds).")
     var seeds: [UInt64] = []
 
     @Option(help: "Passes over the keys.")
@@ -27,7 +27,9 @@ struct Calibrate: ParsableCommand {
     func run() throws {
         do {
             let loaded = try Scenario.load(path: scenario)
-            let calibrator = Calibrator(keys: keys, seeds: seeds.isEmpty ? [1, 7] : seeds, rounds: max(1, rounds))
+            var calibrator = try Calibrator(declaredBy: loaded, rounds: max(1, rounds))
+            if !keys.isEmpty { calibrator.keys = keys }
+            if !seeds.isEmpty { calibrator.seeds = seeds }
             let outcome = try calibrator.calibrate(loaded)
             for value in outcome.values { print("\(value.key): \(value.value)") }
             print("loss: \(outcome.initialLoss) -> \(outcome.finalLoss)")

@@ -9,7 +9,7 @@ struct Postmortem: ParsableCommand {
         abstract: "Turn public incident material into timelines, metrics, SLA credits and reports.",
         version: ToolVersion.current,
         subcommands: [
-            TimelineCommand.self, MetricsCommand.self, CreditsCommand.self, UptimeCommand.self, ReportCommand.self, CheckCommand.self, MergeCommand.self, CorpusCommand.self, ArchiveCommand.self, Simulate.self, Calibrate.self, SweepCommand.self,
+            TimelineCommand.self, MetricsCommand.self, CreditsCommand.self, UptimeCommand.self, ReportCommand.self, CheckCommand.self, MergeCommand.self, CorpusCommand.self, ArchiveCommand.self, Simulate.self, Calibrate.self, SweepCommand.self, ValidateCommand.self, VulnerabilityCommand.self,
         ]
     )
 }

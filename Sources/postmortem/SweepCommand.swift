@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
                 runs = slice.slice(runs)
             }
             guard jobs >= 1 else { throw UsageError(message: "--jobs must be at least 1") }
-            print(try plan.csv(runs: runs, jobs: jobs), terminator: "")
+            print(try plan.csv(runs: runs, jobs: jobs, progress: TerminalProgress.observer), terminator: "")
         } catch {
             throw ExitStatus.report(error)
         }

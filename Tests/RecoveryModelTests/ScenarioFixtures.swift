@@ -14,12 +14,13 @@ enum ScenarioFixtures {
         try Scenario.load(path: ebsPath).applying(overrides: overrides)
     }
 
-    /// The EBS scenario at full scale (100,000 volumes, 2,000 nodes), seeds 1 and 7.
-    static let ebsSeed1 = Result { try Engine.run(ebs(), seed: 1) }
-    static let ebsSeed7 = Result { try Engine.run(ebs(), seed: 7) }
+    /// The EBS scenario at full scale (100,000 volumes, 2,000 nodes) on seeds 11 and 12: seeds
+    /// outside the scenario's calibration seeds (1 and 7), so agreement is not the fit's echo.
+    static let ebsSeed11 = Result { try Engine.run(ebs(), seed: 11) }
+    static let ebsSeed12 = Result { try Engine.run(ebs(), seed: 12) }
 
     static func ebsFullScale(seed: UInt64) throws -> SimulationSummary {
-        try (seed == 7 ? ebsSeed7 : ebsSeed1).get()
+        try (seed == 12 ? ebsSeed12 : ebsSeed11).get()
     }
 
     /// A reduced cluster (20,000 volumes, 400 nodes, same volumes per node) for what-if
@@ -28,5 +29,10 @@ enum ScenarioFixtures {
         ("cluster.volumes", "20000"), ("cluster.nodes", "400"), ("rds.instances", "1000"),
     ]
 
-    static let reducedBaseline = Result { try Engine.run(ebs(reduced), seed: 1) }
+    static let reducedBaseline = Result { try Engine.run(ebs(reduced), seed: 11) }
+
+    /// The reduced cluster with the intervention that stopped the searches removed.
+    static let reducedUnstopped = Result {
+        try Engine.run(ebs(reduced + [("interventions.searchesStopped", "none")]), seed: 11)
+    }
 }

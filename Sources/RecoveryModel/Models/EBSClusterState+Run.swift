@@ -72,7 +72,7 @@ extension EBSClusterState {
             order.swapAt(i, i + triggerRandom.nextIndex(below: p.nodes - i))
             isolated[order[i]] = true
         }
-        for volume in 0..<p.volumes where isolated[Int(primary[volume])] || isolated[Int(secondary[volume])] {
+        for volume in 0..<p.volumes where isolated[Int(primary[volume])] || (secondary[volume] >= 0 && isolated[Int(secondary[volume])]) {
             setStatus(volume, .isolated)
         }
     }
@@ -202,11 +202,10 @@ extension EBSClusterState {
         mirrorSeries.append(100 * Double(mirrorMissingCount) / volumes)
         var stuckInstances = 0
         var lostInstances = 0
-        let k = p.rdsVolumesPerInstance
         for instance in 0..<p.rdsInstances {
             var stuck = false
             var lost = false
-            for volume in rdsVolumes[(instance * k)..<((instance + 1) * k)] {
+            for volume in rdsVolumes[rdsOffsets[instance]..<rdsOffsets[instance + 1]] {
                 let s = status[Int(volume)]
                 if s.isStuck { stuck = true }
                 if s == .lost { lost = true }
@@ -246,6 +245,7 @@ extension EBSClusterState {
             ("api.peakErrorPercent", 100 * peakError),
             ("ebs.crashedNodesPercent", 100 * Double(crashedNodes) / Double(p.nodes)),
             ("ebs.volumesLostPercent", 100 * Double(lostCount) / Double(p.volumes)),
+            ("ebs.race.addedPercent", 100 * Double(raceStuckCount) / Double(p.volumes)),
         ]
         let subjects: [(series: String, subject: String)] = [
             ("stuckVolumesPercent", "EBS volumes stuck in the affected AZ"),

@@ -77,7 +77,11 @@ struct EBSClusterState {
     var freeSeries: [Double] = []
     var errorSeries: [Double] = []
     var crashedSeries: [Double] = []
+    /// The volumes of every RDS instance, instance after instance; `rdsOffsets[i]..<rdsOffsets[i+1]`.
     var rdsVolumes: [Int32] = []
+    var rdsOffsets: [Int] = [0]
+    /// Healthy volumes made stuck by race-condition crashes before the searches were stopped.
+    var raceStuckCount = 0
 
     init(parameters: EBSParameters, streams: RandomStreams) {
         p = parameters
@@ -117,9 +121,10 @@ struct EBSClusterState {
         }
         for volume in 0..<p.volumes {
             let first = primary[volume]
-            var second = Int32((Int(first) + 1 + placementRandom.nextIndex(below: n - 1)) % n)
-            while free[Int(second)] == 0 || second == first {
-                second = (second + 1) % Int32(n)
+            let start = Int32((Int(first) + 1 + placementRandom.nextIndex(below: n - 1)) % n)
+            guard let second = nodeWithSpace(from: start, excluding: first) ?? makeRoomAwayFrom(first, placed: volume) else {
+                // Every other volume shares `first`: the volume keeps a single replica (a tiny cluster).
+                continue
             }
             secondary[volume] = second
             occupy(node: second, volume: Int32(volume))
@@ -132,8 +137,41 @@ struct EBSClusterState {
         let extra = Double(n) * p.addedCapacityFraction
         nodesToAdd = Int(extra.rounded())
         hungWindow = Array(repeating: false, count: max(1, Int((p.timeoutSeconds / 60).rounded(.up))))
-        let chosen = sampleDistinct(count: p.rdsInstances * p.rdsVolumesPerInstance, from: p.volumes)
-        rdsVolumes = chosen
+        // The postmortem says only "multiple" volumes per instance: each instance draws its count.
+        let span = p.rdsVolumesPerInstanceMax - p.rdsVolumesPerInstanceMin + 1
+        for _ in 0..<p.rdsInstances {
+            rdsOffsets.append(rdsOffsets[rdsOffsets.count - 1] + p.rdsVolumesPerInstanceMin + rdsRandom.nextIndex(below: span))
+        }
+        rdsVolumes = sampleDistinct(count: rdsOffsets[rdsOffsets.count - 1], from: p.volumes)
+    }
+
+    /// A node other than `first` with a free slot, probing on from `start`; `nil` when every
+    /// free slot left is on `first` (the probe visits each node at most once, so it cannot spin).
+    func nodeWithSpace(from start: Int32, excluding first: Int32) -> Int32? {
+        let n = Int32(p.nodes)
+        var node = start
+        for _ in 0..<n {
+            if node != first, free[Int(node)] > 0 { return node }
+            node = (node + 1) % n
+        }
+        return nil
+    }
+
+    /// When the only free slots are on `first`, an earlier volume `u` whose replicas are both
+    /// elsewhere moves its second replica onto `first`, and its old slot goes to the volume
+    /// being placed. The total of slots always covers every replica, so such a volume exists
+    /// unless every volume already touches `first`.
+    mutating func makeRoomAwayFrom(_ first: Int32, placed: Int) -> Int32? {
+        for u in 0..<placed {
+            let second = secondary[u]
+            guard primary[u] != first, second != first, second >= 0 else { continue }
+            if let index = residents[Int(second)].firstIndex(of: Int32(u)) { residents[Int(second)].remove(at: index) }
+            free[Int(second)] += 1
+            secondary[u] = first
+            occupy(node: first, volume: Int32(u))
+            return second
+        }
+        return nil
     }
 
     mutating func sampleDistinct(count: Int, from total: Int) -> [Int32] {
@@ -229,7 +267,7 @@ struct EBSClusterState {
         target[volume] = node
         residents[Int(node)].append(Int32(volume))
         setStatus(volume, .copying)
-        let seconds = Int64(copyRandom.nextExponential(mean: p.copyMinutes * 60)) + 1
+        let seconds = Int64(copyRandom.nextExponential(mean: p.meanCopySeconds)) + 1
         queue.schedule(EBSEvent(kind: .copyDone, volume: Int32(volume), generation: generation[volume]), at: time + seconds)
     }
 
@@ -286,7 +324,12 @@ struct EBSClusterState {
             let volume = Int(resident)
             switch status[volume] {
             case .healthy:
-                if primary[volume] == node {
+                // The race condition's own toll: volumes that were fine until their node crashed.
+                if time < p.searchesStopped { raceStuckCount += 1 }
+                if primary[volume] == node, secondary[volume] < 0 {
+                    setStatus(volume, .needsRestore)
+                    enqueueRestore(volume)
+                } else if primary[volume] == node {
                     primary[volume] = secondary[volume]
                     secondary[volume] = -1
                     startSearching(volume, at: time)

@@ -14,7 +14,10 @@ public struct EBSParameters: Sendable, Equatable {
     public var isolatedNodeFraction: Double
     public var isolationMinutes: Int
 
-    public var copyMinutes: Double
+    /// Mean size of a volume and the bandwidth one re-mirroring copy gets: a copy takes
+    /// size / bandwidth on average (exponentially distributed around it).
+    public var volumeGiB: Double
+    public var copyMegabytesPerSecond: Double
     public var retryPolicy: RetryPolicy
     public var retryBaseSeconds: Double
     public var retryCapSeconds: Double
@@ -49,7 +52,9 @@ public struct EBSParameters: Sendable, Equatable {
     public var forensicRecoveryProbability: Double
 
     public var rdsInstances: Int
-    public var rdsVolumesPerInstance: Int
+    /// Volumes per single-AZ RDS instance: uniform over `rdsVolumesPerInstanceMin...Max`.
+    public var rdsVolumesPerInstanceMin: Int
+    public var rdsVolumesPerInstanceMax: Int
 
     /// Reads and range-checks every key; unknown keys are rejected by the caller.
     public init(reading reader: inout ParameterReader) throws(ScenarioError) {
@@ -65,7 +70,8 @@ public struct EBSParameters: Sendable, Equatable {
         isolatedNodeFraction = try reader.double("trigger.isolatedNodeFraction", in: 0...1)
         isolationMinutes = try reader.int("trigger.isolationMinutes", in: 0...10_000)
 
-        copyMinutes = try reader.double("remirror.copyMinutes", in: 0.01...10_000)
+        volumeGiB = try reader.double("remirror.volumeGiB", in: 0.001...16_384)
+        copyMegabytesPerSecond = try reader.double("remirror.copyMegabytesPerSecond", in: 0.001...100_000)
         retryPolicy = try reader.retryPolicy("retry.policy")
         retryBaseSeconds = try reader.double("retry.baseSeconds", in: 1...86_400)
         retryCapSeconds = try reader.double("retry.capSeconds", in: 1...864_000)
@@ -82,10 +88,10 @@ public struct EBSParameters: Sendable, Equatable {
         throttledNegotiationsPerHour = try reader.double("controlPlane.throttledNegotiationsPerHour", in: 0...1e9)
         coarseNegotiationsPerHour = try reader.double("controlPlane.coarseNegotiationsPerHour", in: 0...1e9)
 
-        createVolumeDisabled = try reader.instant("interventions.createVolumeDisabled")
-        controlPlaneCut = try reader.instant("interventions.controlPlaneCut")
-        searchesStopped = try reader.instant("interventions.searchesStopped")
-        snapshotSweep = try reader.instant("interventions.snapshotSweep")
+        createVolumeDisabled = try reader.instantOrNever("interventions.createVolumeDisabled")
+        controlPlaneCut = try reader.instantOrNever("interventions.controlPlaneCut")
+        searchesStopped = try reader.instantOrNever("interventions.searchesStopped")
+        snapshotSweep = try reader.instantOrNever("interventions.snapshotSweep")
         capacityAddStart = try reader.instant("interventions.capacityAddStart")
         capacityAddHours = try reader.double("interventions.capacityAddHours", in: 0.1...1000)
         addedCapacityFraction = try reader.double("recovery.addedCapacityFraction", in: 0...10)
@@ -100,15 +106,20 @@ public struct EBSParameters: Sendable, Equatable {
         forensicRecoveryProbability = try reader.double("recovery.forensicRecoveryProbability", in: 0...1)
 
         rdsInstances = try reader.int("rds.instances", in: 0...10_000_000)
-        rdsVolumesPerInstance = try reader.int("rds.volumesPerInstance", in: 1...64)
+        rdsVolumesPerInstanceMin = try reader.int("rds.volumesPerInstanceMin", in: 1...64)
+        rdsVolumesPerInstanceMax = try reader.int("rds.volumesPerInstanceMax", in: 1...64)
 
         let file = reader.scenario.file
         guard end > start else {
             throw .invalidValue(file: file, line: nil, key: "simulation.end", message: "must be after simulation.start")
         }
-        guard rdsInstances * rdsVolumesPerInstance <= volumes else {
+        guard rdsVolumesPerInstanceMax >= rdsVolumesPerInstanceMin else {
+            throw .invalidValue(file: file, line: nil, key: "rds.volumesPerInstanceMax",
+                                message: "must not be less than rds.volumesPerInstanceMin")
+        }
+        guard rdsInstances * rdsVolumesPerInstanceMax <= volumes else {
             throw .invalidValue(file: file, line: nil, key: "rds.instances",
-                                message: "\(rdsInstances) instances of \(rdsVolumesPerInstance) volumes need more than \(volumes) volumes")
+                                message: "\(rdsInstances) instances of up to \(rdsVolumesPerInstanceMax) volumes need more than \(volumes) volumes")
         }
         guard controlPlaneReenableEnd >= controlPlaneReenableStart else {
             throw .invalidValue(file: file, line: nil, key: "interventions.controlPlaneReenableEnd",
@@ -119,4 +130,7 @@ public struct EBSParameters: Sendable, Equatable {
     /// Control-plane loads from the simulated cluster are multiplied by this to stand for the
     /// reference cluster the pool was sized for.
     var loadScale: Double { referenceVolumes / Double(volumes) }
+
+    /// Mean seconds of one re-mirroring copy.
+    var meanCopySeconds: Double { volumeGiB * 1024 / copyMegabytesPerSecond }
 }

@@ -7,9 +7,10 @@ import PostmortemTimeline
 /// servers, averaged over runs (compared with log2 N + ln N). Second, the incident: corrupted
 /// messages that stay intelligible plant false "server failed" entries; without checksums each
 /// spreads like any rumour, and every false entry a server holds costs it a share of its time,
-/// until request processing stops. The fix clears all state and restarts gossip; rebuilding
-/// takes the rounds for state to reach everyone plus the rounds the fleet's state needs at a
-/// bounded number of entries per message, so the smaller fleet (EU) is back first.
+/// until request processing stops. The fix clears all state and restarts gossip; the rebuild is
+/// simulated round by round (every server pushes a bounded number of state entries per message
+/// until all servers hold all servers' state), so the smaller fleet (EU) is back first because it
+/// has fewer entries to spread, not because a formula says so.
 public struct GossipModel: Sendable {
     public let parameters: GossipParameters
     public let seed: UInt64
@@ -88,6 +89,8 @@ public struct GossipModel: Sendable {
         metrics.append(("incident.us.restoredMinutes", minutes(us.restoredAt)))
         metrics.append(("incident.eu.restoredMinutes", minutes(eu.restoredAt)))
         metrics.append(("incident.euRestoredBeforeUS", eu.restoredAt < us.restoredAt ? 1 : 0))
+        metrics.append(("incident.us.rebuildRounds", Double(us.rebuildRounds)))
+        metrics.append(("incident.eu.rebuildRounds", Double(eu.rebuildRounds)))
         let series = [
             TimeSeries(name: "usServingPercent", unit: "percent", values: usServing),
             TimeSeries(name: "euServingPercent", unit: "percent", values: euServing),

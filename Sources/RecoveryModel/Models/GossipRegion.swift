@@ -1,11 +1,15 @@
+import BitCollections
+
 /// One region's fleet in the gossip incident, advanced a round at a time.
 struct GossipRegion {
     let servers: Int
     let parameters: GossipParameters
     let checksums: Bool
     var random: Xoshiro256StarStar
-    /// Per false entry, which servers hold it, and the holders in order.
-    var rumours: [(holds: [Bool], holders: [Int32])] = []
+    /// Per false entry still spreading, which servers hold it (one bit each), and the holders
+    /// in order. A rumour that has reached every server is dropped: its cost is already counted
+    /// in `falseEntries`, and keeping it would hold a fleet-sized set per corrupted message.
+    var rumours: [(holds: BitSet, holders: [Int32])] = []
     /// False entries each server holds.
     var falseEntries: [Int32]
     var serving = 1.0
@@ -23,10 +27,47 @@ struct GossipRegion {
         falseEntries = Array(repeating: 0, count: servers)
         nextRound = parameters.incidentStart
         var rebuildRandom = random
-        let spread = GossipModel.spreadRounds(servers: servers, fanout: parameters.fanout, using: &rebuildRandom)
-        let perRound = parameters.entriesPerMessage * parameters.fanout
-        let bandwidth = (servers - 1 + perRound - 1) / perRound
-        restoredAt = parameters.gossipRestartAt + Int64((spread + bandwidth) * parameters.rebuildSecondsPerRound)
+        rebuildRounds = GossipRegion.rebuildRounds(servers: servers, entriesPerMessage: parameters.entriesPerMessage,
+                                                   fanout: parameters.fanout, using: &rebuildRandom)
+        restoredAt = parameters.gossipRestartAt + Int64(rebuildRounds * parameters.rebuildSecondsPerRound)
+    }
+
+    /// Rounds of gossip after the restart until every server again holds every server's state.
+    var rebuildRounds: Int
+
+    /// Simulates the rebuild: after the restart each server knows only its own state. Every
+    /// round each server sends `fanout` messages to random peers; a message carries up to
+    /// `entriesPerMessage` entries the peer lacks (anti-entropy against the peer's digest, as
+    /// bounded-size reconciliation does), and the peer keeps them. Returns the rounds until
+    /// every server knows all `servers` entries.
+    /// - Complexity: O(rounds × servers² / 64) word operations, O(servers²) bits.
+    static func rebuildRounds(servers: Int, entriesPerMessage: Int, fanout: Int,
+                              using random: inout Xoshiro256StarStar) -> Int {
+        guard servers > 1 else { return 0 }
+        var known = (0..<servers).map { server -> BitSet in
+            var bits = BitSet(reservingCapacity: servers)
+            bits.insert(server)
+            return bits
+        }
+        var counts = Array(repeating: 1, count: servers)
+        var complete = 0
+        var rounds = 0
+        while complete < servers {
+            rounds += 1
+            for sender in 0..<servers {
+                for _ in 0..<fanout {
+                    var peer = random.nextIndex(below: servers - 1)
+                    if peer >= sender { peer += 1 }
+                    guard counts[peer] < servers else { continue }
+                    let missing = known[sender].subtracting(known[peer])
+                    for entry in missing.prefix(entriesPerMessage) where known[peer].insert(entry).inserted {
+                        counts[peer] += 1
+                    }
+                    if counts[peer] == servers { complete += 1 }
+                }
+            }
+        }
+        return rounds
     }
 
     var serversWithFalseState: Int {
@@ -61,12 +102,13 @@ struct GossipRegion {
             // A flipped bit: with a checksum the receiver drops the message; without one it
             // believes a live server has failed and starts gossiping that.
             guard !checksums else { continue }
-            var holds = Array(repeating: false, count: servers)
-            holds[receiver] = true
+            var holds = BitSet()
+            holds.insert(receiver)
             falseEntries[receiver] += 1
             rumours.append((holds, [Int32(receiver)]))
         }
-        for index in rumours.indices where rumours[index].holders.count < servers {
+        rumours.removeAll { $0.holders.count >= servers }
+        for index in rumours.indices {
             let senders = rumours[index].holders.count
             for position in 0..<senders {
                 let sender = Int(rumours[index].holders[position])
@@ -74,8 +116,7 @@ struct GossipRegion {
                     messages += 1
                     var peer = random.nextIndex(below: servers - 1)
                     if peer >= sender { peer += 1 }
-                    if !rumours[index].holds[peer] {
-                        rumours[index].holds[peer] = true
+                    if rumours[index].holds.insert(peer).inserted {
                         rumours[index].holders.append(Int32(peer))
                         falseEntries[peer] += 1
                     }

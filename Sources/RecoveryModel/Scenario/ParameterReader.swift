@@ -56,6 +56,15 @@ public struct ParameterReader: Sendable {
         return instant.secondsSinceEpoch
     }
 
+    /// An ISO 8601 instant, or `none` for an intervention that never happens (`Int64.max`).
+    public mutating func instantOrNever(_ key: String) throws(ScenarioError) -> Int64 {
+        if scenario.value(key) == "none" {
+            read.insert(key)
+            return Int64.max
+        }
+        return try instant(key)
+    }
+
     /// A retry policy name.
     public mutating func retryPolicy(_ key: String) throws(ScenarioError) -> RetryPolicy {
         let entry = try entry(key)

@@ -16,6 +16,11 @@ public struct PublishedFigure: Sendable, Equatable, Codable {
     public var series: String?
     /// The instant for `at`.
     public var at: Instant?
+    /// Whether calibration may use it (`fit`), never sees it (`predicted`) or it restates an
+    /// input (`echo`). `Engine.run` refuses a scenario with a figure without a role.
+    public var role: FigureRole?
+    /// How the tolerance follows the published precision ("about 13%": ±2 points).
+    public var precision: String?
 
     /// How a figure's simulated value is read after the run.
     public enum Measure: String, Sendable, Equatable, Codable, CaseIterable {

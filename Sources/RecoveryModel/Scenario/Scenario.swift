@@ -14,12 +14,30 @@ public struct Scenario: Sendable, Equatable {
     /// Parameters in file order.
     public var parameters: [Entry]
     public var figures: [PublishedFigure]
+    /// The seeds `calibrate` fits on (`calibration.seeds`); validation uses other seeds.
+    public var calibrationSeeds: [UInt64] = []
 
     /// One flattened parameter; `line` is `nil` for a value set with `--set`.
     public struct Entry: Sendable, Equatable {
         public var key: String
         public var value: String
         public var line: Int?
+        /// Where the value comes from, when the file says (`{value: 30, source: assumed, reason: ...}`).
+        public var provenance: Provenance?
+        /// Whether the value was replaced with `--set` (or by the calibrator) after loading.
+        public var overridden = false
+
+        public init(key: String, value: String, line: Int?, provenance: Provenance? = nil) {
+            self.key = key
+            self.value = value
+            self.line = line
+            self.provenance = provenance
+        }
+    }
+
+    /// The keys whose values are `calibrated`, in file order.
+    public var calibratedKeys: [String] {
+        parameters.filter { $0.provenance?.source == .calibrated }.map(\.key)
     }
 
     /// Reads a scenario file, naming it `name` (default: `path`) in errors.
@@ -66,6 +84,8 @@ public struct Scenario: Sendable, Equatable {
                 scenario.description = try scalar(value, key: key, file: file)
             case "figures":
                 scenario.figures = try figures(value, file: file)
+            case "calibration":
+                scenario.calibrationSeeds = try calibrationSeeds(value, file: file)
             default:
                 try flatten(value, prefix: key, file: file, into: &scenario.parameters)
             }
@@ -84,6 +104,7 @@ public struct Scenario: Sendable, Equatable {
             }
             copy.parameters[index].value = value
             copy.parameters[index].line = nil
+            copy.parameters[index].overridden = true
         }
         return copy
     }
@@ -101,7 +122,9 @@ public struct Scenario: Sendable, Equatable {
     }
 
     static func flatten(_ node: Node, prefix: String, file: String, into entries: inout [Entry]) throws(ScenarioError) {
-        if let mapping = node.mapping {
+        if let mapping = node.mapping, mapping.keys.contains(where: { $0.string == "value" }) {
+            entries.append(try annotated(mapping, key: prefix, line: node.mark.map { $0.line }, file: file))
+        } else if let mapping = node.mapping {
             for (keyNode, value) in mapping {
                 let key = prefix + "." + (keyNode.string ?? "")
                 try flatten(value, prefix: key, file: file, into: &entries)
@@ -112,6 +135,60 @@ public struct Scenario: Sendable, Equatable {
             throw .invalidValue(file: file, line: node.mark.map { $0.line }, key: prefix,
                                 message: "lists are only allowed under 'figures'")
         }
+    }
+
+    /// A parameter written with its provenance: `{value: 30, source: assumed, reason: "..."}`.
+    static func annotated(_ mapping: Node.Mapping, key: String, line: Int?, file: String) throws(ScenarioError) -> Entry {
+        var fields: [String: (text: String, line: Int?)] = [:]
+        for (keyNode, value) in mapping {
+            let name = keyNode.string ?? ""
+            guard ["value", "source", "quote", "citation", "reason"].contains(name) else {
+                throw .unknownKey(file: file, line: keyNode.mark.map { $0.line }, key: key + "." + name)
+            }
+            fields[name] = (try scalar(value, key: key + "." + name, file: file), value.mark.map { $0.line })
+        }
+        guard let value = fields["value"] else { throw .missingKey(file: file, key: key + ".value") }
+        guard let sourceField = fields["source"] else { throw .missingKey(file: file, key: key + ".source") }
+        guard let source = Provenance.Source(rawValue: sourceField.text) else {
+            let names = Provenance.Source.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .invalidValue(file: file, line: sourceField.line, key: key + ".source",
+                                message: "'\(sourceField.text)' is not one of \(names)")
+        }
+        var note = ""
+        if let noteKey = source.noteKey {
+            guard let field = fields[noteKey], !field.text.isEmpty else {
+                throw .missingKey(file: file, key: key + "." + noteKey)
+            }
+            note = field.text
+        } else {
+            note = fields["reason"]?.text ?? ""
+        }
+        for other in ["quote", "citation", "reason"] where other != source.noteKey && fields[other] != nil
+            && !(source == .calibrated && other == "reason") {
+            throw .invalidValue(file: file, line: fields[other]?.line, key: key + "." + other,
+                                message: "a \(source.rawValue) value takes \(source.noteKey.map { "a \($0)" } ?? "at most a reason"), not a \(other)")
+        }
+        return Entry(key: key, value: value.text, line: value.line ?? line, provenance: Provenance(source: source, note: note))
+    }
+
+    /// `calibration: {seeds: 1,7}`.
+    static func calibrationSeeds(_ node: Node, file: String) throws(ScenarioError) -> [UInt64] {
+        guard let mapping = node.mapping, mapping.count == 1, let seedsNode = node["seeds"] else {
+            throw .invalidValue(file: file, line: node.mark.map { $0.line }, key: "calibration", message: "expected a mapping with only 'seeds'")
+        }
+        let text = try scalar(seedsNode, key: "calibration.seeds", file: file)
+        var seeds: [UInt64] = []
+        for part in text.split(separator: ",") {
+            guard let seed = UInt64(part.trimmingCharacters(in: .whitespaces)) else {
+                throw .invalidValue(file: file, line: seedsNode.mark.map { $0.line }, key: "calibration.seeds",
+                                    message: "'\(text)' is not a list of seeds such as 1,7")
+            }
+            seeds.append(seed)
+        }
+        guard !seeds.isEmpty else {
+            throw .invalidValue(file: file, line: seedsNode.mark.map { $0.line }, key: "calibration.seeds", message: "no seeds given")
+        }
+        return seeds
     }
 
     static func figures(_ node: Node, file: String) throws(ScenarioError) -> [PublishedFigure] {
@@ -127,7 +204,7 @@ public struct Scenario: Sendable, Equatable {
             var fields: [String: (String, Int?)] = [:]
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
-                guard ["name", "published", "tolerance", "unit", "source", "measure", "series", "at"].contains(key) else {
+                guard ["name", "published", "tolerance", "unit", "source", "measure", "series", "at", "role", "precision"].contains(key) else {
                     throw .unknownKey(file: file, line: keyNode.mark.map { $0.line }, key: path + "." + key)
                 }
                 fields[key] = (try scalar(value, key: path + "." + key, file: file), value.mark.map { $0.line })
@@ -157,10 +234,18 @@ public struct Scenario: Sendable, Equatable {
             }
             if measure == .at, at == nil { throw .missingKey(file: file, key: path + ".at") }
             if measure != .metric, fields["series"] == nil { throw .missingKey(file: file, key: path + ".series") }
-            result.append(PublishedFigure(
+            var figure = PublishedFigure(
                 name: try required("name").0, value: try number("published"), tolerance: try number("tolerance"),
                 unit: fields["unit"]?.0 ?? "percent", source: try required("source").0,
-                measure: measure, series: fields["series"]?.0, at: at))
+                measure: measure, series: fields["series"]?.0, at: at)
+            if let (text, line) = fields["role"] {
+                guard let role = FigureRole(rawValue: text) else {
+                    throw .invalidValue(file: file, line: line, key: path + ".role", message: "'\(text)' is not one of fit, predicted, echo")
+                }
+                figure.role = role
+            }
+            figure.precision = fields["precision"]?.0
+            result.append(figure)
         }
         return result
     }

@@ -11,13 +11,26 @@ struct CalibratorTests {
         return scenario
     }
 
-    @Test("a detuned round period is pulled back towards the published restore times")
+    @Test("a detuned round period is pulled back towards the fit figure (the EU restore time)")
     func fitsRoundPeriod() throws {
         let scenario = try CalibratorTests.detuned()
-        let outcome = try Calibrator(keys: ["recovery.rebuildSecondsPerRound"], seeds: [1], rounds: 2).calibrate(scenario)
-        let fitted = try #require(outcome.values.first.flatMap { Double($0.value) })
+        let calibrator = try Calibrator(declaredBy: scenario, rounds: 3)
+        #expect(calibrator.keys == ["recovery.rebuildSecondsPerRound"])
+        #expect(calibrator.seeds == [1, 7])
+        let outcome = try calibrator.calibrate(scenario)
+        let fitted = try #require(outcome.values.first.flatMap { Int($0.value) })
         #expect(outcome.finalLoss < outcome.initialLoss)
-        #expect(fitted < 70 && fitted > 55)
+        // 390 minutes after the start, 340 of them before the restart: 50 minutes of about 57 rounds.
+        #expect(fitted >= 48 && fitted <= 58)
+    }
+
+    @Test("predicted figures never enter the loss")
+    func predictedFiguresIgnored() throws {
+        var scenario = try CalibratorTests.detuned()
+        for index in scenario.figures.indices { scenario.figures[index].role = .predicted }
+        let outcome = try Calibrator(declaredBy: scenario).calibrate(scenario)
+        #expect(outcome.initialLoss == 0)
+        #expect(outcome.values.first?.value == "80")
     }
 
     @Test("the rewrite keeps the file's layout and replaces only the value", arguments: [
@@ -34,5 +47,15 @@ struct CalibratorTests {
         let rewritten = Calibrator.rewrite(text, original: scenario,
                                            values: [Scenario.Entry(key: "recovery.rebuildSecondsPerRound", value: "62", line: nil)])
         #expect(rewritten == "name: t\nmodel: gossip\nrecovery:\n  # calibrated\n  rebuildSecondsPerRound: 62\n  entriesPerMessage: 15\n")
+    }
+
+    @Test("a value written with its provenance is rewritten inside the braces")
+    func rewriteAnnotated() throws {
+        let text = "name: t\nmodel: gossip\nrecovery:\n  rebuildSecondsPerRound: {value: 80, source: calibrated}\n"
+        let scenario = try Scenario.parse(text, file: "t.yaml")
+        #expect(scenario.parameters.first?.provenance == Provenance(source: .calibrated, note: ""))
+        let rewritten = Calibrator.rewrite(text, original: scenario,
+                                           values: [Scenario.Entry(key: "recovery.rebuildSecondsPerRound", value: "53", line: nil)])
+        #expect(rewritten == "name: t\nmodel: gossip\nrecovery:\n  rebuildSecondsPerRound: {value: 53, source: calibrated}\n")
     }
 }

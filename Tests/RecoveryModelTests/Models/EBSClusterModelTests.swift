@@ -5,32 +5,61 @@ import Testing
 
 @Suite("EBS 2011 cluster model")
 struct EBSClusterModelTests {
-    /// Full scale (100,000 volumes, 2,000 nodes, four days): each seed runs once for the suite.
-    @Test("every published figure lands within tolerance", arguments: [UInt64(1), 7])
+    /// Full scale (100,000 volumes, 2,000 nodes, four days) on seeds 11 and 12, which the
+    /// calibration (seeds 1 and 7) never saw; each seed runs once for the suite. Only the figures
+    /// `postmortem validate --seeds 11-30` finds within tolerance on at least 18 of 20 seeds are
+    /// asserted to the published tolerance here; the others are asserted to what the model does.
+    @Test("on unseen seeds the figures that validate land within tolerance", arguments: [UInt64(11), 12])
     func figures(seed: UInt64) throws {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
-        #expect(summary.figures.count == 12)
-        for figure in summary.figures {
-            #expect(figure.withinTolerance, "\(figure.name): simulated \(figure.computed), published \(figure.published) ±\(figure.tolerance)")
+        #expect(summary.figures.count == 13)
+        for name in ["ebs.stuck.storm", "ebs.stuck.apr22", "ebs.lost", "rds.lost", "api.brownout2.startMinutes"] {
+            let figure = try #require(summary.figure(named: name))
+            #expect(figure.withinTolerance, "\(name): simulated \(figure.computed), published \(figure.published) ±\(figure.tolerance)")
         }
-        let storm = try #require(summary.figure(named: "ebs.stuck.storm"))
-        #expect(storm.computed > 11 && storm.computed < 15)
-        let rdsPeak = try #require(summary.figure(named: "rds.stuck.peak"))
-        // Several volumes per instance: the RDS share is about three times the volume share.
-        #expect(rdsPeak.computed > 2.8 * storm.computed)
+        #expect(summary.figures.filter { $0.role == "predicted" }.map(\.name)
+                == ["ebs.race.addedPercent", "rds.stuck.peak", "rds.stuck.24h", "rds.stuck.48h", "rds.lost"])
+        // The RDS curve falls as the volumes recover: peak >= 24 h > 36 h > 48 h.
+        let rds = ["rds.stuck.peak", "rds.stuck.24h", "rds.stuck.36h", "rds.stuck.48h"].compactMap { summary.figure(named: $0)?.computed }
+        #expect(rds.count == 4 && rds[0] >= rds[1] && rds[1] > rds[2] + 5 && rds[2] > rds[3] + 3)
         #expect(summary.eventsProcessed > 1_000_000)
+    }
+
+    @Test("the race condition's added share is predicted from connection attempts, not set", arguments: [UInt64(11), 12])
+    func raceAddsStuckVolumes(seed: UInt64) throws {
+        let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
+        let added = try #require(summary.figure(named: "ebs.race.addedPercent"))
+        #expect(added.role == "predicted")
+        // Validation over seeds 11-30 gives a mean of 3.7 (sd 0.9) against the published 5: the
+        // prediction is low, and these seeds show it (2.9 and 5.1).
+        #expect(added.computed > 2 && added.computed < 6.5)
+        // Each crashed node held about 100 replicas (2 x 100,000 volumes on 2,000 nodes): the added
+        // share is at most the crashed nodes' replicas, and at least half of them.
+        let crashed = try #require(summary.series(named: "crashedNodes")?.values.last)
+        #expect(added.computed <= crashed * 101 / 1000 + 0.01)
+        #expect(added.computed >= crashed * 50 / 1000)
+    }
+
+    @Test("the calibrated parameters are fewer than the fit figures")
+    func fewerKnobsThanFigures() throws {
+        let scenario = try ScenarioFixtures.ebs()
+        let fit = scenario.figures.filter { $0.role == .fit }
+        #expect(scenario.calibratedKeys.count == 5)
+        #expect(fit.count == 6)
+        #expect(scenario.parameters.allSatisfy { $0.provenance != nil })
+        #expect(scenario.calibrationSeeds == [1, 7])
     }
 
     @Test("the summary carries simulated and published curves for the report")
     func curves() throws {
-        let summary = try ScenarioFixtures.ebsFullScale(seed: 1)
+        let summary = try ScenarioFixtures.ebsFullScale(seed: 11)
         let published = summary.curves.filter { $0.origin == "published" }
         let volumes = try #require(published.first { $0.subject == "EBS volumes stuck in the affected AZ" })
         #expect(volumes.points.map(\.value) == [13, 1.04])
         #expect(volumes.residual == 0.07)
         let rds = try #require(published.first { $0.subject == "single-AZ RDS instances stuck" })
         #expect(rds.points.map(\.value) == [41.0, 23.5, 14.6])
-        #expect(summary.curves.contains { $0.origin == "simulated (seed 1)" && $0.subject == "EBS API calls failing region-wide" })
+        #expect(summary.curves.contains { $0.origin == "simulated (seed 11)" && $0.subject == "EBS API calls failing region-wide" })
         // 15-minute samples from 07:00Z April 21 to 12:00Z April 25.
         #expect(summary.times.first?.iso8601 == "2011-04-21T07:00:00Z")
         #expect(summary.times.last?.iso8601 == "2011-04-25T12:00:00Z")
@@ -50,40 +79,71 @@ struct EBSClusterModelTests {
 
     @Test("the RDS share exceeds the volume share only because instances use several volumes")
     func rdsGap() throws {
-        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "100"), ("rds.instances", "1000")]
-        let peaks = { (perInstance: String) throws -> (volumes: Double, rds: Double) in
-            let summary = try Engine.run(ScenarioFixtures.ebs(small + [("rds.volumesPerInstance", perInstance)]), seed: 1)
+        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "100"), ("rds.instances", "800")]
+        let peaks = { (low: String, high: String) throws -> (volumes: Double, rds: Double) in
+            let summary = try Engine.run(ScenarioFixtures.ebs(small + [("rds.volumesPerInstanceMin", low), ("rds.volumesPerInstanceMax", high)]), seed: 11)
             return (summary.series(named: "stuckVolumesPercent")?.values.max() ?? 0,
                     summary.series(named: "stuckRDSPercent")?.values.max() ?? 0)
         }
-        let single = try peaks("1")
-        let four = try peaks("4")
+        let single = try peaks("1", "1")
+        let several = try peaks("2", "6")
         #expect(abs(single.rds - single.volumes) < 3)
-        #expect(four.rds > 2.5 * four.volumes)
+        // Four volumes on average, each stuck with about the volume share s: 1 - E[(1-s)^K] ≈ 3s.
+        #expect(several.rds > 2.5 * several.volumes)
     }
 
     @Test("with 50% spare capacity the storm does not form")
     func spareCapacity() throws {
-        let summary = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [("cluster.spareCapacityFraction", "0.5")]), seed: 1)
+        let summary = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [("cluster.spareCapacityFraction", "0.5")]), seed: 11)
         let storm = try #require(summary.figure(named: "ebs.stuck.storm"))
         #expect(storm.computed < 3)
+    }
+
+    /// The share stuck at `iso` in a run.
+    static func stuck(_ summary: SimulationSummary, at iso: String) throws -> Double {
+        let instant = try #require(Instant(iso8601: iso))
+        let series = try #require(summary.series(named: "stuckVolumesPercent")?.values)
+        let index = try #require(summary.times.firstIndex(of: instant))
+        return series[index]
+    }
+
+    @Test("without the 11:30 AM fix the storm sustains itself: stuck keeps growing after the network is back")
+    func metastable() throws {
+        let unstopped = try ScenarioFixtures.reducedUnstopped.get()
+        // Network back at 08:17Z; capacity only arrives at 09:00Z on April 22nd.
+        let afterReconnect = try Self.stuck(unstopped, at: "2011-04-21T09:00:00Z")
+        let evening = try Self.stuck(unstopped, at: "2011-04-21T21:00:00Z")
+        let nextMorning = try Self.stuck(unstopped, at: "2011-04-22T08:00:00Z")
+        #expect(evening > afterReconnect)
+        #expect(nextMorning > evening + 2)
+        // With the fix at 11:30 AM PDT the share stops growing.
+        let stopped = try ScenarioFixtures.reducedBaseline.get()
+        #expect(try Self.stuck(stopped, at: "2011-04-22T08:00:00Z") < nextMorning - 3)
+    }
+
+    @Test("with exponential back-off and full jitter it recovers on its own, without the fix")
+    func backOffRecovers() throws {
+        let jittered = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [
+            ("interventions.searchesStopped", "none"), ("retry.policy", "exponential-full-jitter"),
+        ]), seed: 11)
+        let afterReconnect = try Self.stuck(jittered, at: "2011-04-21T09:00:00Z")
+        let nextMorning = try Self.stuck(jittered, at: "2011-04-22T08:00:00Z")
+        #expect(nextMorning < afterReconnect - 1)
+        let unstopped = try ScenarioFixtures.reducedUnstopped.get()
+        let crashes = { (summary: SimulationSummary) in summary.series(named: "crashedNodes")?.values.last ?? 0 }
+        #expect(crashes(jittered) < crashes(unstopped) / 4)
     }
 
     @Test("back-off lowers the storm: fewer searches, fewer race crashes", arguments: [
         "exponential-full-jitter", "exponential-equal-jitter", "decorrelated-jitter",
     ])
     func backOff(policy: String) throws {
-        let baseline = try ScenarioFixtures.ebsFullScale(seed: 1)
-        let jittered = try Engine.run(ScenarioFixtures.ebs([("retry.policy", policy)]), seed: 1)
+        let baseline = try ScenarioFixtures.reducedBaseline.get()
+        let jittered = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [("retry.policy", policy)]), seed: 11)
         // The share stuck when the searches were stopped (11:30 AM PDT), after the storm's growth.
-        let stopped = try #require(Instant(iso8601: "2011-04-21T18:30:00Z"))
-        let stuck = { (summary: SimulationSummary) -> Double in
-            let series = summary.series(named: "stuckVolumesPercent")?.values ?? []
-            let index = summary.times.firstIndex(of: stopped) ?? 0
-            return index < series.count ? series[index] : 0
-        }
+        let stuck = { (summary: SimulationSummary) throws -> Double in try Self.stuck(summary, at: "2011-04-21T18:30:00Z") }
         let crashes = { (summary: SimulationSummary) in summary.series(named: "crashedNodes")?.values.last ?? 0 }
-        #expect(stuck(jittered) < stuck(baseline) - 2)
+        #expect(try stuck(jittered) < stuck(baseline) - 2)
         #expect(crashes(jittered) < crashes(baseline) / 2)
         #expect(jittered.figure(named: "api.brownout2.startMinutes")?.computed.isNaN == true)
     }
@@ -91,9 +151,40 @@ struct EBSClusterModelTests {
     @Test("shorter control-plane timeouts avoid the cross-AZ brown-out")
     func shortTimeouts() throws {
         let baseline = try ScenarioFixtures.reducedBaseline.get()
-        let short = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [("controlPlane.timeoutSeconds", "60")]), seed: 1)
+        let short = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [("controlPlane.timeoutSeconds", "60")]), seed: 11)
         let errors = { (summary: SimulationSummary) in summary.series(named: "apiErrorRatePercent")?.values.max() ?? 0 }
         #expect(errors(baseline) > 40)
         #expect(errors(short) == 0)
+    }
+
+    @Test("a cluster whose only free slots end up on a volume's own node still places every volume", arguments: [UInt64(1), 2, 3, 4, 5])
+    func placementCannotSpin(seed: UInt64) throws {
+        // 3 nodes of 67 slots for 200 replicas: the last second replicas often find space only on
+        // their primary's node, where the old probe looped for ever.
+        let tiny = try ScenarioFixtures.ebs([
+            ("cluster.volumes", "100"), ("cluster.nodes", "3"), ("rds.instances", "10"), ("cluster.spareCapacityFraction", "0.005"),
+        ])
+        var reader = ParameterReader(tiny)
+        let parameters = try EBSParameters(reading: &reader)
+        var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: seed))
+        state.place()
+        for volume in 0..<100 {
+            #expect(state.secondary[volume] >= 0 && state.secondary[volume] != state.primary[volume])
+        }
+        let used = (0..<3).map { Int(state.slotsPerNode - state.free[$0]) }
+        #expect(used.reduce(0, +) == 200)
+        #expect(used == (0..<3).map { state.residents[$0].count })
+    }
+
+    @Test("a search whose only free slot is on its own node gets none (and retries later)")
+    func reserveExcludesOwnNode() throws {
+        let tiny = try ScenarioFixtures.ebs([("cluster.volumes", "100"), ("cluster.nodes", "3"), ("rds.instances", "10")])
+        var reader = ParameterReader(tiny)
+        let parameters = try EBSParameters(reading: &reader)
+        var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: 1))
+        state.place()
+        while state.freeNodes.count > 1 { state.removeFreeNode(state.freeNodes[state.freeNodes.count - 1]) }
+        let only = state.freeNodes[0]
+        #expect(state.reserveSlot(excluding: only) == nil)
     }
 }

@@ -11,7 +11,7 @@ struct ScenarioTests {
         #expect(scenario.parameters.first?.key == "simulation.start")
         #expect(scenario.value("cluster.spareCapacityFraction") == "0.005")
         #expect(scenario.value("interventions.searchesStopped") == "2011-04-21T18:30:00Z")
-        #expect(scenario.figures.count == 12)
+        #expect(scenario.figures.count == 13)
         let storm = try #require(scenario.figures.first)
         #expect(storm.name == "ebs.stuck.storm")
         #expect(storm.value == 13)
