@@ -81,20 +81,21 @@ struct ProseDocument: Sendable {
     private mutating func appendSentences(of block: DocumentBlock, index blockIndex: Int) {
         let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let joined = lines.joined(separator: " ")
-        var lineStarts: [String.Index] = []
-        var offset = joined.startIndex
+        // Byte offsets: the sentence is found by a byte search (see `ByteSearch`).
+        var lineStarts: [Int] = []
+        var offset = 0
         for line in lines {
             lineStarts.append(offset)
-            offset = joined.index(offset, offsetBy: line.count + 1, limitedBy: joined.endIndex) ?? joined.endIndex
+            offset += line.utf8.count + 1
         }
-        var cursor = joined.startIndex
+        var cursor = 0
         var line = block.line
         var first = true
         for sentence in Sentences.split(block.text) {
-            if let found = joined.range(of: sentence, range: cursor..<joined.endIndex) {
-                let index = lineStarts.lastIndex { $0 <= found.lowerBound } ?? 0
+            if let found = ByteSearch.first(sentence, in: joined, from: cursor) {
+                let index = lineStarts.lastIndex { $0 <= found } ?? 0
                 line = block.line + index
-                cursor = found.upperBound
+                cursor = found + sentence.utf8.count
             }
             sentences.append(Sentence(text: sentence, line: line, block: blockIndex, isHeading: false, kind: block.kind, opensBlock: first))
             first = false

@@ -146,7 +146,7 @@ struct ProseObservationReader {
     }
 
     private func count(of word: String, in lower: String) -> Int {
-        lower.components(separatedBy: word).count - 1
+        ByteSearch.count(word, in: lower)
     }
 
     // MARK: Percentages
@@ -177,11 +177,11 @@ struct ProseObservationReader {
         for (c, phrase) in candidates.enumerated() where !phrase.isEmpty {
             // After the figure the first noun counts; before it, the one nearest the figure.
             let nearestLast = c == 1
-            var best: (String.Index, Int)?
+            var best: (Int, Int)?
             for (k, entry) in Self.nouns.enumerated() {
-                guard let range = phrase.range(of: entry.key, options: nearestLast ? .backwards : []) else { continue }
-                let better = nearestLast ? range.lowerBound > best?.0 ?? range.lowerBound : range.lowerBound < best?.0 ?? range.lowerBound
-                if best == nil || better { best = (range.lowerBound, k) }
+                guard let at = nearestLast ? ByteSearch.last(entry.key, in: phrase) : ByteSearch.first(entry.key, in: phrase) else { continue }
+                let better = nearestLast ? at > best?.0 ?? at : at < best?.0 ?? at
+                if best == nil || better { best = (at, k) }
             }
             if let best {
                 noun = Self.nouns[best.1]

@@ -84,6 +84,7 @@ enum ProseVocabulary {
 
     /// `us-east-1`, `eu-west-2`, `ap-northeast-1`.
     static func isRegionCode(_ word: Substring) -> Bool {
+        guard word.utf8.count >= 6, word.utf8.contains(45) else { return false }
         let parts = word.split(separator: "-")
         guard parts.count == 3, parts[0].count == 2, parts[0].allSatisfy(\.isLowercase),
             parts[1].allSatisfy(\.isLowercase), let last = parts[2].first, last.isNumber, parts[2].count == 1
@@ -99,7 +100,7 @@ enum ProseVocabulary {
             let trimmed = word.drop(while: { $0 == "-" })
             guard !trimmed.isEmpty else { continue }
             out.append(trimmed)
-            if trimmed.contains("-"), !isRegionCode(trimmed) {
+            if trimmed.utf8.contains(45), !isRegionCode(trimmed) {
                 out.append(contentsOf: trimmed.split(separator: "-"))
             }
         }
