@@ -10,7 +10,7 @@ public enum AnnouncedCreditReader {
         var found: [AnnouncedCredit] = []
         for sentence in Sentences.split(text) {
             let lower = sentence.lowercased()
-            guard lower.contains("credit") else { continue }
+            guard lower.containsBytes("credit") else { continue }
             if let summary = dayCredit(lower) ?? waivedProcess(lower) {
                 found.append(AnnouncedCredit(summary: summary, text: sentence, source: source))
             }
@@ -38,7 +38,7 @@ public enum AnnouncedCreditReader {
     /// "we'll be waiving our standard SLA process and applying the appropriate service credit to all
     /// affected customers for the July billing period".
     static func waivedProcess(_ lower: String) -> String? {
-        guard lower.contains("waiv") else { return nil }
+        guard lower.containsBytes("waiv") else { return nil }
         var summary = "SLA claim process waived; credit applied automatically"
         let words = lower.split(separator: " ")
         if let index = words.firstIndex(of: "billing"), index >= 1 {

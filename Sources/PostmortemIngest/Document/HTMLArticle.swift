@@ -13,8 +13,8 @@ enum HTMLArticle {
         let text = String(decoding: head, as: UTF8.self)
         let lower = TextFolding.fold(text).lowercased()
         guard lower.first == "<" else { return false }
-        if lower.hasPrefix("<?xml") { return lower.contains("<html") }
-        for mark in ["<!doctype html", "<html", "<head", "<body", "<article", "<main", "<h1", "<p>", "<p ", "<div", "<meta", "<title"] where lower.contains(mark) {
+        if lower.hasPrefix("<?xml") { return lower.containsBytes("<html") }
+        for mark in ["<!doctype html", "<html", "<head", "<body", "<article", "<main", "<h1", "<p>", "<p ", "<div", "<meta", "<title"] where lower.containsBytes(mark) {
             return true
         }
         return false

@@ -19,7 +19,7 @@ enum MarkdownBlocks {
         for line in lines.prefix(2000) {
             let trimmed = line.trimmingSpaces
             if atxHeading(trimmed) != nil || isDelimiterRow(trimmed) || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { return true }
-            if trimmed.contains("**") || trimmed.contains("](") || trimmed.contains("__") { inline += 1 }
+            if trimmed.containsBytes("**") || trimmed.containsBytes("](") || trimmed.containsBytes("__") { inline += 1 }
             if inline >= 2 { return true }
         }
         return false
@@ -106,7 +106,7 @@ enum MarkdownBlocks {
                 listIndent = -1
                 continue
             }
-            if trimmed.hasPrefix("|") || (trimmed.contains("|") && index < lines.count && isDelimiterRow(lines[index].trimmingSpaces)) {
+            if trimmed.hasPrefix("|") || (trimmed.containsBytes("|") && index < lines.count && isDelimiterRow(lines[index].trimmingSpaces)) {
                 close()
                 listIndent = -1
                 if isDelimiterRow(trimmed) {
@@ -159,7 +159,7 @@ enum MarkdownBlocks {
 
     /// `|---|:--:|`, `--- | ---`.
     static func isDelimiterRow(_ line: Substring) -> Bool {
-        guard line.contains("-"), line.contains("|") || line.hasPrefix(":") else { return false }
+        guard line.containsBytes("-"), line.containsBytes("|") || line.hasPrefix(":") else { return false }
         return line.allSatisfy { $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" }
     }
 
@@ -194,7 +194,7 @@ enum MarkdownBlocks {
     }
 
     static func splitAtBreaks(_ line: Substring) -> [Substring] {
-        guard line.contains("<br") || line.contains("<BR") else { return [line] }
+        guard line.containsBytes("<br") || line.containsBytes("<BR") else { return [line] }
         var pieces: [Substring] = []
         var rest = line
         while let open = rest.range(of: "<br", options: .caseInsensitive), let close = rest[open.upperBound...].firstIndex(of: ">") {
@@ -271,7 +271,7 @@ enum MarkdownBlocks {
                 if let close = scalars[(i + 1)...].firstIndex(of: ">"), close - i < 400 {
                     let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
                     let isTag = inner.first.map { $0.isLetter || $0 == "/" || $0 == "!" } ?? false
-                    if inner.contains("://") || inner.contains("@"), !inner.contains(" ") {
+                    if inner.containsBytes("://") || inner.containsBytes("@"), !inner.containsBytes(" ") {
                         out.append(contentsOf: inner.unicodeScalars)
                         i = close + 1
                         continue

@@ -112,7 +112,7 @@ struct ProseDocument: Sendable {
 
     /// A line that is only a time: `13:44`, `2019-04-03 12:50`.
     static func isLoneTime(_ text: String) -> Bool {
-        guard text.utf8.count <= 40, !text.contains("\n") else { return false }
+        guard text.utf8.count <= 40, !text.containsBytes("\n") else { return false }
         let tokens = ProseToken.tokens(text)
         let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
         guard let first = mentions.first, first.first == 0, first.start.clock != nil || first.start.stamped != nil else { return false }

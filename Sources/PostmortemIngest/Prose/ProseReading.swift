@@ -66,7 +66,7 @@ struct ProseReading {
                         let level = max(sentence.level, 1)
                         headingStack.removeAll { $0.level >= level }
                         let lower = sentence.text.lowercased()
-                        headingStack.append((level, Self.timelineWords.contains(where: lower.contains)))
+                        headingStack.append((level, Self.timelineWords.contains(where: lower.containsBytes)))
                     }
                 }
                 for mention in mentions { context.note(mention) }
@@ -134,7 +134,7 @@ struct ProseReading {
         let rest = text[text.index(after: close)...].drop { $0 == " " }
         guard let colon = rest.firstIndex(of: ":") else { return false }
         let speaker = rest[..<colon]
-        return !speaker.isEmpty && speaker.count <= 40 && !speaker.contains(" ")
+        return !speaker.isEmpty && speaker.count <= 40 && !speaker.containsBytes(" ")
     }
 
     /// Finds the year the document's dates belong to when `--reference-date` is not given: the
@@ -205,7 +205,7 @@ struct ProseReading {
             underTimeline.removeAll { $0.level >= level }
             let lower = sentence.text.lowercased()
             let inTimeline = underTimeline.contains { $0.isTimeline }
-            underTimeline.append((level, timelineWords.contains(where: lower.contains)))
+            underTimeline.append((level, timelineWords.contains(where: lower.containsBytes)))
             guard !inTimeline else { continue }
             let tokens = ProseToken.tokens(sentence.text)
             guard let day = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text).first?.start.day,

@@ -205,7 +205,7 @@ enum ProseTimeScanner {
     }
 
     static func isoTimestamp(_ token: ProseToken) -> (instant: Instant, zone: WrittenZone)? {
-        guard token.text.utf8.count >= 16, token.text.contains("T"), token.text.contains(":") else { return nil }
+        guard token.text.utf8.count >= 16, token.text.containsBytes("T"), token.text.containsBytes(":") else { return nil }
         return ISO8601Scanner.scan(Array(token.text.utf8))
     }
 

@@ -76,7 +76,7 @@ struct ProseWindowEvidence {
         let spans = timed.filter { candidate in
             guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
             let lower = candidate.clause.lowercased()
-            if lower.contains("maintenance") || lower.contains("scheduled") { return false }
+            if lower.containsBytes("maintenance") || lower.containsBytes("scheduled") { return false }
             return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
         }
         let statedStarts = timed.filter { Self.statesStart($0) }
