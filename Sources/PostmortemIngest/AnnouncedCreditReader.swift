@@ -8,8 +8,10 @@ public enum AnnouncedCreditReader {
     /// The announced credits in `text`, each with its sentence.
     public static func credits(in text: String, source: SourceLocation) -> [AnnouncedCredit] {
         var found: [AnnouncedCredit] = []
+        // Most texts never say "credit": no sentence of theirs can announce one.
+        guard ByteSearch.first("credit", in: TextFolding.lowercased(text)) != nil else { return found }
         for sentence in Sentences.split(text) {
-            let lower = sentence.lowercased()
+            let lower = TextFolding.lowercased(sentence)
             guard lower.containsBytes("credit") else { continue }
             if let summary = dayCredit(lower) ?? waivedProcess(lower) {
                 found.append(AnnouncedCredit(summary: summary, text: sentence, source: source))
