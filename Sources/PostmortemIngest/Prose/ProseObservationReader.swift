@@ -79,12 +79,12 @@ struct ProseObservationReader {
     /// reports the ones no announced credit accounts for.
     func reading() -> (observations: [Observation], creditFigures: [Observation]) {
         var creditFigures: [Observation] = []
-        let lowerText = text.lowercased()
+        let lowerText = TextFolding.lowercased(text)
         let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
-            let lower = sentence.text.lowercased()
+            let lower = TextFolding.lowercased(sentence.text)
             let aboutCredit = lower.containsBytes("credit")
             let mark = found.count
             defer {
@@ -93,7 +93,7 @@ struct ProseObservationReader {
                     found.removeSubrange(mark...)
                 }
             }
-            let tokens = ProseToken.tokens(sentence.text)
+            let tokens = sentence.tokens
             let location = SourceLocation(file: file, line: sentence.line)
             let section = index < sectionServices.count ? sectionServices[index] : nil
             let ownTime = eventSentences.firstIndex(of: index).map { events[$0].time }

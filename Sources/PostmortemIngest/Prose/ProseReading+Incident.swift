@@ -109,7 +109,7 @@ extension ProseReading {
         }
         let titleText = metadata.title ?? document.sentences.first { $0.isHeading }?.text ?? ""
         if let named = ProseVocabulary.providers.first(where: { titleText.containsBytes($0.word) }) { return named.name }
-        let lower = text.lowercased()
+        let lower = TextFolding.lowercased(text)
         for (word, name) in ProseVocabulary.providers {
             let key = word.lowercased()
             let phrases = PhraseList(["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"], atWordStart: true)
