@@ -36,14 +36,21 @@ struct ProseReading {
 
     static let timelineWords = ["timeline", "key events", "chronology", "sequence of events", "time line", "events"]
 
-    mutating func read(_ document: ProseDocument) {
+    /// Reads the document's sentences; `text` is the input as written (its links' epoch stamps
+    /// can place a text that names no zone).
+    mutating func read(_ document: ProseDocument, text: String) {
         let sentences = document.sentences
         for line in document.skippedCode {
             warnings.append(ParseWarning(location: SourceLocation(file: file, line: line), message: "skipped the times in a code block (quoted logs or commands are not the incident's timeline)"))
         }
-        if let statement = ProseZoneStatement.find(in: sentences) { context.documentZone = statement }
+        if let statement = ProseZoneStatement.find(in: sentences) {
+            context.documentZone = statement
+        } else if options.defaultZone == nil {
+            context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
+        }
         anchorYear(sentences)
         sentenceSections = Self.sections(sentences, anchor: context.anchor)
+        let rows = Self.rowTexts(sentences)
         var sectionService: String?
         var headingStack: [(level: Int, isTimeline: Bool)] = []
         var loggedBlocks: Set<Int> = []
@@ -117,14 +124,39 @@ struct ProseReading {
                     eventSentences.append(index)
                     let opensRow = sentence.opensBlock && mention.first <= 2
                     let isRow = opensRow && (sentence.kind != .paragraph || inTimeline || sentence.isTimeHeadingRow) || sentence.kind == .tableRow
+                    let row = rows[index] ?? sentence.text
                     candidates.append(
                         ProseEvidenceCandidate(
-                            event: event, clause: isRow && k == 0 ? sentence.text : clause, lead: lead, tail: isRow && k == 0 ? sentence.text : tail,
+                            event: event, clause: isRow && k == 0 ? row : clause, lead: lead, tail: isRow && k == 0 ? row : tail,
                             place: isRow ? .row : .narrative,
-                            isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline))
+                            isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline,
+                            zoneAssumption: resolved.zoneAssumption))
                 }
             }
         }
+    }
+
+    /// For each sentence that opens a list item, the item's whole text up to its next sentence
+    /// with a clock: "[08:47] The bump PR is merged. **Outage begins.**" is one row, and its
+    /// second sentence says what its time was.
+    static func rowTexts(_ sentences: [ProseDocument.Sentence]) -> [Int: String] {
+        var rows: [Int: String] = [:]
+        var index = 0
+        while index < sentences.count {
+            let sentence = sentences[index]
+            let opening = index
+            index += 1
+            guard sentence.opensBlock, sentence.kind == .listItem else { continue }
+            var text = sentence.text
+            while index < sentences.count, sentences[index].block == sentence.block, !sentences[index].opensBlock,
+                !ProseDocument.holdsClock(sentences[index].text)
+            {
+                text += " " + sentences[index].text
+                index += 1
+            }
+            rows[opening] = text
+        }
+        return rows
     }
 
     /// `[8:27 AM] alice: restarting` (a speaker and a colon after the stamp), as opposed to a

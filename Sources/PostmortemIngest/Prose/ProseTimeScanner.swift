@@ -57,6 +57,12 @@ enum ProseTimeScanner {
             e.stampedZone = stamped.zone
             return e
         }
+        // "UTC 05:13": a zone written before the clock.
+        if i + 1 < t.count, isLeadingZone(t[i].text), var e = clock(t, at: i + 1), e.zoneToken == nil {
+            e.zoneToken = t[i].text
+            e.first = i
+            return e
+        }
         if var e = clock(t, at: i) {
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
@@ -176,7 +182,8 @@ enum ProseTimeScanner {
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59
         else { return nil }
-        guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) else { return nil }
+        // "2022-03-10 11.50": after a full date it is the time of that day.
+        guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) || isoDay(t[i - 1].text) != nil else { return nil }
         return .init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute)
     }
 
@@ -202,6 +209,13 @@ enum ProseTimeScanner {
         let upper = text.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
         return upper && (2...5).contains(text.utf8.count) && !notZones.contains(text)
             && ProseVocabulary.service(named: text) == nil
+    }
+
+    /// A zone that may come before its clock ("UTC 05:13", "GMT 14:00"): only the zones that name
+    /// UTC itself, because "PDT 10:00" is rarely written and an upper-case word before a number
+    /// ("AZ 2") often is not a zone.
+    static func isLeadingZone(_ text: String) -> Bool {
+        text == "UTC" || text == "GMT"
     }
 
     static func isoTimestamp(_ token: ProseToken) -> (instant: Instant, zone: WrittenZone)? {
