@@ -16,6 +16,7 @@ struct AccuracyBench: ParsableCommand {
     @Option(help: "Minutes a found start or end may differ from the expected one.") var tolerance = 15
     @Option(help: "Timed passes over the corpus for the speed figure (the median is reported).") var runs = 5
     @Flag(help: "Print only the figures, not every incident.") var quiet = false
+    @Option(help: "Print one corpus file's web-page and plain-text renderings (the path inside the corpus) and stop.") var showRendering: String?
 
     func run() throws {
         let folder = corpus ?? Self.defaultCorpus
@@ -28,6 +29,13 @@ struct AccuracyBench: ParsableCommand {
             ("web page (Ink-rendered HTML)", { file, bytes in CorpusRendering.html(file: file, markdown: bytes) }),
             ("plain text", { _, bytes in CorpusRendering.plainText(markdown: bytes) }),
         ]
+        if let file = showRendering {
+            for rendering in renderings.dropFirst() {
+                print("== \(rendering.name)")
+                print(String(decoding: rendering.convert(file, sources[file] ?? []), as: UTF8.self))
+            }
+            return
+        }
         var summaries: [String] = []
         for (index, rendering) in renderings.enumerated() {
             var score = Score()

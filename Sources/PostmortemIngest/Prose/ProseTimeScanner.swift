@@ -199,7 +199,7 @@ enum ProseTimeScanner {
     /// Words that are upper case like a zone abbreviation but are not zones.
     static let notZones: Set<String> = [
         "AZ", "AZS", "API", "APIS", "AWS", "US", "EU", "UK", "DNS", "CPU", "IO", "OK", "IT", "WE", "A", "I",
-        "SLA", "HTTP", "TLS", "SSL", "VM", "VMS", "CDN", "SRE",
+        "SLA", "HTTP", "TLS", "SSL", "VM", "VMS", "CDN", "SRE", "FYI", "ETA", "TBD", "PR", "PRS", "CI", "OOM", "NB", "PS",
     ]
 
     /// A known zone (`PDT`, `Pacific`, `GMT+8`) or an upper-case abbreviation that looks like one;
@@ -267,7 +267,9 @@ enum ProseTimeScanner {
             j = k
         }
         if k < t.count, t[k].lower == "," { k += 1 }
-        if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text), (1970...2100).contains(y) {
+        if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text) {
+            // "01 Jan 0001": a placeholder stamp of a log, not a day of the incident.
+            guard (1970...2100).contains(y) else { return nil }
             year = y
             j = k + 1
         }

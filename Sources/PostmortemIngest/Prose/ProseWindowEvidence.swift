@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -80,7 +80,8 @@ struct ProseWindowEvidence {
         let spans = timed.filter { candidate in
             guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
             let lower = candidate.clause.lowercased()
-            if lower.contains("maintenance") || lower.contains("scheduled") { return false }
+            // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
+            if Self.maintenanceList.matches(lower) { return false }
             return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
         }
         let statedStarts = timed.filter { Self.statesStart($0) }
@@ -223,6 +224,9 @@ struct ProseWindowEvidence {
         return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower)
     }
 
+    static let maintenanceList = PhraseList(
+        ["maintenance", "scheduled downtime", "scheduled window", "is scheduled for", "are scheduled for", "was scheduled for", "were scheduled for", "planned"],
+        atWordStart: true)
     static let untilList = PhraseList(["until", "through", "till"], atWordStart: true)
     static let explicitEndList = PhraseList([
             "incident ends", "incident ended", "outage ended", "outage ends", "impact ended", "impact ends", "outage is over", "outage was over", "end of incident", "end of impact", "end of the outage",
