@@ -24,8 +24,10 @@ enum ProseTimeScanner {
             }
             var last = first.end
             var second: ProseTimeExpression?
-            if first.end < tokens.count, isConnector(tokens, at: first.end, spanStart: first.first),
-                let next = expression(tokens, at: first.end + 1)
+            // "from February 4, 05:35 UTC, to February 5, 22:09 UTC": a comma may stand before the connector.
+            let connector = first.end + 1 < tokens.count && tokens[first.end].lower == "," && tokens[first.end + 1].lower == "to" ? first.end + 1 : first.end
+            if connector < tokens.count, isConnector(tokens, at: connector, spanStart: first.first),
+                let next = expression(tokens, at: connector + 1)
             {
                 second = next
                 last = next.end

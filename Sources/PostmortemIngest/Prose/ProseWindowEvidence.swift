@@ -41,7 +41,7 @@ struct ProseWindowEvidence {
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
-        "subsided", "ceased", "stabilized", "stabilised", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
+        "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
         "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
@@ -237,7 +237,22 @@ struct ProseWindowEvidence {
 
     static func statesEnd(_ clause: String, phrases: PhraseList) -> Bool {
         let lower = clause.lowercased()
-        return phrases.matches(lower) && !Self.notEndList.matches(lower)
+        guard phrases.matches(lower), !Self.qualifiedList.matches(lower) else { return false }
+        if !Self.notEndList.matches(lower) { return true }
+        // "Team starts a live call, successfully restarts the hub": the words against an end
+        // ("starts", "monitor", "plan") count in the part of the sentence that states the end,
+        // not in another part; a restoration qualified as partial anywhere is still partial.
+        return Self.parts(lower).contains { phrases.matches(String($0)) && !Self.notEndList.matches(String($0)) }
+    }
+
+    /// Words that make a restoration partial or doubtful wherever they stand in its sentence.
+    static let qualifiedList = PhraseList(
+        ["partial", "partially", "some of", "most of", "all but", "near-normal", "near normal", "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought"],
+        atWordStart: true)
+
+    /// A clause cut at commas, semicolons and full stops.
+    static func parts(_ lower: String) -> [Substring] {
+        lower.split { $0 == "," || $0 == ";" || $0 == "." }
     }
 
     static func boundary(_ candidate: ProseEvidenceCandidate, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {

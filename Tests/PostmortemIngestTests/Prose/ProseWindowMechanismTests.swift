@@ -74,4 +74,24 @@ struct ProseWindowMechanismTests {
         #expect(incident.impactEnd?.time.iso8601 == "2023-02-07T04:35:00Z")
         #expect(warnings.isEmpty)
     }
+
+    @Test("A comma before 'to' still joins a range: 'from February 4, 2019, 05:35 UTC, to February 5, 2019, 22:09 UTC'")
+    func commaBeforeConnector() throws {
+        // 05:35Z on the 4th to 22:09Z on the 5th: 40 h 34 min.
+        let (incident, _) = try ProseFixture.read("comma-span-2019-02-04.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2019-02-04T05:35:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2019-02-05T22:09:00Z")
+        #expect(incident.impactEnd?.rule == "explicit range")
+    }
+
+    @Test("A word against an end counts in its own part of the row: 'starts a second call, uploads successfully complete again' ends the window")
+    func wordsAgainstAnEndInTheirOwnPart() throws {
+        // 14:00 UTC uploads fail; 14:25 a rollback starts (work, not an end); 14:40 uploads
+        // succeed again; 15:30 plans a review (no restoration).
+        let (incident, _) = try ProseFixture.read("row-parts-2021-09-14.md")
+        #expect(incident.impactStart?.time.iso8601 == "2021-09-14T14:00:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-09-14T14:40:00Z")
+        #expect(incident.impactEnd?.rule == "last timeline row stating restoration")
+        #expect(incident.impactEnd?.isStated == false)
+    }
 }
