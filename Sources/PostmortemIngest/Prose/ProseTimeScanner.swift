@@ -25,7 +25,8 @@ enum ProseTimeScanner {
             var last = first.end
             var second: ProseTimeExpression?
             // "from February 4, 05:35 UTC, to February 5, 22:09 UTC": a comma may stand before the connector.
-            let connector = first.end + 1 < tokens.count && tokens[first.end].lower == "," && tokens[first.end + 1].lower == "to" ? first.end + 1 : first.end
+            let connector = first.end + 1 < tokens.count && tokens[first.end].lower == ","
+                && ["to", "until", "till", "through"].contains(tokens[first.end + 1].lower) ? first.end + 1 : first.end
             if connector < tokens.count, isConnector(tokens, at: connector, spanStart: first.first),
                 let next = expression(tokens, at: connector + 1)
             {

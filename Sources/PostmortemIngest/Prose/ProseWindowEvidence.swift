@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -82,7 +82,10 @@ struct ProseWindowEvidence {
             let lower = candidate.clause.lowercased()
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
+            // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
+            // from 19:30 through 15:02") cut the clause off its subject.
             return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
+                || Self.outageWordsList.matches(candidate.event.text.lowercased())
         }
         let statedStarts = timed.filter { Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }

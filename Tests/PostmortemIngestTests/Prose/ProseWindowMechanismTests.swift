@@ -94,4 +94,14 @@ struct ProseWindowMechanismTests {
         #expect(incident.impactEnd?.rule == "last timeline row stating restoration")
         #expect(incident.impactEnd?.isStated == false)
     }
+
+    @Test("A range after a list ('backups, exports, and replication, from ... through ...') is the explicit range of its sentence")
+    func rangeAfterAList() throws {
+        // US/Pacific is PDT (UTC-7) in July: 19:30 on the 14th is 02:30Z on the 15th, 03:10 on the
+        // 15th is 10:10Z. The comma before "through" does not break the range.
+        let (incident, _) = try ProseFixture.read("list-clause-range-2022-07-14.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2022-07-15T02:30:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-07-15T10:10:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+    }
 }
