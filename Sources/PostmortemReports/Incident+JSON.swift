@@ -18,6 +18,8 @@ extension Incident {
         members.append(("statedImpactStart", .optional(statedImpactStart?.iso8601)))
         members.append(("statedImpactEnd", .optional(statedImpactEnd?.iso8601)))
         // Written only when a reader set them, so incidents from sources without them read as before.
+        if let impactStart { members.append(("impactStart", impactStart.jsonValue)) }
+        if let impactEnd { members.append(("impactEnd", impactEnd.jsonValue)) }
         if let identity { members.append(("identity", .string(identity.key))) }
         if let status { members.append(("status", .string(status))) }
         if isMaintenance { members.append(("maintenance", .bool(true))) }
@@ -27,6 +29,21 @@ extension Incident {
         members.append(("events", .array(events.map(\.jsonValue))))
         members.append(("observations", .array(observations.map(\.jsonValue))))
         members.append(("announcedCredits", .array(announcedCredits.map(\.jsonValue))))
+        return .object(members)
+    }
+}
+
+extension ImpactBoundary {
+    /// One end of the impact window with its evidence: the sentence or row, the rule that chose
+    /// it, whether the text states it (`stated`) or it was inferred, and any zone assumed.
+    public var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("time", .string(time.iso8601))]
+        members.append(("writtenTime", .optional(writtenTime)))
+        members.append(("evidence", .string(isStated ? "stated" : "inferred")))
+        members.append(("rule", .string(rule)))
+        members.append(("text", .string(text)))
+        members.append(("source", .string(source.description)))
+        if let zoneAssumption { members.append(("zoneAssumption", .string(zoneAssumption))) }
         return .object(members)
     }
 }

@@ -79,6 +79,7 @@ public struct IncidentReport: Sendable {
         }
         if let impact = incident.impact { out += "- **Impact (as graded by the source):** \(impact)\n" }
         out += MetricsDocument.summary(metrics, zone: incident.primaryZone)
+        out += Self.windowEvidence(incident)
         if let windowsFile { out += "![Impact windows](\(windowsFile))\n\n" }
         if let phasesFile { out += "![Phases of the incident](\(phasesFile))\n\n" }
 
@@ -125,6 +126,21 @@ public struct IncidentReport: Sendable {
         }
         out += MarkdownText.warnings(warnings)
         return out
+    }
+
+    /// The impact window's ends as the reader chose them: time, rule, stated or inferred, the
+    /// sentence or row and its place; empty when the reader ranked no evidence.
+    static func windowEvidence(_ incident: Incident) -> String {
+        let ends = [("start", incident.impactStart), ("end", incident.impactEnd)].compactMap { name, boundary in boundary.map { (name, $0) } }
+        guard !ends.isEmpty else { return "" }
+        var out = "Impact window evidence:\n\n| End | Time (UTC) | As written | Rule | Evidence | Source | Text |\n|---|---|---|---|---|---|---|\n"
+        for (name, boundary) in ends {
+            var evidence = boundary.isStated ? "stated" : "inferred"
+            if let assumption = boundary.zoneAssumption { evidence += "; zone \(assumption)" }
+            out += "| \(name) | \(MarkdownText.utcShort(boundary.time)) | \(MarkdownText.cell(boundary.writtenTime ?? "")) | \(MarkdownText.cell(boundary.rule)) | "
+            out += "\(MarkdownText.cell(evidence)) | \(MarkdownText.cell(boundary.source.description)) | \(MarkdownText.cell(boundary.text.clipped(200))) |\n"
+        }
+        return out + "\n"
     }
 
     /// `peak 13; half recovered ...; 90% recovered ...; never recovered 0.07` (numbers and times only).

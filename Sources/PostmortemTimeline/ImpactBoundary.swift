@@ -16,13 +16,19 @@ public struct ImpactBoundary: Sendable, Equatable, Hashable, Codable {
     /// `true` when the text states this instant as the start or end of impact; `false` when it
     /// was inferred from what the text says happened at that time.
     public var isStated: Bool
+    /// The zone a reader assumed for the time because the text names none, and why
+    /// (`UTC+1, assumed: an epoch stamp embedded in the text ...`); `nil` when the zone is written.
+    public var zoneAssumption: String?
 
-    public init(time: Instant, writtenTime: String? = nil, text: String, source: SourceLocation, rule: String, isStated: Bool) {
+    public init(
+        time: Instant, writtenTime: String? = nil, text: String, source: SourceLocation, rule: String, isStated: Bool, zoneAssumption: String? = nil
+    ) {
         self.time = time
         self.writtenTime = writtenTime
         self.text = text
         self.source = source
         self.rule = rule
         self.isStated = isStated
+        self.zoneAssumption = zoneAssumption
     }
 }

@@ -38,7 +38,16 @@ struct PhraseList: Sendable {
                     guard i + phrase.count <= bytes.count else { continue }
                     var k = 1
                     while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { return true }
+                    guard k == phrase.count else { continue }
+                    // A number ("500", "503") is a whole number, or a plural ("500s"): not the start of
+                    // "500GB" or the end of "1500".
+                    if let last = phrase.last, Self.isDigit(last) {
+                        let after = i + k
+                        let plural = after < bytes.count && bytes[after] == 115 && (after + 1 == bytes.count || !Self.isLetter(bytes[after + 1]))
+                        if i > 0 && Self.isDigit(bytes[i - 1]) { continue }
+                        if after < bytes.count, Self.isDigit(bytes[after]) || Self.isLetter(bytes[after]) && !plural { continue }
+                    }
+                    return true
                 }
             }
             i += 1
@@ -47,4 +56,5 @@ struct PhraseList: Sendable {
     }
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }

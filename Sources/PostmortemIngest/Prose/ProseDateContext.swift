@@ -25,6 +25,10 @@ struct ProseDateContext: Sendable {
     /// The zone the document states for all its times ("All times in CET"), which a clock
     /// without its own zone takes before `--zone`.
     var documentZone: ProseZoneStatement?
+    /// The zone assumed for clocks when the text gives none and `--zone` is not given.
+    var assumedZone: ProseZoneAssumption?
+    /// Whether the assumption was reported (once per document).
+    private var assumptionWarned = false
     /// Abbreviations already reported as contradicting the season, so each is reported once.
     private var seasonWarned: Set<String> = []
     /// The last clock instant resolved, to notice a time that steps back.
@@ -50,6 +54,8 @@ struct ProseDateContext: Sendable {
         var zone: WrittenZone?
         var precision: TimePrecision
         var warnings: [String]
+        /// The zone assumed for the time, when the text names none (`UTC+1: an epoch stamp ...`).
+        var zoneAssumption: String?
     }
 
     enum Outcome: Sendable, Equatable {
@@ -107,7 +113,8 @@ struct ProseDateContext: Sendable {
                 if value.end == nil, first.instant < value.instant { lastSpan = (first.instant, value.instant) }
             }
         }
-        return .resolved(Resolved(time: first.instant, end: endInstant, zone: first.zone, precision: start.precision, warnings: warnings))
+        return .resolved(
+            Resolved(time: first.instant, end: endInstant, zone: first.zone, precision: start.precision, warnings: warnings, zoneAssumption: first.zoneAssumption))
     }
 
     /// Forgets the date and clock in force, for a new entry of a document of several incidents.
@@ -130,6 +137,7 @@ struct ProseDateContext: Sendable {
         var instant: Instant
         var end: Instant?
         var zone: WrittenZone?
+        var zoneAssumption: String?
     }
 
     private enum Failure: Error {
@@ -183,6 +191,7 @@ struct ProseDateContext: Sendable {
         // The zone.
         let hour = e.clock?.hour24 ?? 12
         let zone: WrittenZone
+        var assumption: String?
         if let token = e.zoneToken {
             guard let known = ZoneTable.zone(for: token, on: date, hour: hour) else {
                 return .failure(.skipped("unknown time zone '\(token)' in '\(written)'"))
@@ -204,12 +213,19 @@ struct ProseDateContext: Sendable {
                 warnings.append(
                     "'\(statement.token)' (line \(statement.line)) is stated for \(date), when \(other) was in force; converted as written (\(Self.offsetText(stated.offsetSeconds)))")
             }
-        } else if e.clock != nil {
-            guard let defaultZone else {
-                return .failure(.skipped("'\(written)' names no time zone (give --zone to assume one)"))
-            }
+        } else if e.clock != nil, let defaultZone {
             zone = defaultZone
             if !chained { warnings.append("'\(written)' names no zone; used \(defaultZone.token) from --zone") }
+        } else if e.clock != nil {
+            guard let assumedZone, let assumed = assumedZone.zone(on: date, hour: hour) else {
+                return .failure(.skipped("'\(written)' names no time zone (give --zone to assume one)"))
+            }
+            zone = assumed
+            assumption = "\(assumedZone.token), assumed: \(assumedZone.reason)"
+            if !assumptionWarned {
+                assumptionWarned = true
+                warnings.append("'\(written)' and the text's other times without a zone: assumed \(assumedZone.token) (\(assumedZone.reason)); give --zone to choose another")
+            }
         } else if let known = zoneInForce ?? defaultZone {
             zone = known
         } else {
@@ -222,7 +238,9 @@ struct ProseDateContext: Sendable {
             let midnight = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds)
             lastInstant = nil
             return .success(
-                Local(date: date, instant: midnight.adding(seconds: Int64(hours.0 * 3600)), end: midnight.adding(seconds: Int64(hours.1 * 3600)), zone: zone))
+                Local(
+                    date: date, instant: midnight.adding(seconds: Int64(hours.0 * 3600)), end: midnight.adding(seconds: Int64(hours.1 * 3600)), zone: zone,
+                    zoneAssumption: assumption))
         }
         var instant = Instant(date: date, hour: 0, minute: 0, offsetSeconds: zone.offsetSeconds).adding(seconds: Int64(clock.secondOfDay))
         if !dayWritten, let last = lastInstant, instant < last {
@@ -247,7 +265,7 @@ struct ProseDateContext: Sendable {
         dateInForce = date
         lastInstant = instant
         if e.zoneToken != nil { zoneInForce = zone }
-        return .success(Local(date: date, instant: instant, zone: zone))
+        return .success(Local(date: date, instant: instant, zone: zone, zoneAssumption: assumption))
     }
 
     /// `UTC+1`, `UTC-7`, `UTC+5:30`.

@@ -29,4 +29,6 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     var section: Int
     /// Whether the statement sits under a "Timeline" heading.
     var inTimeline: Bool
+    /// The zone assumed for the time when the text names none.
+    var zoneAssumption: String? = nil
 }

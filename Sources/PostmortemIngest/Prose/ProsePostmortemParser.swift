@@ -53,7 +53,7 @@ public struct ProsePostmortemParser: IncidentParser {
         let blocks = BlockDocument.read(text: text, path: input.path)
         let document = ProseDocument(blocks: blocks.blocks)
         var reading = ProseReading(file: input.path, options: options, metadata: blocks.metadata, markup: blocks.markup)
-        reading.read(document)
+        reading.read(document, text: text)
         guard !reading.events.isEmpty else {
             guard reading.writesClock, let first = reading.warnings.first(where: { $0.message.hasPrefix("skipped a time") }) else {
                 throw .noTimeline(file: input.path, expected: "postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC' (the text holds no time of day)")

@@ -36,14 +36,21 @@ struct ProseReading {
 
     static let timelineWords = ["timeline", "key events", "chronology", "sequence of events", "time line", "events"]
 
-    mutating func read(_ document: ProseDocument) {
+    /// Reads the document's sentences; `text` is the input as written (its links' epoch stamps
+    /// can place a text that names no zone).
+    mutating func read(_ document: ProseDocument, text: String) {
         let sentences = document.sentences
         for line in document.skippedCode {
             warnings.append(ParseWarning(location: SourceLocation(file: file, line: line), message: "skipped the times in a code block (quoted logs or commands are not the incident's timeline)"))
         }
-        if let statement = ProseZoneStatement.find(in: sentences) { context.documentZone = statement }
+        if let statement = ProseZoneStatement.find(in: sentences) {
+            context.documentZone = statement
+        } else if options.defaultZone == nil {
+            context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
+        }
         anchorYear(sentences)
         sentenceSections = Self.sections(sentences, anchor: context.anchor)
+        let rows = Self.rowTexts(sentences)
         var sectionService: String?
         var headingStack: [(level: Int, isTimeline: Bool)] = []
         var loggedBlocks: Set<Int> = []
@@ -86,11 +93,16 @@ struct ProseReading {
                 }
                 continue
             }
+            // "alice [1:26 PM] restarting the hub": a chat export's stamp after a speaker's name.
+            let chatStamps = Self.chatStamps(mentions, tokens: tokens, sentence: sentence.text)
+            if let stamp = chatStamps.min(), loggedBlocks.insert(sentence.block).inserted {
+                warnings.append(ParseWarning(location: location, message: "skipped chat or log stamps like '[\(mentions[stamp].written)]' (not the incident's timeline)"))
+            }
             let inTimeline = headingStack.contains { $0.isTimeline }
             if mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) { writesClock = true }
             // The sentence's regions and services, read once for all its events.
             var vocabulary: (regions: [String], services: [String])?
-            for (k, mention) in mentions.enumerated() {
+            for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) {
                 switch context.resolve(mention, sentence: sentence.text) {
                 case .noted:
                     continue
@@ -122,14 +134,69 @@ struct ProseReading {
                     eventSentences.append(index)
                     let opensRow = sentence.opensBlock && mention.first <= 2
                     let isRow = opensRow && (sentence.kind != .paragraph || inTimeline || sentence.isTimeHeadingRow) || sentence.kind == .tableRow
+                    let row = rows[index] ?? sentence.text
+                    var (clauseText, leadText) = (clause, lead)
+                    if mentions.count == 1, index > 0, sentences[index - 1].block == sentence.block, !sentences[index - 1].isHeading,
+                        Self.isBareTime(mention, tokens: tokens)
+                    {
+                        // "The jobs could not start. (Between 1:46pm - 5:30pm)": the time of the sentence before it.
+                        clauseText = sentences[index - 1].text + " " + sentence.text
+                        leadText = sentences[index - 1].text
+                    }
                     candidates.append(
                         ProseEvidenceCandidate(
-                            event: event, clause: isRow && k == 0 ? sentence.text : clause, lead: lead, tail: isRow && k == 0 ? sentence.text : tail,
+                            event: event, clause: isRow && k == 0 ? row : clauseText, lead: leadText, tail: isRow && k == 0 ? row : tail,
                             place: isRow ? .row : .narrative,
-                            isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline))
+                            isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline,
+                            zoneAssumption: resolved.zoneAssumption))
                 }
             }
         }
+    }
+
+    static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–"]
+
+    /// A sentence that is only its time: "(Between 1:46pm - 5:30pm)", "(at 14:05)".
+    static func isBareTime(_ mention: ProseTimeMention, tokens: [ProseToken]) -> Bool {
+        tokens.indices.allSatisfy { ($0 >= mention.first && $0 < mention.last) || bareTimeWords.contains(tokens[$0].lower) }
+    }
+
+    /// For each sentence that opens a list item, the item's whole text up to its next sentence
+    /// with a clock: "[08:47] The bump PR is merged. **Outage begins.**" is one row, and its
+    /// second sentence says what its time was.
+    static func rowTexts(_ sentences: [ProseDocument.Sentence]) -> [Int: String] {
+        var rows: [Int: String] = [:]
+        var index = 0
+        while index < sentences.count {
+            let sentence = sentences[index]
+            let opening = index
+            index += 1
+            guard sentence.opensBlock, sentence.kind == .listItem else { continue }
+            var text = sentence.text
+            while index < sentences.count, sentences[index].block == sentence.block, !sentences[index].opensBlock,
+                !ProseDocument.holdsClock(sentences[index].text)
+            {
+                text += " " + sentences[index].text
+                index += 1
+            }
+            rows[opening] = text
+        }
+        return rows
+    }
+
+    /// The mentions written in square brackets after a word, as chat exports stamp each message
+    /// ("cblecker [1:26 PM]"); a bracketed time that opens its sentence is a timeline row's
+    /// ("[13:26] The hub restarts").
+    static func chatStamps(_ mentions: [ProseTimeMention], tokens: [ProseToken], sentence: String) -> Set<Int> {
+        var stamps: Set<Int> = []
+        let bytes = Array(sentence.utf8)
+        for (k, mention) in mentions.enumerated() where mention.first > 0 {
+            let open = tokens[mention.first].start - 1
+            let close = tokens[mention.last - 1].end
+            guard open >= 0, close < bytes.count, bytes[open] == 91, bytes[close] == 93 else { continue }
+            stamps.insert(k)
+        }
+        return stamps
     }
 
     /// `[8:27 AM] alice: restarting` (a speaker and a colon after the stamp), as opposed to a

@@ -24,8 +24,11 @@ enum ProseTimeScanner {
             }
             var last = first.end
             var second: ProseTimeExpression?
-            if first.end < tokens.count, isConnector(tokens, at: first.end, spanStart: first.first),
-                let next = expression(tokens, at: first.end + 1)
+            // "from February 4, 05:35 UTC, to February 5, 22:09 UTC": a comma may stand before the connector.
+            let connector = first.end + 1 < tokens.count && tokens[first.end].lower == ","
+                && ["to", "until", "till", "through"].contains(tokens[first.end + 1].lower) ? first.end + 1 : first.end
+            if connector < tokens.count, isConnector(tokens, at: connector, spanStart: first.first),
+                let next = expression(tokens, at: connector + 1)
             {
                 second = next
                 last = next.end
@@ -55,6 +58,12 @@ enum ProseTimeScanner {
             var e = ProseTimeExpression(first: i, end: i + 1)
             e.stamped = stamped.instant
             e.stampedZone = stamped.zone
+            return e
+        }
+        // "UTC 05:13": a zone written before the clock.
+        if i + 1 < t.count, isLeadingZone(t[i].text), var e = clock(t, at: i + 1), e.zoneToken == nil {
+            e.zoneToken = t[i].text
+            e.first = i
             return e
         }
         if var e = clock(t, at: i) {
@@ -178,7 +187,8 @@ enum ProseTimeScanner {
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59
         else { return nil }
-        guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) else { return nil }
+        // "2022-03-10 11.50": after a full date it is the time of that day.
+        guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) || isoDay(t[i - 1].text) != nil else { return nil }
         return .init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute)
     }
 
@@ -194,7 +204,7 @@ enum ProseTimeScanner {
     /// Words that are upper case like a zone abbreviation but are not zones.
     static let notZones: Set<String> = [
         "AZ", "AZS", "API", "APIS", "AWS", "US", "EU", "UK", "DNS", "CPU", "IO", "OK", "IT", "WE", "A", "I",
-        "SLA", "HTTP", "TLS", "SSL", "VM", "VMS", "CDN", "SRE",
+        "SLA", "HTTP", "TLS", "SSL", "VM", "VMS", "CDN", "SRE", "FYI", "ETA", "TBD", "PR", "PRS", "CI", "OOM", "NB", "PS",
     ]
 
     /// A known zone (`PDT`, `Pacific`, `GMT+8`) or an upper-case abbreviation that looks like one;
@@ -204,6 +214,13 @@ enum ProseTimeScanner {
         let upper = text.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
         return upper && (2...5).contains(text.utf8.count) && !notZones.contains(text)
             && ProseVocabulary.service(named: text) == nil
+    }
+
+    /// A zone that may come before its clock ("UTC 05:13", "GMT 14:00"): only the zones that name
+    /// UTC itself, because "PDT 10:00" is rarely written and an upper-case word before a number
+    /// ("AZ 2") often is not a zone.
+    static func isLeadingZone(_ text: String) -> Bool {
+        text == "UTC" || text == "GMT"
     }
 
     static func isoTimestamp(_ token: ProseToken) -> (instant: Instant, zone: WrittenZone)? {
@@ -255,7 +272,9 @@ enum ProseTimeScanner {
             j = k
         }
         if k < t.count, t[k].lower == "," { k += 1 }
-        if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text), (1970...2100).contains(y) {
+        if k < t.count, t[k].text.utf8.count == 4, let y = Int(t[k].text) {
+            // "01 Jan 0001": a placeholder stamp of a log, not a day of the incident.
+            guard (1970...2100).contains(y) else { return nil }
             year = y
             j = k + 1
         }

@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -41,7 +41,7 @@ struct ProseWindowEvidence {
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
-        "subsided", "ceased", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
+        "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
         "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
@@ -62,7 +62,11 @@ struct ProseWindowEvidence {
     static let weakEndPhrasesList = PhraseList(weakEndPhrases, atWordStart: true)
     static let notEndList = PhraseList(notEnd, atWordStart: true)
     static let hypotheticalList = PhraseList(hypothetical, atWordStart: true)
-    static let incidentStartList = PhraseList(["start of incident", "incident start"])
+    /// Phrases that mark the start by themselves, with no word of the outage beside them: what
+    /// was first detected or reported is the problem ("First detected 2020-09-21 18:27").
+    static let incidentStartList = PhraseList(
+        ["start of incident", "incident start", "first detected", "first noticed", "first reported", "first report", "first alert", "first observed"],
+        atWordStart: true)
 
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
@@ -76,8 +80,12 @@ struct ProseWindowEvidence {
         let spans = timed.filter { candidate in
             guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
             let lower = candidate.clause.lowercased()
-            if lower.containsBytes("maintenance") || lower.containsBytes("scheduled") { return false }
+            // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
+            if Self.maintenanceList.matches(lower) { return false }
+            // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
+            // from 19:30 through 15:02") cut the clause off its subject.
             return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
+                || Self.outageWordsList.matches(candidate.event.text.lowercased())
         }
         let statedStarts = timed.filter { Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
@@ -86,7 +94,14 @@ struct ProseWindowEvidence {
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
-        if let explicitStart {
+        if let explicitStart, !spans.contains(explicitStart), Self.reportsDetectionOnly(explicitStart),
+            let earlier = rowStart, earlier.event.time < explicitStart.event.time,
+            earlier.event.time.seconds(until: explicitStart.event.time) <= 12 * 3600
+        {
+            // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
+            // unresponsive": the first report is when someone said so, not when users were hit.
+            chosen = (earlier, "first timeline row stating impact, before the first report", false)
+        } else if let explicitStart {
             let isSpan = spans.contains(explicitStart)
             chosen = (explicitStart, isSpan ? "explicit range" : "stated start", true)
         } else if let rowStart {
@@ -98,7 +113,7 @@ struct ProseWindowEvidence {
         }
         guard let (startCandidate, startRule, startStated) = chosen else { return }
         let startTime = startCandidate.event.time
-        start = Self.boundary(startCandidate.event, time: startTime, rule: startRule, stated: startStated)
+        start = Self.boundary(startCandidate, time: startTime, rule: startRule, stated: startStated)
         let weaker = [explicitStart == nil ? nil : rowStart, explicitStart == nil && rowStart != nil ? nil : narrativeStart]
             .compactMap { $0 }.first { $0 != startCandidate }
         if let other = weaker, abs(other.event.time.seconds(until: startTime)) > 15 * 60, startStated || other.place == .narrative {
@@ -132,31 +147,31 @@ struct ProseWindowEvidence {
             [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
             .compactMap { $0 }
         if let (candidate, time) = spanEnd, stated.allSatisfy({ $0.time <= time }) {
-            end = Self.boundary(candidate.event, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
+            end = Self.boundary(candidate, time: time, rule: "explicit range", stated: true, written: candidate.event.writtenTime)
             if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
                 warnings.append(Self.disagreement("end", kept: candidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
             }
         } else if let latestStated = stated.max(by: { $0.time < $1.time }) {
             let chosen = (stated + reported).max { $0.time < $1.time } ?? latestStated
             let fromStated = stated.contains { $0.candidate == chosen.candidate && $0.time == chosen.time }
-            end = Self.boundary(chosen.candidate.event, time: chosen.time, rule: chosen.rule, stated: fromStated)
+            end = Self.boundary(chosen.candidate, time: chosen.time, rule: chosen.rule, stated: fromStated)
         } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) {
             // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
             let time = startTime.adding(seconds: seconds)
-            end = Self.boundary(startCandidate.event, time: time, rule: "stated start plus stated duration", stated: true, written: nil)
+            end = Self.boundary(startCandidate, time: time, rule: "stated start plus stated duration", stated: true, written: nil)
             if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
                 warnings.append(Self.disagreement("end", kept: startCandidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
             }
         } else if let rowEnd {
-            end = Self.boundary(rowEnd.event, time: rowEnd.event.time, rule: "last timeline row stating restoration", stated: false)
+            end = Self.boundary(rowEnd, time: rowEnd.event.time, rule: "last timeline row stating restoration", stated: false)
             if let narrativeEnd, abs(narrativeEnd.event.time.seconds(until: rowEnd.event.time)) > 15 * 60, narrativeEnd.event.time > rowEnd.event.time {
                 warnings.append(
                     Self.disagreement("end", kept: rowEnd, keptTime: rowEnd.event.time, other: narrativeEnd, otherTime: narrativeEnd.event.time, file: file))
             }
         } else if let narrativeEnd {
-            end = Self.boundary(narrativeEnd.event, time: narrativeEnd.event.time, rule: "last sentence stating restoration", stated: false)
+            end = Self.boundary(narrativeEnd, time: narrativeEnd.event.time, rule: "last sentence stating restoration", stated: false)
         } else if let weakEnd {
-            end = Self.boundary(weakEnd.event, time: weakEnd.event.time, rule: "last clause closing the incident", stated: false)
+            end = Self.boundary(weakEnd, time: weakEnd.event.time, rule: "last clause closing the incident", stated: false)
         }
     }
 
@@ -193,6 +208,16 @@ struct ProseWindowEvidence {
         return Self.incidentStartList.matches(piece) || Self.outageWordsList.matches(candidate.clause.lowercased())
     }
 
+    /// A stated start that only says when the problem was first reported, detected or noticed
+    /// ("first report that 503 responses are being served"), not that the impact began.
+    static func reportsDetectionOnly(_ candidate: ProseEvidenceCandidate) -> Bool {
+        let text = (candidate.lead + " " + candidate.tail).lowercased()
+        return detectionList.matches(text) && !onsetList.matches(text)
+    }
+
+    static let detectionList = PhraseList(["first report", "first detected", "first noticed", "first alert", "first observed"], atWordStart: true)
+    static let onsetList = PhraseList(["began", "begun", "begin", "started", "starts", "start of", "onset", "commenced", "impact start", "outage start"], atWordStart: true)
+
     /// "Incident ends", "the outage ended at", "full recovery was achieved by", "impact was mitigated at".
     static func statesExplicitEnd(_ clause: String) -> Bool {
         let lower = clause.lowercased()
@@ -202,9 +227,12 @@ struct ProseWindowEvidence {
         return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower)
     }
 
+    static let maintenanceList = PhraseList(
+        ["maintenance", "scheduled downtime", "scheduled window", "is scheduled for", "are scheduled for", "was scheduled for", "were scheduled for", "planned"],
+        atWordStart: true)
     static let untilList = PhraseList(["until", "through", "till"], atWordStart: true)
     static let explicitEndList = PhraseList([
-            "incident ends", "incident ended", "outage ended", "impact ended", "end of incident", "end of impact", "end of the outage",
+            "incident ends", "incident ended", "outage ended", "outage ends", "impact ended", "impact ends", "outage is over", "outage was over", "end of incident", "end of impact", "end of the outage",
             "full recovery", "fully restored", "fully recovered", "full service was", "fully resolved", "impact was mitigated",
             "impact ceased", "fully mitigated", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
             "all systems operational", "returned to normal", "back to normal", "full resolution",
@@ -212,11 +240,29 @@ struct ProseWindowEvidence {
 
     static func statesEnd(_ clause: String, phrases: PhraseList) -> Bool {
         let lower = clause.lowercased()
-        return phrases.matches(lower) && !Self.notEndList.matches(lower)
+        guard phrases.matches(lower), !Self.qualifiedList.matches(lower) else { return false }
+        if !Self.notEndList.matches(lower) { return true }
+        // "Team starts a live call, successfully restarts the hub": the words against an end
+        // ("starts", "monitor", "plan") count in the part of the sentence that states the end,
+        // not in another part; a restoration qualified as partial anywhere is still partial.
+        return Self.parts(lower).contains { phrases.matches(String($0)) && !Self.notEndList.matches(String($0)) }
     }
 
-    static func boundary(_ event: TimelineEvent, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
-        ImpactBoundary(time: time, writtenTime: written ?? event.writtenTime, text: event.text, source: event.source, rule: rule, isStated: stated)
+    /// Words that make a restoration partial or doubtful wherever they stand in its sentence.
+    static let qualifiedList = PhraseList(
+        ["partial", "partially", "some of", "most of", "all but", "near-normal", "near normal", "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought"],
+        atWordStart: true)
+
+    /// A clause cut at commas, semicolons and full stops.
+    static func parts(_ lower: String) -> [Substring] {
+        lower.split { $0 == "," || $0 == ";" || $0 == "." }
+    }
+
+    static func boundary(_ candidate: ProseEvidenceCandidate, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
+        let event = candidate.event
+        return ImpactBoundary(
+            time: time, writtenTime: written ?? event.writtenTime, text: event.text, source: event.source, rule: rule, isStated: stated,
+            zoneAssumption: candidate.zoneAssumption)
     }
 
     static func disagreement(

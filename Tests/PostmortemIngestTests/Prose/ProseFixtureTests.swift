@@ -74,8 +74,10 @@ struct ProseFixtureTests {
             statuses: ["impact", nil, "impact", "recovering", "restored"],
             windowStart: "2011-04-21T03:40:00Z", windowEnd: "2011-04-21T11:30:00Z", warnings: 0),
         ProseExpectation(
+            // 07:45 names no zone: it takes the UTC the text writes at 08:30, as an assumption.
             file: "zones-missing-2018-10-02.txt", title: "Build farm stall, 2 October 2018",
-            times: ["2018-10-02T08:30:00Z"], statuses: ["restored"], windowStart: nil, windowEnd: nil, warnings: 2),
+            times: ["2018-10-02T07:45:00Z", "2018-10-02T08:30:00Z"], statuses: ["impact", "restored"],
+            windowStart: "2018-10-02T07:45:00Z", windowEnd: "2018-10-02T08:30:00Z", warnings: 2),
         ProseExpectation(
             file: "zones-missing-2018-10-02.txt", title: "Build farm stall, 2 October 2018",
             times: ["2018-10-02T07:45:00Z", "2018-10-02T08:30:00Z"], statuses: ["impact", "restored"],
@@ -151,14 +153,16 @@ struct ProseFixtureTests {
         #expect(queue.observations.first?.subject == "messages")
     }
 
-    @Test("A time with no zone is skipped, or uses --zone with a warning; an unknown zone is named")
+    @Test("A time with no zone takes the zone the text writes elsewhere, as an assumption with a warning, or --zone; an unknown zone is named")
     func zoneWarnings() throws {
-        let (_, plain) = try ProseFixture.read("zones-missing-2018-10-02.txt")
+        let (assumed, plain) = try ProseFixture.read("zones-missing-2018-10-02.txt")
         #expect(plain.map(\.message) == [
-            "skipped a time: '07:45' names no time zone (give --zone to assume one)",
+            "'07:45' and the text's other times without a zone: assumed UTC (the zone the text writes at line 3 ('08:30 UTC')); give --zone to choose another",
             "skipped a time: unknown time zone 'NZT' in '08:10 NZT'",
         ])
         #expect(plain.allSatisfy { $0.location.line == 3 })
+        #expect(assumed.impactStart?.zoneAssumption == "UTC, assumed: the zone the text writes at line 3 ('08:30 UTC')")
+        #expect(assumed.impactEnd?.zoneAssumption == nil)
         let (incident, zoned) = try ProseFixture.read("zones-missing-2018-10-02.txt", options: IngestOptions(defaultZone: .utc))
         #expect(zoned.first?.message == "'07:45' names no zone; used UTC from --zone")
         #expect(incident.events.first?.zone == .utc)
