@@ -8,9 +8,11 @@ public enum AnnouncedCreditReader {
     /// The announced credits in `text`, each with its sentence.
     public static func credits(in text: String, source: SourceLocation) -> [AnnouncedCredit] {
         var found: [AnnouncedCredit] = []
+        // Most texts never say "credit": no sentence of theirs can announce one.
+        guard ByteSearch.first("credit", in: TextFolding.lowercased(text)) != nil else { return found }
         for sentence in Sentences.split(text) {
-            let lower = sentence.lowercased()
-            guard lower.contains("credit") else { continue }
+            let lower = TextFolding.lowercased(sentence)
+            guard lower.containsBytes("credit") else { continue }
             if let summary = dayCredit(lower) ?? waivedProcess(lower) {
                 found.append(AnnouncedCredit(summary: summary, text: sentence, source: source))
             }
@@ -38,7 +40,7 @@ public enum AnnouncedCreditReader {
     /// "we'll be waiving our standard SLA process and applying the appropriate service credit to all
     /// affected customers for the July billing period".
     static func waivedProcess(_ lower: String) -> String? {
-        guard lower.contains("waiv") else { return nil }
+        guard lower.containsBytes("waiv") else { return nil }
         var summary = "SLA claim process waived; credit applied automatically"
         let words = lower.split(separator: " ")
         if let index = words.firstIndex(of: "billing"), index >= 1 {

@@ -244,11 +244,19 @@ public enum TimeStampScanner {
 extension CivilDate {
     /// `monday` / `mon` -> 1 ... `sunday` -> 0.
     public static func weekdayNumber(_ name: some StringProtocol) -> Int? {
-        let key = name.lowercased()
-        let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
-        for (index, full) in names.enumerated() where key == full || key == String(full.prefix(3)) {
-            return index
-        }
-        return nil
+        // No weekday name is longer than nine bytes: a longer word is not lower-cased to ask.
+        guard name.utf8.count <= 9 else { return nil }
+        return weekdayNumbers[name.lowercased()]
     }
+
+    /// `sunday` and `sun` -> 0 ... `saturday` and `sat` -> 6: one table, built once.
+    static let weekdayNumbers: [String: Int] = {
+        let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+        var table: [String: Int] = [:]
+        for (index, full) in names.enumerated() {
+            table[full] = index
+            table[String(full.prefix(3))] = index
+        }
+        return table
+    }()
 }

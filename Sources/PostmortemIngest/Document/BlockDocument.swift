@@ -37,7 +37,29 @@ public struct BlockDocument: Sendable, Equatable {
     }
 
     /// The text's lines, with CR LF and lone CR taken as line ends.
+    ///
+    /// Cut on UTF-8 bytes rather than by splitting `Character`s, which ran grapheme breaking over
+    /// the whole document (a tenth of the reader's time): CR and LF always stand at a grapheme
+    /// boundary, so the lines are the same.
+    /// - Complexity: O(n) in the text.
     static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 10 || byte == 13 else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            var next = utf8.index(after: index)
+            if byte == 13, next < utf8.endIndex, utf8[next] == 10 { next = utf8.index(after: next) }
+            start = next
+            index = next
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
     }
 }

@@ -76,10 +76,10 @@ enum ByteSearch {
 }
 
 extension StringProtocol {
-    /// Whether the text holds `other`, compared byte by byte on UTF-8 (see `ByteSearch`): inside
-    /// this library it takes the place of Foundation's `contains`, which bridges each call
-    /// through `NSString`.
-    func contains(_ other: String) -> Bool {
+    /// Whether the text holds `other`, compared byte by byte on UTF-8 (see `ByteSearch`): the
+    /// prose reader's substring test, where Foundation's `contains` would bridge each call
+    /// through `NSString`. Named apart so that a reader sees which search runs.
+    func containsBytes(_ other: String) -> Bool {
         var pin = other
         if let fast = utf8.withContiguousStorageIfAvailable({ h in pin.withUTF8 { n in ByteSearch.first(n, in: h, from: 0) != nil } }) {
             return fast

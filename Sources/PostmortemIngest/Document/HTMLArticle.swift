@@ -10,11 +10,13 @@ import PostmortemTimeline
 enum HTMLArticle {
     /// Whether the bytes start like an HTML page or fragment rather than XML or text.
     static func looksLikeHTML(_ head: some Collection<UInt8>) -> Bool {
+        // Most prose does not open with `<`: no need to decode and lower-case its head.
+        guard head.first(where: { !($0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 12) }) == 0x3C else { return false }
         let text = String(decoding: head, as: UTF8.self)
         let lower = TextFolding.fold(text).lowercased()
         guard lower.first == "<" else { return false }
-        if lower.hasPrefix("<?xml") { return lower.contains("<html") }
-        for mark in ["<!doctype html", "<html", "<head", "<body", "<article", "<main", "<h1", "<p>", "<p ", "<div", "<meta", "<title"] where lower.contains(mark) {
+        if lower.hasPrefix("<?xml") { return lower.containsBytes("<html") }
+        for mark in ["<!doctype html", "<html", "<head", "<body", "<article", "<main", "<h1", "<p>", "<p ", "<div", "<meta", "<title"] where lower.containsBytes(mark) {
             return true
         }
         return false

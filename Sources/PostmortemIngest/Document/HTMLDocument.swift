@@ -80,7 +80,7 @@ public final class HTMLDocument {
         guard error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), context.pointee.disableSAX != 0 else { return nil }
         let detail = error.message.map { String(cString: $0) } ?? ""
         let reason =
-            detail.contains("depth")
+            detail.containsBytes("depth")
             ? "elements nest deeper than libxml2's limit of 256 levels; the rest of the file was not read"
             : "the parser stopped here (\(detail.split(separator: "\n").first.map(String.init) ?? "internal limit")); the rest of the file was not read"
         return Stop(line: max(Int(error.line), 1), reason: reason)

@@ -83,6 +83,27 @@ public enum TextFolding {
         return String(decoding: text.utf8.filter { !isControl($0) }, as: UTF8.self)
     }
 
+    /// The same string as `text.lowercased()`, made faster for text that is not all ASCII: the
+    /// standard library then builds a `String` from each scalar's lower-case mapping, one
+    /// scalar at a time, while here ASCII letters are mapped on their bytes and only the other
+    /// scalars use their mapping (a single curly quote in a document made its every lower-casing
+    /// the slow kind, a tenth of the prose reader's time).
+    public static func lowercased(_ text: some StringProtocol) -> String {
+        // All ASCII: the standard library's own fast path is the quickest.
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy { $0 < 0x80 } }) ?? false { return text.lowercased() }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Like `fold`, and also treats no-break spaces as white space: for matching, not for quoting.
     public static func foldAll(_ text: some StringProtocol) -> String {
         foldAll(bytes: Array(text.utf8))

@@ -247,9 +247,9 @@ struct ProseDateContext: Sendable {
             var nextDay = false
             if let span = lastSpan, instant >= span.start, instant <= span.end {
                 // Inside the range the text already gave: the same day, nothing to flag.
-            } else if Self.nextDayWords.contains(where: sentence.contains) {
+            } else if Self.nextDayWords.contains(where: sentence.containsBytes) {
                 nextDay = true
-            } else if Self.sameDayWords.contains(where: sentence.contains) {
+            } else if Self.sameDayWords.contains(where: sentence.containsBytes) {
                 // Stated: stays on the same day.
             } else if last.seconds(until: instant) < -12 * 3600 {
                 nextDay = true

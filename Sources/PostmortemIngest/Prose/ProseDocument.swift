@@ -23,6 +23,8 @@ struct ProseDocument: Sendable {
         var opensBlock: Bool = false
         /// A time heading merged with the block under it.
         var isTimeHeadingRow: Bool = false
+        /// `text`'s tokens, cut once for every reader of the sentence.
+        var tokens: [ProseToken] = []
     }
 
     var sentences: [Sentence] = []
@@ -76,18 +78,20 @@ struct ProseDocument: Sendable {
                 }
             }
         }
+        for k in sentences.indices { sentences[k].tokens = ProseToken.tokens(sentences[k].text) }
     }
 
     private mutating func appendSentences(of block: DocumentBlock, index blockIndex: Int) {
-        let lines = block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let joined = lines.joined(separator: " ")
-        // Byte offsets: the sentence is found by a byte search (see `ByteSearch`).
-        var lineStarts: [Int] = []
-        var offset = 0
-        for line in lines {
-            lineStarts.append(offset)
-            offset += line.utf8.count + 1
+        // The block's lines joined by spaces, and where each starts, in bytes: the sentence is
+        // found by a byte search (see `ByteSearch`). A line ends at a line feed that is not part
+        // of CR LF (the `Character` "\n"), done on bytes to skip grapheme breaking.
+        var joinedBytes = Array(block.text.utf8)
+        var lineStarts = [0]
+        for k in joinedBytes.indices where joinedBytes[k] == 10 && (k == 0 || joinedBytes[k - 1] != 13) {
+            joinedBytes[k] = 32
+            lineStarts.append(k + 1)
         }
+        let joined = String(decoding: joinedBytes, as: UTF8.self)
         var cursor = 0
         var line = block.line
         var first = true
@@ -112,7 +116,7 @@ struct ProseDocument: Sendable {
 
     /// A line that is only a time: `13:44`, `2019-04-03 12:50`.
     static func isLoneTime(_ text: String) -> Bool {
-        guard text.utf8.count <= 40, !text.contains("\n") else { return false }
+        guard text.utf8.count <= 40, !text.containsBytes("\n") else { return false }
         let tokens = ProseToken.tokens(text)
         let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
         guard let first = mentions.first, first.first == 0, first.start.clock != nil || first.start.stamped != nil else { return false }

@@ -79,13 +79,13 @@ struct ProseObservationReader {
     /// reports the ones no announced credit accounts for.
     func reading() -> (observations: [Observation], creditFigures: [Observation]) {
         var creditFigures: [Observation] = []
-        let lowerText = text.lowercased()
+        let lowerText = TextFolding.lowercased(text)
         let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
-            let lower = sentence.text.lowercased()
-            let aboutCredit = lower.contains("credit")
+            let lower = TextFolding.lowercased(sentence.text)
+            let aboutCredit = lower.containsBytes("credit")
             let mark = found.count
             defer {
                 if aboutCredit {
@@ -93,7 +93,7 @@ struct ProseObservationReader {
                     found.removeSubrange(mark...)
                 }
             }
-            let tokens = ProseToken.tokens(sentence.text)
+            let tokens = sentence.tokens
             let location = SourceLocation(file: file, line: sentence.line)
             let section = index < sectionServices.count ? sectionServices[index] : nil
             let ownTime = eventSentences.firstIndex(of: index).map { events[$0].time }
@@ -189,23 +189,23 @@ struct ProseObservationReader {
                 break
             }
         }
-        let qualifier = source.contains("single-az") ? "single-AZ" : source.contains("multi-az") ? "multi-AZ" : nil
+        let qualifier = source.containsBytes("single-az") ? "single-AZ" : source.containsBytes("multi-az") ? "multi-AZ" : nil
         var owner = noun?.owner
-        if let o = owner, !text.contains(o) { owner = nil }
+        if let o = owner, !text.containsBytes(o) { owner = nil }
         let service = owner ?? (noun == nil ? nil : section)
         let negated = Self.negatedState(sentence)
         let negative = negated != nil
         var state: String?
         if let negated {
             state = negated
-        } else if let word = Self.impairments.dropLast().first(where: sentence.contains) {
+        } else if let word = Self.impairments.dropLast().first(where: sentence.containsBytes) {
             state = word
-        } else if Self.residualPhrases.contains(where: sentence.contains) || Self.remainderPhrases.contains(where: sentence.contains) {
+        } else if Self.residualPhrases.contains(where: sentence.containsBytes) || Self.remainderPhrases.contains(where: sentence.containsBytes) {
             state = dominant
         }
         let scopeText = [source, sentence]
-        let other = scopeText.contains { s in Self.otherScopes.contains(where: s.contains) }
-        let affected = scopeText.contains { s in Self.affectedScopes.contains(where: s.contains) }
+        let other = scopeText.contains { s in Self.otherScopes.contains(where: s.containsBytes) }
+        let affected = scopeText.contains { s in Self.affectedScopes.contains(where: s.containsBytes) }
         var scope: String?
         if qualifier == nil { scope = other ? "in other AZs" : affected ? "in the affected AZ" : nil }
         let words = [qualifier, service, noun?.noun ?? "share", state, scope].compactMap { $0 }
@@ -239,7 +239,7 @@ struct ProseObservationReader {
         if subject.isOtherScope || subject.isNegative || before.hasSuffix("less than") || before.hasSuffix("fewer than") {
             return .aside
         }
-        if Self.residualPhrases.contains(where: sentence.contains) { return .residual }
+        if Self.residualPhrases.contains(where: sentence.containsBytes) { return .residual }
         if tail.contains(where: { ["additional", "another", "extra", "further"].contains($0) }) { return .increment }
         if tail.contains("peak") || after.hasPrefix("at its peak") || after.hasPrefix("at peak") { return .peak }
         return .point
@@ -309,13 +309,13 @@ struct ProseObservationReader {
         for i in t.indices.dropLast() {
             guard let lead = t[i].text.utf8.first, lead >= 48, lead <= 57 else { continue }
             let digits = t[i].text.replacingOccurrences(of: ",", with: "")
-            guard let value = Double(digits), !digits.contains("."), !t[i].text.hasSuffix("%") else { continue }
+            guard let value = Double(digits), !digits.containsBytes("."), !t[i].text.hasSuffix("%") else { continue }
             let next = t[i + 1].lower
             guard let entry = Self.nouns.first(where: { next.hasPrefix($0.key) && next.hasSuffix("s") }) else { continue }
             if i > 0, CivilDate.month(named: t[i - 1].text) != nil { continue }
             var owner = entry.owner
-            if let o = owner, !text.contains(o) { owner = nil }
-            let state = Self.impairments.first(where: lower.contains)
+            if let o = owner, !text.containsBytes(o) { owner = nil }
+            let state = Self.impairments.first(where: lower.containsBytes)
             let words = [owner ?? section, entry.noun, state].compactMap { $0 }
             found.append(
                 Observation(

@@ -60,7 +60,7 @@ extension ProseReading {
         var sentences: [String] = []
         for figure in figures where !sentences.contains(figure.text) { sentences.append(figure.text) }
         var warnings: [ParseWarning] = []
-        for sentence in sentences where !credits.contains(where: { sentence.contains($0.text) }) {
+        for sentence in sentences where !credits.contains(where: { sentence.containsBytes($0.text) }) {
             let own = figures.filter { $0.text == sentence }
             warnings.append(
                 ParseWarning(
@@ -105,11 +105,11 @@ extension ProseReading {
     /// named in the title, or a writer's phrase ("The AWS Team", "we at GitHub", "GitHub's postmortem").
     func provider(document: ProseDocument, text: String) -> String? {
         if let site = metadata.siteName, !site.isEmpty {
-            return ProseVocabulary.providers.first { site.contains($0.word) }?.name ?? site
+            return ProseVocabulary.providers.first { site.containsBytes($0.word) }?.name ?? site
         }
         let titleText = metadata.title ?? document.sentences.first { $0.isHeading }?.text ?? ""
-        if let named = ProseVocabulary.providers.first(where: { titleText.contains($0.word) }) { return named.name }
-        let lower = text.lowercased()
+        if let named = ProseVocabulary.providers.first(where: { titleText.containsBytes($0.word) }) { return named.name }
+        let lower = TextFolding.lowercased(text)
         for (word, name) in ProseVocabulary.providers {
             let key = word.lowercased()
             let phrases = PhraseList(["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"], atWordStart: true)

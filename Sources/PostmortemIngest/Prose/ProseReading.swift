@@ -61,7 +61,7 @@ struct ProseReading {
                 context.resetClock()
                 sectionHeadings[section] = sentence.text
             }
-            let tokens = ProseToken.tokens(sentence.text)
+            let tokens = sentence.tokens
             let mentions = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text)
             // A line that is only a day ("April 29, 2011") dates what follows; it is not an event.
             let onlyDate = mentions.count == 1 && mentions[0].start.clock == nil && mentions[0].end == nil
@@ -73,7 +73,7 @@ struct ProseReading {
                         let level = max(sentence.level, 1)
                         headingStack.removeAll { $0.level >= level }
                         let lower = sentence.text.lowercased()
-                        headingStack.append((level, Self.timelineWords.contains(where: lower.contains)))
+                        headingStack.append((level, Self.timelineWords.contains(where: lower.containsBytes)))
                     }
                 }
                 for mention in mentions { context.note(mention) }
@@ -100,6 +100,8 @@ struct ProseReading {
             }
             let inTimeline = headingStack.contains { $0.isTimeline }
             if mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) { writesClock = true }
+            // The sentence's regions and services, read once for all its events.
+            var vocabulary: (regions: [String], services: [String])?
             for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) {
                 switch context.resolve(mention, sentence: sentence.text) {
                 case .noted:
@@ -113,9 +115,12 @@ struct ProseReading {
                     let clause = ProseClause.clause(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
                     let (lead, tail) = ProseClause.leadAndTail(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
                     let isFine = resolved.precision != .day && resolved.precision != .partOfDay
-                    let words = ProseVocabulary.words(sentence.text)
-                    let regions = ProseVocabulary.regions(in: words)
-                    let services = ProseVocabulary.services(in: words)
+                    if vocabulary == nil {
+                        let words = ProseVocabulary.words(sentence.text)
+                        vocabulary = (ProseVocabulary.regions(in: words), ProseVocabulary.services(in: words))
+                    }
+                    let regions = vocabulary?.regions ?? []
+                    let services = vocabulary?.services ?? []
                     let event = TimelineEvent(
                         time: resolved.time, endTime: resolved.end, zone: resolved.zone,
                         writtenTime: mention.written, precision: resolved.precision,
@@ -202,7 +207,7 @@ struct ProseReading {
         let rest = text[text.index(after: close)...].drop { $0 == " " }
         guard let colon = rest.firstIndex(of: ":") else { return false }
         let speaker = rest[..<colon]
-        return !speaker.isEmpty && speaker.count <= 40 && !speaker.contains(" ")
+        return !speaker.isEmpty && speaker.count <= 40 && !speaker.containsBytes(" ")
     }
 
     /// Finds the year the document's dates belong to when `--reference-date` is not given: the
@@ -273,9 +278,9 @@ struct ProseReading {
             underTimeline.removeAll { $0.level >= level }
             let lower = sentence.text.lowercased()
             let inTimeline = underTimeline.contains { $0.isTimeline }
-            underTimeline.append((level, timelineWords.contains(where: lower.contains)))
+            underTimeline.append((level, timelineWords.contains(where: lower.containsBytes)))
             guard !inTimeline else { continue }
-            let tokens = ProseToken.tokens(sentence.text)
+            let tokens = sentence.tokens
             guard let day = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text).first?.start.day,
                 let year = day.year ?? anchor?.year
             else { continue }

@@ -91,7 +91,7 @@ enum ProseTimeScanner {
             }
             return e
         }
-        if let part = ProseTimeExpression.PartOfDay(rawValue: t[i].lower), i + 2 < t.count, t[i + 1].lower == "of",
+        if i + 2 < t.count, t[i + 1].lower == "of", let part = ProseTimeExpression.PartOfDay(rawValue: t[i].lower),
             let d = day(t, at: i + 2)
         {
             return ProseTimeExpression(day: d.day, weekday: d.weekday, partOfDay: part, first: i, end: d.end)
@@ -109,6 +109,8 @@ enum ProseTimeScanner {
         var reading: ProseTimeExpression.Clock
         var zone: String?
         let word = t[i].lower
+        // A word led by n or m is a clock only as noon or midnight (the readings below need digits).
+        guard (lead >= 48 && lead <= 57) || word == "noon" || word == "midnight" else { return nil }
         if word == "noon" || word == "midnight" {
             reading = .init(hour: word == "noon" ? 12 : 0, minute: 0, second: nil, isPM: nil, precision: .minute)
             // "Noon PM PDT": the meridiem adds nothing.
@@ -222,7 +224,7 @@ enum ProseTimeScanner {
     }
 
     static func isoTimestamp(_ token: ProseToken) -> (instant: Instant, zone: WrittenZone)? {
-        guard token.text.utf8.count >= 16, token.text.contains("T"), token.text.contains(":") else { return nil }
+        guard token.text.utf8.count >= 16, token.text.containsBytes("T"), token.text.containsBytes(":") else { return nil }
         return ISO8601Scanner.scan(Array(token.text.utf8))
     }
 
@@ -283,6 +285,8 @@ enum ProseTimeScanner {
 
     /// `21`, `21st`, `2nd`, `3rd`, `24th` -> the day number.
     static func ordinal(_ text: String) -> Int? {
+        // A day number starts with a digit (or the sign `Int` accepts): no need to lower-case a word.
+        guard let lead = text.utf8.first, (lead >= 48 && lead <= 57) || lead == 43 else { return nil }
         var body = Substring(text.lowercased())
         for suffix in ["st", "nd", "rd", "th"] where body.hasSuffix(suffix) {
             body = body.dropLast(2)

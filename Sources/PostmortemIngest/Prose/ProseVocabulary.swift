@@ -38,12 +38,18 @@ enum ProseVocabulary {
         return found
     }
 
+    /// The first words of `regionPhrases`, and the longest of them in bytes.
+    static let regionLeads: Set<String> = Set(regionPhrases.map { $0.words[0] })
+    static let regionLeadLength = regionLeads.map(\.utf8.count).max() ?? 0
+
     /// The regions named in the words, in order of first mention (`US East`, `EU`, `us-east-1`).
     static func regions(in words: [Substring]) -> [String] {
         var found: [String] = []
         var i = 0
         outer: while i < words.count {
-            for phrase in regionPhrases where i + phrase.words.count <= words.count {
+            // Only a phrase's first word can start one (a long word is not made a string to ask).
+            let mayLead = words[i].utf8.count <= regionLeadLength && regionLeads.contains(String(words[i]))
+            for phrase in regionPhrases where mayLead && i + phrase.words.count <= words.count {
                 if zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1 }) {
                     if !found.contains(phrase.name) { found.append(phrase.name) }
                     i += phrase.words.count
@@ -63,23 +69,27 @@ enum ProseVocabulary {
         guard text.utf8.allSatisfy({ $0 < 128 }) else {
             return text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
         }
-        var out: [Substring] = []
-        let utf8 = text.utf8
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let isWord = (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || (byte >= 48 && byte <= 57) || byte == 45
-            if isWord {
-                if start == nil { start = index }
-            } else if let first = start {
-                out.append(text[first..<index])
-                start = nil
+        // Byte offsets first, then one slice per word (a UTF-8 index moves by an offset in O(1)).
+        var ranges: [Range<Int>] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            var start: Int?
+            for (offset, byte) in bytes.enumerated() {
+                let isWord = (byte | 0x20) >= 97 && (byte | 0x20) <= 122 || (byte >= 48 && byte <= 57) || byte == 45
+                if isWord {
+                    if start == nil { start = offset }
+                } else if let first = start {
+                    ranges.append(first..<offset)
+                    start = nil
+                }
             }
-            index = utf8.index(after: index)
+            if let first = start { ranges.append(first..<bytes.count) }
         }
-        if let first = start { out.append(text[first..<utf8.endIndex]) }
-        return out
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[lower..<utf8.index(lower, offsetBy: range.count)]
+        }
     }
 
     /// `us-east-1`, `eu-west-2`, `ap-northeast-1`.
@@ -97,8 +107,9 @@ enum ProseVocabulary {
     static func words(_ text: String) -> [Substring] {
         var out: [Substring] = []
         for word in pieces(text) {
-            let trimmed = word.drop(while: { $0 == "-" })
-            guard !trimmed.isEmpty else { continue }
+            // Leading hyphens dropped on bytes (a piece never holds a hyphen with a combining mark).
+            guard let first = word.utf8.firstIndex(where: { $0 != 45 }) else { continue }
+            let trimmed = word[first...]
             out.append(trimmed)
             if trimmed.utf8.contains(45), !isRegionCode(trimmed) {
                 out.append(contentsOf: trimmed.split(separator: "-"))

@@ -20,7 +20,7 @@ struct ProseZoneStatement: Sendable, Equatable {
     static func find(in sentences: [ProseDocument.Sentence]) -> ProseZoneStatement? {
         for sentence in sentences {
             let lower = sentence.text.lowercased()
-            guard lower.contains("time") else { continue }
+            guard lower.containsBytes("time") else { continue }
             let tokens = ProseToken.tokens(sentence.text)
             for (i, token) in tokens.enumerated() where ["times", "time", "timezone", "timestamps", "zone"].contains(token.lower) {
                 let isStatement =

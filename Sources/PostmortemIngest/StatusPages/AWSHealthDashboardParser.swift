@@ -11,8 +11,8 @@ public struct AWSHealthDashboardParser: IncidentParser {
 
     public static func matches(_ input: SourceInput) -> Bool {
         let head = input.head(16_384)
-        return head.contains("Service Health Dashboard") && head.contains(" Event: ")
-            && (head.contains("<") || head.contains("&raquo;"))
+        return head.containsBytes("Service Health Dashboard") && head.containsBytes(" Event: ")
+            && (head.containsBytes("<") || head.containsBytes("&raquo;"))
     }
 
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
@@ -65,7 +65,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
         var credits: [AnnouncedCredit] = []
         // Splitting every update into sentences costs more than the rest of the reading; only
         // the updates that mention a credit can state one.
-        for event in events where event.text.lowercased().contains("credit") {
+        for event in events where event.text.lowercased().containsBytes("credit") {
             credits += AnnouncedCreditReader.credits(in: event.text, source: event.source)
         }
         let incident = Incident(
@@ -130,7 +130,7 @@ public struct AWSHealthDashboardParser: IncidentParser {
 
     /// The breadcrumb or heading above the updates: it names the dashboard or the event.
     static func isNavigation(_ text: String) -> Bool {
-        text.contains("Service Health Dashboard") || heading(from: TextFolding.foldAll(text)) != nil
+        text.containsBytes("Service Health Dashboard") || heading(from: TextFolding.foldAll(text)) != nil
     }
 
     /// The first 60 characters of a block, for a warning.
@@ -141,6 +141,6 @@ public struct AWSHealthDashboardParser: IncidentParser {
 
     /// Page furniture that is not part of an update.
     static func isChrome(_ text: String) -> Bool {
-        text.contains("Conditions of Use") || text.contains("Privacy Notice") || text.contains("All rights reserved")
+        text.containsBytes("Conditions of Use") || text.containsBytes("Privacy Notice") || text.containsBytes("All rights reserved")
     }
 }

@@ -167,7 +167,7 @@ public struct AWSHealthJSONParser: IncidentParser {
             var stamp: String?
             var pieces: [String] = []
             for child in div.children {
-                if stamp == nil, child.isElement, child.name == "span", child.attribute("class")?.contains("yellowfg") == true {
+                if stamp == nil, child.isElement, child.name == "span", child.attribute("class")?.containsBytes("yellowfg") == true {
                     stamp = child.textContent
                 } else if child.isText {
                     pieces.append(child.ownText)
