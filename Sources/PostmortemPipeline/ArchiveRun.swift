@@ -1,6 +1,7 @@
 import Foundation
 import PostmortemArchive
 import PostmortemIngest
+import PostmortemReports
 import PostmortemTimeline
 
 /// Reads inputs into an archive store: the `archive add` and `archive merge` commands.
@@ -18,7 +19,7 @@ public enum ArchiveRun {
     /// - Throws: the input's `IngestError`, `PipelineError.strict`, or `ArchiveError`.
     public static func add(_ request: ReportRequest, toStoreAt path: String, progress: inout ProgressMeter) throws -> ArchiveAddition.Summary {
         let existed = FileManager.default.fileExists(atPath: path)
-        let store = try ArchiveStore(path: path, create: true)
+        let store = try ArchiveStore(path: path, create: true, rendering: rendering)
         do {
             return try add(request, to: store, progress: &progress)
         } catch {
@@ -69,6 +70,52 @@ public enum ArchiveRun {
                 }
             }
         }
+    }
+
+    /// How stores keep each merged incident ready for `export`: as `timeline`'s JSON document
+    /// holds it. The name carries the tool's version and a digest of a sample incident's
+    /// rendering, so a store whose cache another rendering wrote is merged afresh, never served
+    /// stale bytes.
+    public static let rendering: IncidentRendering = {
+        let sample = Incident(
+            title: "Sample \"incident\"\n", provider: "Sample", services: ["API"], regions: ["eu-west-1"], impact: "major",
+            components: ["Web"], componentStatuses: [ComponentStatus(name: "Web", status: "major_outage")], url: "https://status.example/i/1",
+            events: [
+                TimelineEvent(
+                    time: Instant(secondsSinceEpoch: 1_700_000_000), endTime: Instant(secondsSinceEpoch: 1_700_000_600),
+                    zone: WrittenZone(token: "PST", offsetSeconds: -28_800), writtenTime: "2:13 PM PST", precision: .minute,
+                    status: "investigating", region: "eu-west-1", service: "API", text: "Errors \u{1}é", source: SourceLocation(file: "s.json", line: 3, byteOffset: 9),
+                    componentChanges: [ComponentChange(code: "c1", name: "Web", oldStatus: "operational", newStatus: "major_outage")],
+                    updateID: "u1"),
+            ],
+            observations: [], statedImpactStart: Instant(secondsSinceEpoch: 1_699_999_000), statedImpactEnd: Instant(secondsSinceEpoch: 1_700_003_000),
+            sources: ["s.json"], identity: IncidentIdentity(key: "statuspage:1", aliases: ["url:x"]), status: "resolved", isMaintenance: true,
+            scheduledStart: Instant(secondsSinceEpoch: 1_699_990_000), scheduledEnd: Instant(secondsSinceEpoch: 1_700_090_000))
+        return IncidentRendering(
+            name: "timeline-json/\(ToolVersion.current)/\(CaptureDigest(TimelineJSONWriter.render(sample)))", render: TimelineJSONWriter.render)
+    }()
+
+    /// Writes the store's merged incidents that pass `filter` as `timeline`'s JSON document, a
+    /// megabyte at a time: from the store's cache when it holds `rendering` (nothing decoded or
+    /// merged, memory flat), otherwise from its history merged afresh, rendered `jobs` at a time.
+    /// The bytes are the same either way.
+    /// - Throws: `ArchiveError`, or what `write` throws.
+    public static func export(_ store: ArchiveStore, filter: ArchiveFilter, jobs: Int = 1, to write: ([UInt8]) throws -> Void) throws {
+        var writer = TimelineJSONWriter()
+        let served = try store.forEachRendered(
+            rendering, filter: filter,
+            incident: { bytes in
+                writer.append(rendered: bytes)
+                if writer.pendingCount >= 1 << 20 { try write(writer.take()) }
+            },
+            warning: { writer.append($0) })
+        guard served else {
+            let history = try store.history(jobs: jobs)
+            try TimelineDocument.writeJSON(history.incidents.filter(filter.includes), warnings: history.warnings, jobs: jobs, to: write)
+            return
+        }
+        writer.finish()
+        try write(writer.take())
     }
 
     /// Copies every capture of the stores at `sources` into `store`, in one transaction per source.

@@ -15,7 +15,7 @@ struct ArchiveMergeCommand: ParsableCommand {
     func run() throws {
         do {
             if stores.isEmpty { throw UsageError(message: "give at least one store to merge") }
-            let target = try ArchiveStore(path: db, create: true)
+            let target = try ArchiveStore(path: db, create: true, rendering: ArchiveRun.rendering)
             var progress = ProgressMeter.forTerminal(label: "merging", total: stores.count, quiet: quiet)
             defer { progress.finish() }
             let summary = try ArchiveRun.merge(stores, into: target, progress: &progress)

@@ -73,6 +73,49 @@ enum ArchiveSchema {
                 t.primaryKey(["captureId", "position"])
             }
         }
+        migrator.registerMigration("v2-merged-cache") { db in
+            // Every identity key of each snapshot, so adding a capture finds the incidents it
+            // touches without reading the store (`MergedIncidentCache`).
+            try db.create(table: "snapshot_key") { t in
+                t.column("key", .text).notNull()
+                t.column("captureId", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["captureId", "position", "key"])
+                t.foreignKey(["captureId", "position"], references: "snapshot", onDelete: .cascade)
+            }
+            try db.create(index: "snapshot_key_key", on: "snapshot_key", columns: ["key"])
+            // Each merged incident once, keyed by its first snapshot (the capture and place that
+            // order it), with the columns the export's filters read and its rendered form.
+            try db.create(table: "merged") { t in
+                t.column("captureId", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("provider", .text)
+                t.column("names", .text).notNull()
+                t.column("start", .integer)
+                t.column("rendered", .blob).notNull()
+                t.primaryKey(["captureId", "position"])
+                t.foreignKey(["captureId", "position"], references: "snapshot", onDelete: .cascade)
+            }
+            // Merging's disagreements, each kept with the snapshot whose adding found it.
+            try db.create(table: "merged_warning") { t in
+                t.column("captureId", .integer).notNull()
+                t.column("position", .integer).notNull()
+                t.column("sequence", .integer).notNull()
+                t.column("file", .text).notNull()
+                t.column("line", .integer)
+                t.column("byteOffset", .integer)
+                t.column("message", .text).notNull()
+                t.primaryKey(["captureId", "position", "sequence"])
+                t.foreignKey(["captureId", "position"], references: "snapshot", onDelete: .cascade)
+            }
+            // Which rendering the `merged` rows hold (NULL: none yet, or out of date); one row.
+            try db.create(table: "merged_cache") { t in
+                t.column("id", .integer).primaryKey().check { $0 == 1 }
+                t.column("rendering", .text)
+            }
+            try db.execute(sql: "INSERT INTO merged_cache (id, rendering) VALUES (1, NULL)")
+            try MergedIncidentCache.indexKeys(db)
+        }
         return migrator
     }()
 }

@@ -17,6 +17,9 @@ public struct ArchiveStore: Sendable {
     /// The store file as the user gave it.
     public let path: String
     let queue: DatabaseQueue
+    /// The rendering the store keeps of each merged incident, refreshed by every add; `nil`
+    /// marks the cache out of date instead.
+    public let rendering: IncidentRendering?
 
     /// How long a writer waits for another process's transaction before failing.
     public static let defaultBusyTimeout: TimeInterval = 300
@@ -26,8 +29,11 @@ public struct ArchiveStore: Sendable {
     /// empty store.
     /// - Throws: `ArchiveError.missingStore`, `.notAStore`, `.newerSchema` (the file is left
     ///   unchanged), or `.database`.
-    public init(path: String, create: Bool, busyTimeout: TimeInterval = ArchiveStore.defaultBusyTimeout) throws(ArchiveError) {
+    public init(
+        path: String, create: Bool, rendering: IncidentRendering? = nil, busyTimeout: TimeInterval = ArchiveStore.defaultBusyTimeout
+    ) throws(ArchiveError) {
         self.path = path
+        self.rendering = rendering
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw .notAStore(file: path, reason: "it is a directory") }
@@ -117,6 +123,7 @@ public struct ArchiveStore: Sendable {
             try queue.inTransaction(.immediate) { db in
                 var addition = ArchiveAddition(db: db, store: path)
                 try body(&addition)
+                try MergedIncidentCache.refresh(db, stored: addition.stored, rendering: rendering, store: path)
                 summary = addition.summary
                 return .commit
             }
@@ -136,6 +143,7 @@ public struct ArchiveStore: Sendable {
                 try other.forEachCapture { capture in
                     _ = try addition.copy(capture)
                 }
+                try MergedIncidentCache.refresh(db, stored: addition.stored, rendering: rendering, store: path)
                 summary = addition.summary
                 return .commit
             }
@@ -162,6 +170,7 @@ public struct ArchiveStore: Sendable {
                 let decoder = JSONDecoder()
                 let warnings = try db.cachedStatement(
                     sql: "SELECT position, file, line, byteOffset, message FROM warning WHERE captureId = ? ORDER BY position")
+                let keys = try db.cachedStatement(sql: "SELECT position, key FROM snapshot_key WHERE captureId = ? ORDER BY position, key")
                 while let row = try captures.next() {
                     let id: Int64 = row["id"]
                     var capture = StoredCapture(
@@ -169,6 +178,13 @@ public struct ArchiveStore: Sendable {
                     if withRows {
                     capture.snapshots = try Row.fetchAll(snapshots, arguments: [id]).map { row in
                         StoredCapture.Snapshot(identity: row["identity"], provider: row["provider"], json: row["incident"], events: [])
+                    }
+                    for row in try Row.fetchAll(keys, arguments: [id]) {
+                        let position: Int = row[0]
+                        guard capture.snapshots.indices.contains(position) else {
+                            throw ArchiveError.damaged(file: path, place: "key of \(capture.name) snapshot #\(position)", message: "no such snapshot")
+                        }
+                        capture.snapshots[position].keys.append(row[1])
                     }
                     let rows = try Row.fetchCursor(events, arguments: [id])
                     while let row = try rows.next() {
