@@ -83,6 +83,19 @@ public struct SnapshotHistory: Sendable, Equatable {
         entries.compactMap { $0?.merged() }
     }
 
+    /// Hands each merged incident to `body` in the order `incidents` gives them, releasing each
+    /// entry once handed over, so a writer that renders as it goes never holds the history and
+    /// its merged copy at once. The history holds no incidents afterwards (its warnings stay).
+    public mutating func drain(_ body: (Incident) throws -> Void) rethrows {
+        for index in entries.indices {
+            guard let entry = entries[index] else { continue }
+            entries[index] = nil
+            try body(entry.merged())
+        }
+        entries = []
+        entryForKey = [:]
+    }
+
     /// How many captures have been added.
     public var captures: Int { captureCount }
 }

@@ -17,11 +17,11 @@ public enum ArchiveRun {
     ///
     /// A store that did not exist before and to which nothing could be added is removed again.
     /// - Throws: the input's `IngestError`, `PipelineError.strict`, or `ArchiveError`.
-    public static func add(_ request: ReportRequest, toStoreAt path: String, progress: inout ProgressMeter) throws -> ArchiveAddition.Summary {
+    public static func add(_ request: ReportRequest, toStoreAt path: String, progress: ProgressMeter) throws -> ArchiveAddition.Summary {
         let existed = FileManager.default.fileExists(atPath: path)
         let store = try ArchiveStore(path: path, create: true, rendering: rendering)
         do {
-            return try add(request, to: store, progress: &progress)
+            return try add(request, to: store, progress: progress)
         } catch {
             if !existed, (try? store.captures().isEmpty) ?? false {
                 try? store.close()
@@ -32,7 +32,7 @@ public enum ArchiveRun {
     }
 
     /// `add(_:toStoreAt:progress:)` into a store already open.
-    public static func add(_ request: ReportRequest, to store: ArchiveStore, progress: inout ProgressMeter) throws -> ArchiveAddition.Summary {
+    public static func add(_ request: ReportRequest, to store: ArchiveStore, progress: ProgressMeter) throws -> ArchiveAddition.Summary {
         try store.add { addition in
             var start = 0
             while start < request.inputs.count {
@@ -121,7 +121,7 @@ public enum ArchiveRun {
     /// Copies every capture of the stores at `sources` into `store`, in one transaction per source.
     /// The result reads exactly as one store built from all their captures.
     /// - Throws: `ArchiveError` naming the store at fault.
-    public static func merge(_ sources: [String], into store: ArchiveStore, progress: inout ProgressMeter) throws(ArchiveError) -> ArchiveAddition.Summary {
+    public static func merge(_ sources: [String], into store: ArchiveStore, progress: ProgressMeter) throws(ArchiveError) -> ArchiveAddition.Summary {
         var total = ArchiveAddition.Summary()
         for path in sources {
             let other = try ArchiveStore(path: path, create: false)

@@ -16,9 +16,9 @@ struct ArchiveMergeCommand: ParsableCommand {
         do {
             if stores.isEmpty { throw UsageError(message: "give at least one store to merge") }
             let target = try ArchiveStore(path: db, create: true, rendering: ArchiveRun.rendering)
-            var progress = ProgressMeter.forTerminal(label: "merging", total: stores.count, quiet: quiet)
+            let progress = ProgressMeter.forTerminal(label: "merging", total: stores.count, quiet: quiet)
             defer { progress.finish() }
-            let summary = try ArchiveRun.merge(stores, into: target, progress: &progress)
+            let summary = try ArchiveRun.merge(stores, into: target, progress: progress)
             if !quiet {
                 ExitStatus.printError("postmortem: \(db): added \(summary.added) capture(s) from \(stores.count) store(s); \(summary.alreadyStored) already stored")
             }

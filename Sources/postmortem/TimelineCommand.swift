@@ -8,10 +8,29 @@ struct TimelineCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @Option(help: "json, csv or markdown.") var format: OutputFormat = .json
+    @Flag(help: "No progress line on stderr (shown only when stderr is a terminal).") var quiet = false
 
     func run() throws {
         do {
-            let (incidents, warnings) = try input.load()
+            var request = try input.request()
+            request.quiet = quiet
+            if format == .json, !request.merge {
+                // Rendered as the merged history is handed over, never as one document in memory.
+                var output = StandardOutput()
+                var writer = TimelineJSONWriter()
+                let warnings = try ReportPipeline.forEachMerged(request) { incident in
+                    writer.append(incident)
+                    if writer.pendingCount >= 1 << 20 { output.write(writer.take()) }
+                }
+                input.report(warnings)
+                for warning in warnings { writer.append(warning) }
+                writer.finish()
+                output.write(writer.take())
+                output.flush()
+                return
+            }
+            let (incidents, warnings) = try ReportPipeline.load(request)
+            input.report(warnings)
             switch format {
             case .json: print(TimelineDocument.json(incidents, warnings: warnings), terminator: "")
             case .csv: print(TimelineDocument.csv(incidents), terminator: "")

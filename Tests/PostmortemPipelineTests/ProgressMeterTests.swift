@@ -6,7 +6,7 @@ import Testing
 struct ProgressMeterTests {
     @Test("Files done of total, megabytes and MB/s")
     func line() {
-        var meter = ProgressMeter(label: "adding", total: 4, enabled: false)
+        let meter = ProgressMeter(label: "adding", total: 4, enabled: false)
         meter.advance(bytes: 1_500_000)
         meter.advance(bytes: 500_000)
         #expect(meter.done == 2)
