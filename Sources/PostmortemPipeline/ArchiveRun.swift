@@ -18,10 +18,16 @@ public enum ArchiveRun {
     /// A store that did not exist before and to which nothing could be added is removed again.
     /// - Throws: the input's `IngestError`, `PipelineError.strict`, or `ArchiveError`.
     public static func add(_ request: ReportRequest, toStoreAt path: String, progress: ProgressMeter) throws -> ArchiveAddition.Summary {
+        try intoStore(at: path) { store in try add(request, to: store, progress: progress) }
+    }
+
+    /// Runs `body` on the store at `path`, created when missing; a store created for a `body`
+    /// that then fails, with nothing stored, is removed again.
+    private static func intoStore<T>(at path: String, _ body: (ArchiveStore) throws -> T) throws -> T {
         let existed = FileManager.default.fileExists(atPath: path)
         let store = try ArchiveStore(path: path, create: true, rendering: rendering)
         do {
-            return try add(request, to: store, progress: progress)
+            return try body(store)
         } catch {
             if !existed, (try? store.captures().isEmpty) ?? false {
                 try? store.close()
@@ -118,13 +124,29 @@ public enum ArchiveRun {
         try write(writer.take())
     }
 
-    /// Copies every capture of the stores at `sources` into `store`, in one transaction per source.
+    /// Copies every capture of the stores at `sources` into the store at `path` (created when
+    /// missing), in one transaction per source. Every source is opened, and refused when it is
+    /// no store or a newer one, before the target is touched; a target created for a merge that
+    /// then fails is removed again.
+    /// - Throws: `ArchiveError` naming the store at fault.
+    public static func merge(_ sources: [String], intoStoreAt path: String, progress: ProgressMeter) throws(ArchiveError) -> ArchiveAddition.Summary {
+        var opened: [ArchiveStore] = []
+        for source in sources { opened.append(try ArchiveStore(path: source, create: false)) }
+        do {
+            return try intoStore(at: path) { store in try merge(opened, into: store, progress: progress) }
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw ArchiveError.database(file: path, operation: "merging into the store", message: "\(error)")
+        }
+    }
+
+    /// Copies every capture of `sources` into `store`, in one transaction per source.
     /// The result reads exactly as one store built from all their captures.
     /// - Throws: `ArchiveError` naming the store at fault.
-    public static func merge(_ sources: [String], into store: ArchiveStore, progress: ProgressMeter) throws(ArchiveError) -> ArchiveAddition.Summary {
+    public static func merge(_ sources: [ArchiveStore], into store: ArchiveStore, progress: ProgressMeter) throws(ArchiveError) -> ArchiveAddition.Summary {
         var total = ArchiveAddition.Summary()
-        for path in sources {
-            let other = try ArchiveStore(path: path, create: false)
+        for other in sources {
             let summary = try store.absorb(other)
             total.added += summary.added
             total.alreadyStored += summary.alreadyStored

@@ -39,69 +39,84 @@ public struct ArchiveStore: Sendable {
         if isDirectory.boolValue { throw .notAStore(file: path, reason: "it is a directory") }
         if !exists, !create { throw .missingStore(file: path) }
         if exists, let reason = Self.notSQLite(path) { throw .notAStore(file: path, reason: reason) }
+        let configuration = Self.configuration(busyTimeout: busyTimeout)
+        if !exists { try Self.createFile(at: path, configuration: configuration) }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Self.failure(error, file: path, operation: "opening the store")
+        }
+        try prepareSchema()
+    }
+
+    /// Foreign keys on, a busy timeout; the journal mode is left as the file has it (WAL, set
+    /// when the store was created), so opening a store writes nothing.
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "postmortem.archive"
-        // Two processes creating one store at the same moment can meet SQLite's lock while it
-        // switches the new file to WAL, where the busy timeout does not apply: retry for a while.
-        var attempt = 0
-        while true {
-            do {
-                queue = try DatabaseQueue(path: path, configuration: configuration)
-                break
-            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
-                attempt += 1
-                usleep(50_000)
-            } catch {
-                throw Self.failure(error, file: path, operation: "opening the store")
+        return configuration
+    }
+
+    /// Creates a new store at `path` whole, or finds that another process just did.
+    ///
+    /// The store is built under a private name beside `path` (switched to WAL, which SQLite
+    /// keeps in the file, and given its schema), then linked to `path`, which fails when
+    /// `path` exists: two processes creating one store at once never meet in a half-made file,
+    /// and the one that comes second opens the store the first made.
+    private static func createFile(at path: String, configuration: Configuration) throws(ArchiveError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + "." + (path as NSString).lastPathComponent + ".creating-\(getpid())-\(UUID().uuidString)"
+        defer { removeFiles(at: temporary) }
+        do {
+            var setup = configuration
+            setup.journalMode = .wal
+            let queue = try DatabaseQueue(path: temporary, configuration: setup)
+            try queue.inTransaction(.immediate) { db in
+                try ArchiveSchema.migrate(db)
+                return .commit
             }
+            try queue.close()
+        } catch {
+            throw failure(error, file: path, operation: "creating the store")
         }
-        // Another process creating the same store can change its schema while this one reads it
-        // ("no such table" from a schema read mid-creation): read it again after a moment.
-        var tries = 0
-        while true {
-            do {
-                try prepareSchema()
-                return
-            } catch .database where tries < 40 {
-                tries += 1
-                usleep(50_000)
-            }
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw .database(file: path, operation: "creating the store", message: String(cString: strerror(errno)))
         }
     }
 
     /// Refuses a store written by a newer version or by another program, then applies the
     /// migrations this version knows and the store lacks.
+    ///
+    /// An up-to-date store is only read (so opening one never waits for another process's
+    /// add); otherwise the check is made again, and the migrations applied, in one IMMEDIATE
+    /// transaction, so two processes upgrading one store at once take turns.
     private func prepareSchema() throws(ArchiveError) {
-        let migrator = ArchiveSchema.migrator
-        let (applied, userTables): (Set<String>, Int)
         do {
-            (applied, userTables) = try queue.read { db in
-                let applied = try migrator.appliedIdentifiers(db)
-                let tables = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
-                return (applied, tables)
+            let current = try queue.read { db in try checkSchema(db) }
+            if current { return }
+            try queue.inTransaction(.immediate) { db in
+                if try !checkSchema(db) { try ArchiveSchema.migrate(db) }
+                return .commit
             }
         } catch {
-            throw Self.failure(error, file: path, operation: "reading the schema")
+            throw Self.failure(error, file: path, operation: "bringing the schema up to date")
         }
-        let unknown = applied.subtracting(migrator.migrations)
-        if !unknown.isEmpty { throw .newerSchema(file: path, unknownMigrations: unknown.sorted()) }
-        if applied.isEmpty, userTables > 0 {
-            throw .notAStore(file: path, reason: "an SQLite database with tables of its own and no postmortem schema")
+    }
+
+    /// Whether the store has every migration this version knows.
+    /// - Throws: `ArchiveError.newerSchema` or `.notAStore`.
+    private func checkSchema(_ db: Database) throws -> Bool {
+        let applied = try ArchiveSchema.applied(db)
+        let unknown = applied.subtracting(ArchiveSchema.identifiers)
+        if !unknown.isEmpty { throw ArchiveError.newerSchema(file: path, unknownMigrations: unknown.sorted()) }
+        if applied.isEmpty {
+            let tables = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
+            if tables > 0 { throw ArchiveError.notAStore(file: path, reason: "an SQLite database with tables of its own and no postmortem schema") }
         }
-        guard applied.count < migrator.migrations.count else { return }
-        do {
-            try migrator.migrate(queue)
-        } catch {
-            // Another process creating the same store at the same moment applies the migration
-            // first; ours then fails on the existing tables and rolls back, and the store is
-            // complete all the same.
-            let complete = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
-            if !complete { throw Self.failure(error, file: path, operation: "creating the schema") }
-        }
+        return applied.isSuperset(of: ArchiveSchema.identifiers)
     }
 
     /// Why the file at `path` cannot be an SQLite database, from its header; `nil` when it can.

@@ -138,7 +138,7 @@ struct MergedIncidentCacheTests {
         defer { cleanup() }
         // A store as the first schema wrote it: one capture of incident C known by id and URL.
         let queue = try DatabaseQueue(path: path)
-        try ArchiveSchema.migrator.migrate(queue, upTo: "v1-captures")
+        try queue.write { try ArchiveSchema.migrate($0, upTo: "v1-captures") }
         let (name, result) = Self.capture(3)
         var c = result.incidents[2]
         c.events = []
