@@ -20,6 +20,7 @@ struct StoreBench: ParsableCommand {
     @Option(help: "Where to write the series and stores.") var workspace = "/tmp/postmortem-bench-store"
     @Option(help: "The postmortem executable to time.") var postmortem: String?
     @Option(help: "The snapshot-series folder (measured when present).") var series = "/work/shared/corpora/status-archives/snapshot-series"
+    @Flag(help: "No progress line on stderr (shown only when stderr is a terminal).") var quiet = false
 
     func run() throws {
         let executable = postmortem ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("postmortem").path
@@ -30,8 +31,12 @@ struct StoreBench: ParsableCommand {
         var addLarge = BenchRow(name: "archive add, \(captures) captures (new store)", megabytes: Double(large.bytes) / 1e6, seconds: [], peakMegabytes: 0)
         var addSmall = BenchRow(name: "archive add, \(smallCaptures) captures (new store)", megabytes: Double(smallBytes) / 1e6, seconds: [], peakMegabytes: 0)
         var again = BenchRow(name: "archive add, the same \(captures) again", megabytes: Double(large.bytes) / 1e6, seconds: [], peakMegabytes: 0)
+        // Three adds per run, then the two exports and the in-process merge, `runs` times each.
+        let progress = ProgressMeter.forTerminal(label: "store bench", total: runs * 6, unit: "runs", quiet: quiet)
+        defer { progress.finish() }
         for run in 0..<runs {
             for (paths, row) in [(large.paths, 0), (small, 1)] {
+                defer { progress.advance() }
                 let db = workspace + "/add-\(run)-\(row).sqlite"
                 let measured = ProcessRunner.run([executable, "archive", "add", "--db", db, "--quiet"] + paths)
                 guard measured.status == 0 else { throw BenchFailure(message: "archive add exited with \(measured.status)") }
@@ -39,6 +44,7 @@ struct StoreBench: ParsableCommand {
                     addLarge.seconds.append(measured.seconds)
                     addLarge.peakMegabytes = max(addLarge.peakMegabytes ?? 0, measured.peakMegabytes)
                     let repeated = ProcessRunner.run([executable, "archive", "add", "--db", db, "--quiet"] + paths)
+                    progress.advance()
                     again.seconds.append(repeated.seconds)
                     again.peakMegabytes = max(again.peakMegabytes ?? 0, repeated.peakMegabytes)
                 } else {
@@ -57,6 +63,7 @@ struct StoreBench: ParsableCommand {
         var export = BenchRow(name: "archive export, \(incidents) incidents (JSON, --output)", megabytes: 0, seconds: [], peakMegabytes: 0, units: "k incidents/s", work: Double(incidents) / 1000)
         var exportCPU: [Double] = []
         for _ in 0..<runs {
+            defer { progress.advance() }
             let measured = ProcessRunner.run([executable, "archive", "export", "--db", exportStore, "--output", exported])
             guard measured.status == 0 else { throw BenchFailure(message: "archive export exited with \(measured.status)") }
             export.seconds.append(measured.seconds)
@@ -65,6 +72,7 @@ struct StoreBench: ParsableCommand {
         }
         var stdout = BenchRow(name: "archive export, \(incidents) incidents (JSON, standard output)", megabytes: 0, seconds: [], peakMegabytes: 0, units: "k incidents/s", work: Double(incidents) / 1000)
         for _ in 0..<runs {
+            defer { progress.advance() }
             let measured = ProcessRunner.run([executable, "archive", "export", "--db", exportStore])
             guard measured.status == 0 else { throw BenchFailure(message: "archive export exited with \(measured.status)") }
             stdout.seconds.append(measured.seconds)
@@ -75,6 +83,7 @@ struct StoreBench: ParsableCommand {
         var afresh = BenchRow(name: "  merged and rendered afresh (in process)", megabytes: 0, seconds: [], peakMegabytes: nil, units: "k incidents/s", work: Double(incidents) / 1000)
         var bytes: [UInt8] = []
         for _ in 0..<runs {
+            defer { progress.advance() }
             var failure: (any Error)?
             afresh.seconds.append(time {
                 bytes = []
