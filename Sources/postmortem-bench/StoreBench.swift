@@ -31,6 +31,7 @@ struct StoreBench: ParsableCommand {
         var addLarge = BenchRow(name: "archive add, \(captures) captures (new store)", megabytes: Double(large.bytes) / 1e6, seconds: [], peakMegabytes: 0)
         var addSmall = BenchRow(name: "archive add, \(smallCaptures) captures (new store)", megabytes: Double(smallBytes) / 1e6, seconds: [], peakMegabytes: 0)
         var again = BenchRow(name: "archive add, the same \(captures) again", megabytes: Double(large.bytes) / 1e6, seconds: [], peakMegabytes: 0)
+        var addCPU: [Double] = []
         // Three adds per run, then the two exports and the in-process merge, `runs` times each.
         let progress = ProgressMeter.forTerminal(label: "store bench", total: runs * 6, unit: "runs", quiet: quiet)
         defer { progress.finish() }
@@ -41,6 +42,7 @@ struct StoreBench: ParsableCommand {
                 let measured = ProcessRunner.run([executable, "archive", "add", "--db", db, "--quiet"] + paths)
                 guard measured.status == 0 else { throw BenchFailure(message: "archive add exited with \(measured.status)") }
                 if row == 0 {
+                    addCPU.append(measured.cpuSeconds)
                     addLarge.seconds.append(measured.seconds)
                     addLarge.peakMegabytes = max(addLarge.peakMegabytes ?? 0, measured.peakMegabytes)
                     let repeated = ProcessRunner.run([executable, "archive", "add", "--db", db, "--quiet"] + paths)
@@ -98,7 +100,7 @@ struct StoreBench: ParsableCommand {
         let same = (try? Data(contentsOf: URL(fileURLWithPath: exported))) == Data(bytes)
         BenchTable.print([addLarge, addSmall, again, export, stdout, afresh], reference: nil, json: false)
         print("")
-        print("add \(captures) captures: \(String(format: "%.1f", addLarge.median)) s (target under 20 s); merged to \(merged.count) incidents (expected \(expected))")
+        print("add \(captures) captures: \(String(format: "%.1f", addLarge.median)) s wall, \(String(format: "%.1f", addCPU.sorted()[addCPU.count / 2])) s CPU (target under 20 s); merged to \(merged.count) incidents (expected \(expected))")
         let cpu = exportCPU.sorted()[exportCPU.count / 2]
         print("export \(incidents) incidents: \(String(format: "%.2f", export.median)) s wall, \(String(format: "%.2f", cpu)) s CPU, \(String(format: "%.0f", export.peakMegabytes ?? 0)) MB peak (target under 5 s); bytes \(same ? "identical to" : "DIFFERENT from") the history merged afresh")
         print("peak memory: \(String(format: "%.0f", addSmall.peakMegabytes ?? 0)) MB at \(smallCaptures) captures, \(String(format: "%.0f", addLarge.peakMegabytes ?? 0)) MB at \(captures)")

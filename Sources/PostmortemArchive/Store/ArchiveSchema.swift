@@ -4,8 +4,10 @@ import GRDB
 ///
 /// A store keeps every capture as it was read, not the merged history: the captures, each
 /// capture's incidents in file order, and the warnings reading it gave. The history is merged
-/// from them in capture order whenever it is read, so the result never depends on the order
-/// the captures arrived in, and merging two stores is copying rows.
+/// from them in capture order, so the result never depends on the order the captures arrived
+/// in, and merging two stores is copying rows. What merging gave is kept beside them, each
+/// merged incident rendered for the export (`MergedIncidentCache`), and refreshed by each add
+/// for the incidents it touches.
 ///
 /// Migrations are only ever appended. A store whose `grdb_migrations` table names a migration
 /// this list does not hold was written by a newer postmortem and is refused unchanged.

@@ -8,7 +8,8 @@ import PostmortemTimeline
 ///
 /// The store keeps each capture's incidents as read, and merges them with `SnapshotHistory` in
 /// capture order (the file's own name, then its path, then its digest) whenever the history is
-/// read. So adding is idempotent (a capture already stored is skipped) and order-free (any order
+/// read; each add also keeps the merged incidents it touched rendered for the export
+/// (`forEachRendered`), so exporting neither decodes nor merges. So adding is idempotent (a capture already stored is skipped) and order-free (any order
 /// of adds gives the same history, byte for byte), and two stores merge by copying captures.
 ///
 /// Every `add` is one SQLite transaction. The database runs in WAL mode with a busy timeout,

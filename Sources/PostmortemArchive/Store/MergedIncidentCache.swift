@@ -21,8 +21,9 @@ enum MergedIncidentCache {
         var position: Int
     }
 
-    /// Separates the service and component names kept in the `names` column (a control
-    /// character no reader keeps in a name).
+    /// Separates the service and component names kept in the `names` column: the unit
+    /// separator, a control character. `--service` matches part of one name, so a name holding
+    /// this character could only be missed by a `--service` text that holds it too.
     static let nameSeparator: Character = "\u{1F}"
 
     /// Fills `snapshot_key` from the stored snapshots' own identities (a store written before
