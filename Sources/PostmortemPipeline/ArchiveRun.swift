@@ -104,9 +104,13 @@ public enum ArchiveRun {
     /// Writes the store's merged incidents that pass `filter` as `timeline`'s JSON document, a
     /// megabyte at a time: from the store's cache when it holds `rendering` (nothing decoded or
     /// merged, memory flat), otherwise from its history merged afresh, rendered `jobs` at a time.
-    /// The bytes are the same either way.
+    /// The bytes are the same either way. Each warning the document lists is also handed to
+    /// `warned` (which `timeline --db` prints on stderr).
     /// - Throws: `ArchiveError`, or what `write` throws.
-    public static func export(_ store: ArchiveStore, filter: ArchiveFilter, jobs: Int = 1, to write: ([UInt8]) throws -> Void) throws {
+    public static func export(
+        _ store: ArchiveStore, filter: ArchiveFilter, jobs: Int = 1, to write: ([UInt8]) throws -> Void,
+        warned: (ParseWarning) -> Void = { _ in }
+    ) throws {
         var writer = TimelineJSONWriter()
         let served = try store.forEachRendered(
             rendering, filter: filter,
@@ -114,9 +118,13 @@ public enum ArchiveRun {
                 writer.append(rendered: bytes)
                 if writer.pendingCount >= 1 << 20 { try write(writer.take()) }
             },
-            warning: { writer.append($0) })
+            warning: { warning in
+                warned(warning)
+                writer.append(warning)
+            })
         guard served else {
             let history = try store.history(jobs: jobs)
+            history.warnings.forEach(warned)
             try TimelineDocument.writeJSON(history.incidents.filter(filter.includes), warnings: history.warnings, jobs: jobs, to: write)
             return
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PostmortemArchive
 import PostmortemPipeline
 import PostmortemReports
 
@@ -14,6 +15,15 @@ struct TimelineCommand: ParsableCommand {
         do {
             var request = try input.request()
             request.quiet = quiet
+            if format == .json, !request.merge, !request.strict, let db = request.database {
+                // The store's export is this document, read from its cache of merged incidents.
+                var output = StandardOutput()
+                try ArchiveRun.export(try ArchiveStore(path: db, create: false), filter: ArchiveFilter(), to: { output.write($0) }) {
+                    input.report([$0])
+                }
+                output.flush()
+                return
+            }
             if format == .json, !request.merge {
                 // Rendered as the merged history is handed over, never as one document in memory.
                 var output = StandardOutput()
