@@ -8,7 +8,7 @@ enum ProseDuration {
         "day": 86_400, "days": 86_400,
     ]
     static let leads: Set<String> = ["lasting", "lasted", "for", "of", "over", "spanning", "totalling", "totaling", "took"]
-    static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "total", "period", "of"]
+    static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "total", "period", "of", "the", "next", "following"]
     static let impactNouns: Set<String> = ["outage", "downtime", "disruption", "incident", "degradation", "period", "impact", "interruption", "unavailability"]
 
     /// The seconds of the first impact duration in the sentence, if it gives one.
@@ -26,7 +26,7 @@ enum ProseDuration {
             if let total = amount(words, at: i) {
                 let before = i > 0 ? words[i - 1] : ""
                 var k = i - 1
-                while k >= 0, hedges.contains(words[k]) { k -= 1 }
+                while k >= 0, hedges.contains(words[k]), !leads.contains(words[k]) { k -= 1 }
                 let lead = k >= 0 ? words[k] : ""
                 let after = total.end < words.count ? words[total.end] : ""
                 let after2 = total.end + 1 < words.count ? words[total.end + 1] : ""

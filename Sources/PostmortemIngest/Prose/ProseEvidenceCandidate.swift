@@ -31,4 +31,7 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     var inTimeline: Bool
     /// The zone assumed for the time when the text names none.
     var zoneAssumption: String? = nil
+    /// The next sentence of the same block, where a duration of what this one starts is often
+    /// given ("The backup line then flapped over the next 60 minutes.").
+    var followingSentence: String? = nil
 }

@@ -148,7 +148,8 @@ struct ProseReading {
                             event: event, clause: isRow && k == 0 ? row : clauseText, lead: leadText, tail: isRow && k == 0 ? row : tail,
                             place: isRow ? .row : .narrative,
                             isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline,
-                            zoneAssumption: resolved.zoneAssumption))
+                            zoneAssumption: resolved.zoneAssumption,
+                            followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil))
                 }
             }
         }

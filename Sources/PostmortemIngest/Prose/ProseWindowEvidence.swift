@@ -172,6 +172,10 @@ struct ProseWindowEvidence {
             end = Self.boundary(narrativeEnd, time: narrativeEnd.event.time, rule: "last sentence stating restoration", stated: false)
         } else if let weakEnd {
             end = Self.boundary(weakEnd, time: weakEnd.event.time, rule: "last clause closing the incident", stated: false)
+        } else if let seconds = ProseDuration.seconds(in: startCandidate.event.text) ?? startCandidate.followingSentence.flatMap(ProseDuration.seconds(in:)) {
+            // Nothing says when the service came back, but the start's sentence or the next one
+            // says how long it lasted ("flapping multiple times over the next 60 minutes").
+            end = Self.boundary(startCandidate, time: startTime.adding(seconds: seconds), rule: "start plus the duration stated beside it", stated: false, written: nil)
         }
     }
 

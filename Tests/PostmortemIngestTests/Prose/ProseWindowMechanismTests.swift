@@ -104,4 +104,14 @@ struct ProseWindowMechanismTests {
         #expect(incident.impactEnd?.time.iso8601 == "2022-07-15T10:10:00Z")
         #expect(incident.impactStart?.rule == "explicit range")
     }
+
+    @Test("With no restoration written, a duration in the sentence after the start closes the window, as an inference")
+    func durationInTheNextSentence() throws {
+        // 2:05 PM UTC plus "over the next 45 minutes": 14:05Z to 14:50Z.
+        let (incident, _) = try ProseFixture.read("duration-next-sentence-2018-05-03.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2018-05-03T14:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2018-05-03T14:50:00Z")
+        #expect(incident.impactEnd?.rule == "start plus the duration stated beside it")
+        #expect(incident.impactEnd?.isStated == false)
+    }
 }
