@@ -4,7 +4,7 @@ import PostmortemTimeline
 /// The mutable state of one EBS model run, in flat arrays indexed by volume and node.
 struct EBSClusterState {
     let p: EBSParameters
-    var queue = EventQueue<EBSEvent>()
+    var queue: EBSEventWheel
 
     // Volumes.
     var primary: [Int32]
@@ -17,9 +17,16 @@ struct EBSClusterState {
     var snapshotted: [Bool]
     /// Negotiation requests a volume's failed searches have left with the control plane.
     var pendingNegotiations: [UInt16]
+    /// The volume's writable copy was lost (its primary crashed): a new one must be elected
+    /// through the control plane before the volume is usable again.
+    var writableLost: [Bool]
 
     // Nodes.
     var free: [Int32] = []
+    /// Slots each node has in all (free or taken).
+    var capacity: [Int32] = []
+    /// Slots on nodes that have not crashed.
+    var liveSlots = 0
     var crashed: [Bool] = []
     var residents: [[Int32]] = []
     var freeNodes: [Int32] = []
@@ -59,6 +66,11 @@ struct EBSClusterState {
     var reconnected = false
     var swept = false
     var errorRate = 0.0
+    var isolationApplied = false
+    /// Periods of failing API calls, in seconds since the epoch.
+    var brownouts: [(start: Int64, end: Int64)] = []
+    var inBrownout = false
+    var peakError = 0.0
 
     // Counters.
     var stuckCount = 0
@@ -85,6 +97,8 @@ struct EBSClusterState {
 
     init(parameters: EBSParameters, streams: RandomStreams) {
         p = parameters
+        // One second before the start, so the first tick can fall on the start itself.
+        queue = EBSEventWheel(start: parameters.start - 1)
         let v = parameters.volumes
         primary = Array(repeating: -1, count: v)
         secondary = Array(repeating: -1, count: v)
@@ -95,6 +109,7 @@ struct EBSClusterState {
         generation = Array(repeating: 0, count: v)
         snapshotted = Array(repeating: false, count: v)
         pendingNegotiations = Array(repeating: 0, count: v)
+        writableLost = Array(repeating: false, count: v)
         placementRandom = streams.generator(named: "placement")
         retryRandom = streams.generator(named: "retry")
         raceRandom = streams.generator(named: "race")
@@ -109,10 +124,16 @@ struct EBSClusterState {
 
     mutating func place() {
         let n = p.nodes
-        let replicas = 2.0 * Double(p.volumes)
-        let perNode = (replicas / (Double(n) * (1 - p.spareCapacityFraction))).rounded(.up)
-        slotsPerNode = Int32(max(2, perNode))
-        free = Array(repeating: slotsPerNode, count: n)
+        // The cluster's slots cover the replicas plus exactly the spare share: a whole number per
+        // node would round a 0.5% spare up to a slot a node (5% on nodes of 20 slots).
+        let replicas = 2 * p.volumes
+        let total = max(replicas + 1, Int((Double(replicas) / (1 - p.spareCapacityFraction)).rounded(.up)), 2 * n)
+        let base = total / n
+        let remainder = total % n
+        capacity = (0..<n).map { Int32(base + ($0 < remainder ? 1 : 0)) }
+        slotsPerNode = Int32(remainder > 0 ? base + 1 : base)
+        liveSlots = total
+        free = capacity
         crashed = Array(repeating: false, count: n)
         residents = Array(repeating: [], count: n)
         for volume in 0..<p.volumes {
@@ -300,9 +321,16 @@ struct EBSClusterState {
                        at: time + max(1, Int64(delay.rounded())))
     }
 
+    /// A finished copy makes the volume whole again where its writable copy survived; where the
+    /// writable copy was lost, the new replica waits for the control plane to elect it ("some
+    /// were blocked waiting for the EBS control plane ... to elect a new writable copy").
     mutating func copyDone(_ volume: Int) {
-        setStatus(volume, .awaitingNegotiation)
-        negotiationQueue.append(Int32(volume))
+        if writableLost[volume] {
+            setStatus(volume, .awaitingNegotiation)
+            negotiationQueue.append(Int32(volume))
+        } else {
+            negotiate(volume)
+        }
     }
 
     /// The control plane confirms the new copy: the stale copy's slot is released.
@@ -310,6 +338,7 @@ struct EBSClusterState {
         releaseSlot(secondary[volume])
         secondary[volume] = target[volume]
         target[volume] = -1
+        writableLost[volume] = false
         setStatus(volume, .healthy)
     }
 
@@ -317,6 +346,7 @@ struct EBSClusterState {
         guard !crashed[Int(node)] else { return }
         crashed[Int(node)] = true
         crashedNodes += 1
+        liveSlots -= Int(capacity[Int(node)])
         freeSlots -= Int(free[Int(node)])
         free[Int(node)] = 0
         removeFreeNode(node)
@@ -332,6 +362,7 @@ struct EBSClusterState {
                 } else if primary[volume] == node {
                     primary[volume] = secondary[volume]
                     secondary[volume] = -1
+                    writableLost[volume] = true
                     startSearching(volume, at: time)
                 } else if secondary[volume] == node {
                     secondary[volume] = -1
@@ -363,6 +394,7 @@ struct EBSClusterState {
                 } else if primary[volume] == node {
                     primary[volume] = target[volume]
                     target[volume] = -1
+                    writableLost[volume] = true
                 } else if secondary[volume] == node {
                     secondary[volume] = -1
                 }
@@ -386,6 +418,7 @@ struct EBSClusterState {
         primary[volume] = -1
         secondary[volume] = -1
         target[volume] = -1
+        writableLost[volume] = false
         setStatus(volume, .healthy)
     }
 }
