@@ -27,11 +27,11 @@ extension EBSClusterState {
         switch event.kind {
         case .search:
             let volume = Int(event.volume)
-            guard generation[volume] == event.generation else { return }
+            guard records[volume].generation == event.generation else { return }
             search(volume, at: time)
         case .copyDone:
             let volume = Int(event.volume)
-            guard generation[volume] == event.generation else { return }
+            guard records[volume].generation == event.generation else { return }
             copyDone(volume)
         case .tick:
             tick(at: time, firstTick: firstTick)
@@ -82,11 +82,11 @@ extension EBSClusterState {
             order.swapAt(i, i + triggerRandom.nextIndex(below: p.nodes - i))
             isolated[order[i]] = true
         }
-        for volume in 0..<p.volumes where isolated[Int(primary[volume])] || (secondary[volume] >= 0 && isolated[Int(secondary[volume])]) {
+        for volume in 0..<p.volumes where isolated[Int(records[volume].primary)] || (secondary[volume] >= 0 && isolated[Int(secondary[volume])]) {
             setStatus(volume, .isolated)
             // An instance cut off from its writable copy must have one elected again through the
             // control plane; one that lost only its mirror keeps writing to the same copy.
-            if isolated[Int(primary[volume])] { writableLost[volume] = true }
+            if isolated[Int(records[volume].primary)] { writableLost[volume] = true }
         }
     }
 
@@ -178,7 +178,7 @@ extension EBSClusterState {
                 waitingHead += 1
                 continue
             }
-            guard let slot = reserveSlot(excluding: primary[volume]) else { break }
+            guard let slot = reserveSlot(excluding: records[volume].primary) else { break }
             waitingHead += 1
             startCopy(volume, to: slot, at: time)
         }

@@ -172,7 +172,7 @@ struct EBSClusterModelTests {
         var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: seed))
         state.place()
         for volume in 0..<100 {
-            #expect(state.secondary[volume] >= 0 && state.secondary[volume] != state.primary[volume])
+            #expect(state.secondary[volume] >= 0 && state.secondary[volume] != state.records[volume].primary)
         }
         // 202 slots in all (200 replicas and the 0.5% spare, rounded up): 68, 67 and 67.
         #expect(state.capacity == [68, 67, 67])
