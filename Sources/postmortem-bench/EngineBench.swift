@@ -22,8 +22,8 @@ struct EngineBench: ParsableCommand {
         var simpy = BenchRow(name: "SimPy (hold model)", megabytes: 0, seconds: [], peakMegabytes: nil, units: "Mevents/s", work: Double(simpyEvents) / 1e6)
         var ebs = BenchRow(name: "EBS scenario, \(volumes) volumes", megabytes: 0, seconds: [], peakMegabytes: nil, units: "runs/s", work: 1)
         let scale = [
-            // The scenario's own proportions (2,000 nodes and 2,000 RDS instances per 100,000 volumes).
-            ("cluster.volumes", String(volumes)), ("cluster.nodes", String(max(1000, volumes / 50))),
+            // The scenario's own proportions (10,000 nodes and 2,000 RDS instances per 100,000 volumes).
+            ("cluster.volumes", String(volumes)), ("cluster.nodes", String(max(1000, volumes / 10))),
             ("rds.instances", String(max(100, volumes / 50))),
         ]
         let loaded = volumes > 0 ? try Scenario.load(path: scenario).applying(overrides: scale) : nil
