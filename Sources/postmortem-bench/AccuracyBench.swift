@@ -18,8 +18,8 @@ struct AccuracyBench: ParsableCommand {
     @Option(help: "Passes over the corpus in each timed run (more passes give a steadier figure).") var `repeat` = 1
     @Flag(help: "Measure only the prose reader's speed; skip the accuracy tables.") var speedOnly = false
     @Flag(help: "Print only the figures, not every incident.") var quiet = false
-    @Option(help: "Print one corpus file's web-page and plain-text renderings (the path inside the corpus) and stop.") var showRendering: String?
     @Flag(help: "Print every incident of every rendering, not only the misses of the web page and plain-text renderings.") var all = false
+    @Option(help: "Print one corpus file's web-page and plain-text renderings (the path inside the corpus) and stop.") var showRendering: String?
 
     func run() throws {
         let folder = corpus ?? Self.defaultCorpus
@@ -27,8 +27,14 @@ struct AccuracyBench: ParsableCommand {
         let files = rows.map(\.file).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var sources: [String: [UInt8]] = [:]
         for file in files { sources[file] = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))) }
-        if !speedOnly || showRendering != nil { score(files: files, rows: rows, sources: sources, folder: folder) }
-        if showRendering != nil { return }
+        if let file = showRendering {
+            for rendering in Self.renderings.dropFirst() {
+                print("== \(rendering.name)")
+                print(String(decoding: rendering.convert(file, sources[file] ?? []), as: UTF8.self))
+            }
+            return
+        }
+        if !speedOnly { score(files: files, rows: rows, sources: sources, folder: folder) }
         // Speed: the prose reader alone over the corpus as published.
         let inputs = files.map { SourceInput(path: $0, bytes: sources[$0] ?? []) }
         let passes = max(`repeat`, 1)
@@ -48,20 +54,16 @@ struct AccuracyBench: ParsableCommand {
         print("Prose reader speed: \(String(format: "%.3f", megabytes)) MB in \(String(format: "%.3f", row.median)) s (median of \(seconds.count)\(passText)) = \(String(format: "%.1f", row.throughput)) MB/s (target 5 MB/s)")
     }
 
+    /// The corpus as published, as web pages and as plain text.
+    static let renderings: [(name: String, convert: @Sendable (String, [UInt8]) -> [UInt8])] = [
+        ("Markdown (as published)", { _, bytes in bytes }),
+        ("web page (Ink-rendered HTML)", { file, bytes in CorpusRendering.html(file: file, markdown: bytes) }),
+        ("plain text", { _, bytes in CorpusRendering.plainText(markdown: bytes) }),
+    ]
+
     /// Scores every rendering of the corpus against EXPECTED.tsv and prints the tables.
     func score(files: [String], rows: [ExpectedRow], sources: [String: [UInt8]], folder: String) {
-        let renderings: [(name: String, convert: (String, [UInt8]) -> [UInt8])] = [
-            ("Markdown (as published)", { _, bytes in bytes }),
-            ("web page (Ink-rendered HTML)", { file, bytes in CorpusRendering.html(file: file, markdown: bytes) }),
-            ("plain text", { _, bytes in CorpusRendering.plainText(markdown: bytes) }),
-        ]
-        if let file = showRendering {
-            for rendering in renderings.dropFirst() {
-                print("== \(rendering.name)")
-                print(String(decoding: rendering.convert(file, sources[file] ?? []), as: UTF8.self))
-            }
-            return
-        }
+        let renderings = Self.renderings
         var summaries: [String] = []
         // Per folder of the corpus (one organisation's style each): incidents, and hits per rendering.
         var folders: [String] = []

@@ -23,8 +23,11 @@ struct ProseDocument: Sendable {
         var opensBlock: Bool = false
         /// A time heading merged with the block under it.
         var isTimeHeadingRow: Bool = false
-        /// `text`'s tokens, cut once for every reader of the sentence.
+        /// `text`'s tokens, its time mentions and its vocabulary words, found once for every
+        /// reader of the sentence (the reader, the zone assumption, the observation and incident readers).
         var tokens: [ProseToken] = []
+        var mentions: [ProseTimeMention] = []
+        var words: [Substring] = []
     }
 
     var sentences: [Sentence] = []
@@ -78,7 +81,11 @@ struct ProseDocument: Sendable {
                 }
             }
         }
-        for k in sentences.indices { sentences[k].tokens = ProseToken.tokens(sentences[k].text) }
+        for k in sentences.indices {
+            sentences[k].tokens = ProseToken.tokens(sentences[k].text)
+            sentences[k].mentions = ProseTimeScanner.mentions(in: sentences[k].tokens, sentence: sentences[k].text)
+            sentences[k].words = ProseVocabulary.words(sentences[k].text)
+        }
     }
 
     private mutating func appendSentences(of block: DocumentBlock, index blockIndex: Int) {

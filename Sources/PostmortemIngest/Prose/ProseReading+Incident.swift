@@ -29,7 +29,7 @@ extension ProseReading {
             var services: [String] = []
             var regions: [String] = []
             for (index, sentence) in document.sentences.enumerated() where sentenceSections[index] == section || section == 0 && sectionIDs.count == 1 {
-                let words = ProseVocabulary.words(sentence.text)
+                let words = sentence.words
                 if sentence.isHeading || sentence.block == openingBlock || dated.contains(index) {
                     for name in ProseVocabulary.services(in: words) where !services.contains(name) { services.append(name) }
                 }

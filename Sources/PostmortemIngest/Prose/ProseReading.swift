@@ -62,13 +62,13 @@ struct ProseReading {
                 sectionHeadings[section] = sentence.text
             }
             let tokens = sentence.tokens
-            let mentions = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text)
+            let mentions = sentence.mentions
             // A line that is only a day ("April 29, 2011") dates what follows; it is not an event.
             let onlyDate = mentions.count == 1 && mentions[0].start.clock == nil && mentions[0].end == nil
                 && !tokens.indices.contains { ($0 < mentions[0].first || $0 >= mentions[0].last) && tokens[$0].isWord }
             if sentence.isHeading || onlyDate {
                 if sentence.isHeading {
-                    sectionService = ProseVocabulary.services(in: ProseVocabulary.words(sentence.text)).first
+                    sectionService = ProseVocabulary.services(in: sentence.words).first
                     if sentence.kind == .heading {
                         let level = max(sentence.level, 1)
                         headingStack.removeAll { $0.level >= level }
@@ -116,7 +116,7 @@ struct ProseReading {
                     let (lead, tail) = ProseClause.leadAndTail(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
                     let isFine = resolved.precision != .day && resolved.precision != .partOfDay
                     if vocabulary == nil {
-                        let words = ProseVocabulary.words(sentence.text)
+                        let words = sentence.words
                         vocabulary = (ProseVocabulary.regions(in: words), ProseVocabulary.services(in: words))
                     }
                     let regions = vocabulary?.regions ?? []
@@ -280,8 +280,7 @@ struct ProseReading {
             let inTimeline = underTimeline.contains { $0.isTimeline }
             underTimeline.append((level, timelineWords.contains(where: lower.containsBytes)))
             guard !inTimeline else { continue }
-            let tokens = sentence.tokens
-            guard let day = ProseTimeScanner.mentions(in: tokens, sentence: sentence.text).first?.start.day,
+            guard let day = sentence.mentions.first?.start.day,
                 let year = day.year ?? anchor?.year
             else { continue }
             dated.append((index, level, CivilDate(year: year, month: day.month, day: day.day)))

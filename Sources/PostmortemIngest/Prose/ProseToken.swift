@@ -45,7 +45,9 @@ struct ProseToken: Sendable, Equatable {
         func flush(_ end: Int) {
             guard let start = wordStart else { return }
             let text = String(decoding: b[start..<end], as: UTF8.self)
-            tokens.append(ProseToken(text: text, lower: text.lowercased(), start: start, end: end, isWord: true))
+            // Most words have no capital: their lower-case form is the same string.
+            let lower = b[start..<end].contains { $0 >= 65 && $0 <= 90 } ? text.lowercased() : text
+            tokens.append(ProseToken(text: text, lower: lower, start: start, end: end, isWord: true))
             wordStart = nil
         }
         func mark(_ text: String, _ start: Int, _ end: Int) {

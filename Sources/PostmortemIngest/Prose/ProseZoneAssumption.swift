@@ -42,8 +42,7 @@ struct ProseZoneAssumption: Sendable, Equatable {
         var bare: [BareClock] = []
         var writtenZone: (token: String, written: String, line: Int)?
         for sentence in sentences {
-            let tokens = ProseToken.tokens(sentence.text)
-            for mention in ProseTimeScanner.mentions(in: tokens, sentence: sentence.text) {
+            for mention in sentence.mentions {
                 for e in [mention.start] + (mention.end.map { [$0] } ?? []) {
                     guard let clock = e.clock, e.stamped == nil else { continue }
                     if let token = e.zoneToken {

@@ -21,7 +21,7 @@ struct ProseZoneStatement: Sendable, Equatable {
         for sentence in sentences {
             let lower = sentence.text.lowercased()
             guard lower.containsBytes("time") else { continue }
-            let tokens = ProseToken.tokens(sentence.text)
+            let tokens = sentence.tokens
             for (i, token) in tokens.enumerated() where ["times", "time", "timezone", "timestamps", "zone"].contains(token.lower) {
                 let isStatement =
                     (i > 0 && ["all", "the"].contains(tokens[i - 1].lower) && token.lower == "times")
