@@ -98,7 +98,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RecoveryModelTests",
-            dependencies: ["RecoveryModel", "PostmortemMetrics", "PostmortemTimeline"]
+            dependencies: [
+                "RecoveryModel", "PostmortemMetrics", "PostmortemTimeline",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
         ),
         .testTarget(
             name: "PostmortemReportsTests",

@@ -14,8 +14,8 @@ enum ScenarioFixtures {
         try Scenario.load(path: ebsPath).applying(overrides: overrides)
     }
 
-    /// The EBS scenario at full scale (100,000 volumes, 2,000 nodes) on seeds 11 and 12: seeds
-    /// outside the scenario's calibration seeds (1 and 7), so agreement is not the fit's echo.
+    /// The EBS scenario at full scale (100,000 volumes, 10,000 nodes) on seeds 11 and 12: seeds
+    /// outside the scenario's calibration seeds (1 to 5), so agreement is not the fit's echo.
     static let ebsSeed11 = Result { try Engine.run(ebs(), seed: 11) }
     static let ebsSeed12 = Result { try Engine.run(ebs(), seed: 12) }
 
@@ -23,10 +23,10 @@ enum ScenarioFixtures {
         try (seed == 12 ? ebsSeed12 : ebsSeed11).get()
     }
 
-    /// A reduced cluster (20,000 volumes, 400 nodes, same volumes per node) for what-if
+    /// A reduced cluster (20,000 volumes, 2,000 nodes, same volumes per node) for what-if
     /// directions, which hold at any scale.
     static let reduced: [(key: String, value: String)] = [
-        ("cluster.volumes", "20000"), ("cluster.nodes", "400"), ("rds.instances", "1000"),
+        ("cluster.volumes", "20000"), ("cluster.nodes", "2000"), ("rds.instances", "1000"),
     ]
 
     static let reducedBaseline = Result { try Engine.run(ebs(reduced), seed: 11) }

@@ -25,11 +25,13 @@ public struct HoldModel: Sendable, Equatable {
 
     /// Runs the model. Delays are rounded up to whole milliseconds (times are integer ms here).
     public func run() -> Outcome {
-        var queue = EventQueue<Int32>()
-        var generator = RandomStreams(seed: seed).generator(named: "hold")
-        let meanMillis = meanDelaySeconds * 1000
+        var queue = EventQueue<Int32>(reservingCapacity: max(pending, 1))
+        // The delays never depend on the queue, so they are drawn a block at a time (the same
+        // values in the same order as one `nextExponential` per event).
+        var delays = ExponentialDraws(generator: RandomStreams(seed: seed).generator(named: "hold"),
+                                      mean: meanDelaySeconds * 1000)
         for id in 0..<max(pending, 1) {
-            queue.schedule(Int32(truncatingIfNeeded: id), at: Int64(generator.nextExponential(mean: meanMillis)))
+            queue.schedule(Int32(truncatingIfNeeded: id), at: Int64(delays.next()))
         }
         var processed = 0
         var now: Int64 = 0
@@ -38,7 +40,7 @@ public struct HoldModel: Sendable, Equatable {
             now = entry.time
             checksum = (checksum ^ UInt64(bitPattern: now) ^ UInt64(UInt32(bitPattern: entry.payload))) &* 0x100_0000_01B3
             processed += 1
-            let delay = Int64(generator.nextExponential(mean: meanMillis)) + 1
+            let delay = Int64(delays.next()) + 1
             _ = queue.replaceNext(with: entry.payload, at: now + delay)
         }
         return Outcome(processed: processed, finalTime: now, checksum: checksum)

@@ -9,58 +9,68 @@ extension EBSClusterState {
         let offset = ((firstTick % 60) + 60) % 60
         if offset != 0 { firstTick += 60 - offset }
         queue.schedule(EBSEvent(kind: .tick, volume: -1, generation: 0), at: firstTick)
-        var isolationApplied = false
-        var brownouts: [(start: Int64, end: Int64)] = []
-        var inBrownout = false
-        var peakError = 0.0
-        while let entry = queue.pop() {
-            events += 1
-            let time = entry.time
-            let event = entry.payload
-            switch event.kind {
-            case .search:
-                let volume = Int(event.volume)
-                guard generation[volume] == event.generation else { continue }
-                search(volume, at: time)
-            case .copyDone:
-                let volume = Int(event.volume)
-                guard generation[volume] == event.generation else { continue }
-                copyDone(volume)
-            case .tick:
-                if !isolationApplied, time >= p.triggerAt {
-                    isolate()
-                    isolationApplied = true
-                }
-                if isolationApplied, !reconnected, time >= p.triggerAt + Int64(p.isolationMinutes) * 60 {
-                    reconnect(at: time)
-                }
-                if !swept, time >= p.snapshotSweep {
-                    sweepSnapshots()
-                }
-                addCapacity(at: time)
-                updateControlPlane(at: time)
-                peakError = max(peakError, errorRate)
-                // A brown-out is a period of failing calls; lulls under half an hour are part of it.
-                let browning = errorRate > 0.05
-                if browning, !inBrownout {
-                    if let last = brownouts.last, time - last.end < 1800 {
-                        brownouts[brownouts.count - 1].end = time
-                    } else {
-                        brownouts.append((time, time))
-                    }
-                }
-                if browning { brownouts[brownouts.count - 1].end = time + 60 }
-                inBrownout = browning
-                negotiateBacklog(at: time)
-                handOutWaitingSlots(at: time)
-                restoreVolumes(at: time)
-                if (time - firstTick) % Int64(p.sampleMinutes * 60) == 0 { sample(at: time) }
-                if time + 60 <= p.end {
-                    queue.schedule(EBSEvent(kind: .tick, volume: -1, generation: 0), at: time + 60)
-                }
-            }
+        // Events after the end change no sample: the run stops there.
+        var bucket: [EBSEvent] = []
+        while queue.now < p.end {
+            queue.advance()
+            let time = queue.now
+            while let event = queue.popFarDue() { handle(event, at: time, firstTick: firstTick) }
+            queue.takeBucket(into: &bucket)
+            for event in bucket { handle(event, at: time, firstTick: firstTick) }
+            bucket.removeAll(keepingCapacity: true)
         }
         return finish(brownouts: brownouts, peakError: peakError)
+    }
+
+    mutating func handle(_ event: EBSEvent, at time: Int64, firstTick: Int64) {
+        events += 1
+        switch event.kind {
+        case .search:
+            let volume = Int(event.volume)
+            guard records[volume].generation == event.generation else { return }
+            search(volume, at: time)
+        case .copyDone:
+            let volume = Int(event.volume)
+            guard records[volume].generation == event.generation else { return }
+            copyDone(volume)
+        case .tick:
+            tick(at: time, firstTick: firstTick)
+        }
+    }
+
+    /// The minute's work: interventions, the control plane, the operators' queues, a sample.
+    mutating func tick(at time: Int64, firstTick: Int64) {
+        if !isolationApplied, time >= p.triggerAt {
+            isolate()
+            isolationApplied = true
+        }
+        if isolationApplied, !reconnected, time >= p.triggerAt + Int64(p.isolationMinutes) * 60 {
+            reconnect(at: time)
+        }
+        if !swept, time >= p.snapshotSweep {
+            sweepSnapshots()
+        }
+        addCapacity(at: time)
+        updateControlPlane(at: time)
+        peakError = max(peakError, errorRate)
+        // A brown-out is a period of failing calls; lulls under half an hour are part of it.
+        let browning = errorRate > 0.05
+        if browning, !inBrownout {
+            if let last = brownouts.last, time - last.end < 1800 {
+                brownouts[brownouts.count - 1].end = time
+            } else {
+                brownouts.append((time, time))
+            }
+        }
+        if browning { brownouts[brownouts.count - 1].end = time + 60 }
+        inBrownout = browning
+        negotiateBacklog(at: time)
+        handOutWaitingSlots(at: time)
+        restoreVolumes(at: time)
+        if (time - firstTick) % Int64(p.sampleMinutes * 60) == 0 { sample(at: time) }
+        if time + 60 <= p.end {
+            queue.schedule(EBSEvent(kind: .tick, volume: -1, generation: 0), at: time + 60)
+        }
     }
 
     mutating func isolate() {
@@ -72,8 +82,11 @@ extension EBSClusterState {
             order.swapAt(i, i + triggerRandom.nextIndex(below: p.nodes - i))
             isolated[order[i]] = true
         }
-        for volume in 0..<p.volumes where isolated[Int(primary[volume])] || (secondary[volume] >= 0 && isolated[Int(secondary[volume])]) {
+        for volume in 0..<p.volumes where isolated[Int(records[volume].primary)] || (secondary[volume] >= 0 && isolated[Int(secondary[volume])]) {
             setStatus(volume, .isolated)
+            // An instance cut off from its writable copy must have one elected again through the
+            // control plane; one that lost only its mirror keeps writing to the same copy.
+            if isolated[Int(records[volume].primary)] { writableLost[volume] = true }
         }
     }
 
@@ -101,6 +114,8 @@ extension EBSClusterState {
         while nodesAdded < due {
             let node = Int32(free.count)
             free.append(slotsPerNode)
+            capacity.append(slotsPerNode)
+            liveSlots += Int(slotsPerNode)
             crashed.append(false)
             residents.append([])
             freePosition.append(-1)
@@ -163,7 +178,7 @@ extension EBSClusterState {
                 waitingHead += 1
                 continue
             }
-            guard let slot = reserveSlot(excluding: primary[volume]) else { break }
+            guard let slot = reserveSlot(excluding: records[volume].primary) else { break }
             waitingHead += 1
             startCopy(volume, to: slot, at: time)
         }
@@ -216,8 +231,6 @@ extension EBSClusterState {
         let instances = Double(max(p.rdsInstances, 1))
         rdsSeries.append(100 * Double(stuckInstances) / instances)
         rdsLostSeries.append(100 * Double(lostInstances) / instances)
-        var liveSlots = 0
-        for node in 0..<crashed.count where !crashed[node] { liveSlots += Int(slotsPerNode) }
         freeSeries.append(liveSlots > 0 ? 100 * Double(freeSlots) / Double(liveSlots) : 0)
         errorSeries.append(100 * errorRate)
         crashedSeries.append(Double(crashedNodes))

@@ -4,22 +4,25 @@ import PostmortemTimeline
 /// The mutable state of one EBS model run, in flat arrays indexed by volume and node.
 struct EBSClusterState {
     let p: EBSParameters
-    var queue = EventQueue<EBSEvent>()
+    var queue: EBSEventWheel
 
     // Volumes.
-    var primary: [Int32]
+    /// The search-hot fields of every volume (its primary, generation, retry state).
+    var records: [VolumeRecord]
     var secondary: [Int32]
     var target: [Int32]
     var status: [VolumeStatus]
-    var attempts: [UInt16]
-    var previousDelay: [Float]
-    var generation: [UInt32]
     var snapshotted: [Bool]
-    /// Negotiation requests a volume's failed searches have left with the control plane.
-    var pendingNegotiations: [UInt16]
+    /// The volume's writable copy was lost (its primary crashed): a new one must be elected
+    /// through the control plane before the volume is usable again.
+    var writableLost: [Bool]
 
     // Nodes.
     var free: [Int32] = []
+    /// Slots each node has in all (free or taken).
+    var capacity: [Int32] = []
+    /// Slots on nodes that have not crashed.
+    var liveSlots = 0
     var crashed: [Bool] = []
     var residents: [[Int32]] = []
     var freeNodes: [Int32] = []
@@ -59,6 +62,11 @@ struct EBSClusterState {
     var reconnected = false
     var swept = false
     var errorRate = 0.0
+    var isolationApplied = false
+    /// Periods of failing API calls, in seconds since the epoch.
+    var brownouts: [(start: Int64, end: Int64)] = []
+    var inBrownout = false
+    var peakError = 0.0
 
     // Counters.
     var stuckCount = 0
@@ -85,16 +93,15 @@ struct EBSClusterState {
 
     init(parameters: EBSParameters, streams: RandomStreams) {
         p = parameters
+        // One second before the start, so the first tick can fall on the start itself.
+        queue = EBSEventWheel(start: parameters.start - 1)
         let v = parameters.volumes
-        primary = Array(repeating: -1, count: v)
+        records = Array(repeating: VolumeRecord(previousDelay: Float(parameters.retryBaseSeconds)), count: v)
         secondary = Array(repeating: -1, count: v)
         target = Array(repeating: -1, count: v)
         status = Array(repeating: .healthy, count: v)
-        attempts = Array(repeating: 0, count: v)
-        previousDelay = Array(repeating: Float(parameters.retryBaseSeconds), count: v)
-        generation = Array(repeating: 0, count: v)
         snapshotted = Array(repeating: false, count: v)
-        pendingNegotiations = Array(repeating: 0, count: v)
+        writableLost = Array(repeating: false, count: v)
         placementRandom = streams.generator(named: "placement")
         retryRandom = streams.generator(named: "retry")
         raceRandom = streams.generator(named: "race")
@@ -109,18 +116,24 @@ struct EBSClusterState {
 
     mutating func place() {
         let n = p.nodes
-        let replicas = 2.0 * Double(p.volumes)
-        let perNode = (replicas / (Double(n) * (1 - p.spareCapacityFraction))).rounded(.up)
-        slotsPerNode = Int32(max(2, perNode))
-        free = Array(repeating: slotsPerNode, count: n)
+        // The cluster's slots cover the replicas plus exactly the spare share: a whole number per
+        // node would round a 0.5% spare up to a slot a node (5% on nodes of 20 slots).
+        let replicas = 2 * p.volumes
+        let total = max(replicas + 1, Int((Double(replicas) / (1 - p.spareCapacityFraction)).rounded(.up)), 2 * n)
+        let base = total / n
+        let remainder = total % n
+        capacity = (0..<n).map { Int32(base + ($0 < remainder ? 1 : 0)) }
+        slotsPerNode = Int32(remainder > 0 ? base + 1 : base)
+        liveSlots = total
+        free = capacity
         crashed = Array(repeating: false, count: n)
         residents = Array(repeating: [], count: n)
         for volume in 0..<p.volumes {
-            primary[volume] = Int32(volume % n)
-            occupy(node: primary[volume], volume: Int32(volume))
+            records[volume].primary = Int32(volume % n)
+            occupy(node: records[volume].primary, volume: Int32(volume))
         }
         for volume in 0..<p.volumes {
-            let first = primary[volume]
+            let first = records[volume].primary
             let start = Int32((Int(first) + 1 + placementRandom.nextIndex(below: n - 1)) % n)
             guard let second = nodeWithSpace(from: start, excluding: first) ?? makeRoomAwayFrom(first, placed: volume) else {
                 // Every other volume shares `first`: the volume keeps a single replica (a tiny cluster).
@@ -164,7 +177,7 @@ struct EBSClusterState {
     mutating func makeRoomAwayFrom(_ first: Int32, placed: Int) -> Int32? {
         for u in 0..<placed {
             let second = secondary[u]
-            guard primary[u] != first, second != first, second >= 0 else { continue }
+            guard records[u].primary != first, second != first, second >= 0 else { continue }
             if let index = residents[Int(second)].firstIndex(of: Int32(u)) { residents[Int(second)].remove(at: index) }
             free[Int(second)] += 1
             secondary[u] = first
@@ -230,9 +243,9 @@ struct EBSClusterState {
 
     mutating func setStatus(_ volume: Int, _ new: VolumeStatus) {
         let old = status[volume]
-        if new != .searching, pendingNegotiations[volume] > 0 {
-            pendingNegotiationTotal -= Int(pendingNegotiations[volume])
-            pendingNegotiations[volume] = 0
+        if new != .searching, records[volume].pendingNegotiations > 0 {
+            pendingNegotiationTotal -= Int(records[volume].pendingNegotiations)
+            records[volume].pendingNegotiations = 0
         }
         if old.isStuck { stuckCount -= 1 }
         if old.isMirrorMissing { mirrorMissingCount -= 1 }
@@ -243,17 +256,17 @@ struct EBSClusterState {
         if new.isMirrorMissing { mirrorMissingCount += 1 }
         if new == .lost { lostCount += 1 }
         if new == .awaitingNegotiation { awaitingCount += 1 }
-        generation[volume] &+= 1
+        records[volume].generation &+= 1
     }
 
     mutating func startSearching(_ volume: Int, at time: Int64) {
         setStatus(volume, .searching)
-        attempts[volume] = 0
-        previousDelay[volume] = Float(p.retryBaseSeconds)
+        records[volume].attempts = 0
+        records[volume].previousDelay = Float(p.retryBaseSeconds)
         if time >= p.searchesStopped {
             enqueueWaiting(volume)
         } else {
-            queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: generation[volume]),
+            queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: records[volume].generation),
                            at: time + 1 + Int64(retryRandom.nextIndex(below: Int(p.retryBaseSeconds))))
         }
     }
@@ -268,7 +281,7 @@ struct EBSClusterState {
         residents[Int(node)].append(Int32(volume))
         setStatus(volume, .copying)
         let seconds = Int64(copyRandom.nextExponential(mean: p.meanCopySeconds)) + 1
-        queue.schedule(EBSEvent(kind: .copyDone, volume: Int32(volume), generation: generation[volume]), at: time + seconds)
+        queue.schedule(EBSEvent(kind: .copyDone, volume: Int32(volume), generation: records[volume].generation), at: time + seconds)
     }
 
     // MARK: Events
@@ -278,7 +291,7 @@ struct EBSClusterState {
             enqueueWaiting(volume)
             return
         }
-        let node = primary[volume]
+        let node = records[volume].primary
         if raceRandom.nextUnit() < p.crashProbabilityPerAttempt {
             crash(node: node, at: time)
             return
@@ -287,22 +300,29 @@ struct EBSClusterState {
             startCopy(volume, to: slot, at: time)
             return
         }
-        if pendingNegotiations[volume] < UInt16.max {
-            pendingNegotiations[volume] += 1
+        if records[volume].pendingNegotiations < UInt16.max {
+            records[volume].pendingNegotiations += 1
             pendingNegotiationTotal += 1
         }
-        let attempt = Int(attempts[volume])
+        let attempt = Int(records[volume].attempts)
         let delay = p.retryPolicy.delay(attempt: attempt, base: p.retryBaseSeconds, cap: p.retryCapSeconds,
-                                        previous: Double(previousDelay[volume]), using: &retryRandom)
-        previousDelay[volume] = Float(delay)
-        attempts[volume] = UInt16(min(attempt + 1, Int(UInt16.max)))
-        queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: generation[volume]),
+                                        previous: Double(records[volume].previousDelay), using: &retryRandom)
+        records[volume].previousDelay = Float(delay)
+        records[volume].attempts = UInt16(min(attempt + 1, Int(UInt16.max)))
+        queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: records[volume].generation),
                        at: time + max(1, Int64(delay.rounded())))
     }
 
+    /// A finished copy makes the volume whole again where its writable copy survived; where the
+    /// writable copy was lost, the new replica waits for the control plane to elect it ("some
+    /// were blocked waiting for the EBS control plane ... to elect a new writable copy").
     mutating func copyDone(_ volume: Int) {
-        setStatus(volume, .awaitingNegotiation)
-        negotiationQueue.append(Int32(volume))
+        if writableLost[volume] {
+            setStatus(volume, .awaitingNegotiation)
+            negotiationQueue.append(Int32(volume))
+        } else {
+            negotiate(volume)
+        }
     }
 
     /// The control plane confirms the new copy: the stale copy's slot is released.
@@ -310,6 +330,7 @@ struct EBSClusterState {
         releaseSlot(secondary[volume])
         secondary[volume] = target[volume]
         target[volume] = -1
+        writableLost[volume] = false
         setStatus(volume, .healthy)
     }
 
@@ -317,6 +338,7 @@ struct EBSClusterState {
         guard !crashed[Int(node)] else { return }
         crashed[Int(node)] = true
         crashedNodes += 1
+        liveSlots -= Int(capacity[Int(node)])
         freeSlots -= Int(free[Int(node)])
         free[Int(node)] = 0
         removeFreeNode(node)
@@ -326,26 +348,27 @@ struct EBSClusterState {
             case .healthy:
                 // The race condition's own toll: volumes that were fine until their node crashed.
                 if time < p.searchesStopped { raceStuckCount += 1 }
-                if primary[volume] == node, secondary[volume] < 0 {
+                if records[volume].primary == node, secondary[volume] < 0 {
                     setStatus(volume, .needsRestore)
                     enqueueRestore(volume)
-                } else if primary[volume] == node {
-                    primary[volume] = secondary[volume]
+                } else if records[volume].primary == node {
+                    records[volume].primary = secondary[volume]
                     secondary[volume] = -1
+                    writableLost[volume] = true
                     startSearching(volume, at: time)
                 } else if secondary[volume] == node {
                     secondary[volume] = -1
                     startSearching(volume, at: time)
                 }
             case .isolated, .searching, .waiting:
-                if primary[volume] == node {
+                if records[volume].primary == node {
                     setStatus(volume, .needsRestore)
                     enqueueRestore(volume)
                 } else if secondary[volume] == node {
                     secondary[volume] = -1
                 }
             case .copying:
-                if primary[volume] == node {
+                if records[volume].primary == node {
                     releaseSlot(target[volume])
                     target[volume] = -1
                     setStatus(volume, .needsRestore)
@@ -360,9 +383,10 @@ struct EBSClusterState {
                 if target[volume] == node {
                     target[volume] = -1
                     startSearching(volume, at: time)
-                } else if primary[volume] == node {
-                    primary[volume] = target[volume]
+                } else if records[volume].primary == node {
+                    records[volume].primary = target[volume]
                     target[volume] = -1
+                    writableLost[volume] = true
                 } else if secondary[volume] == node {
                     secondary[volume] = -1
                 }
@@ -383,9 +407,10 @@ struct EBSClusterState {
 
     /// A restored volume gets fresh replicas outside the cluster's accounting (new capacity).
     mutating func restored(_ volume: Int) {
-        primary[volume] = -1
+        records[volume].primary = -1
         secondary[volume] = -1
         target[volume] = -1
+        writableLost[volume] = false
         setStatus(volume, .healthy)
     }
 }

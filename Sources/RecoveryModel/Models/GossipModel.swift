@@ -7,10 +7,13 @@ import PostmortemTimeline
 /// servers, averaged over runs (compared with log2 N + ln N). Second, the incident: corrupted
 /// messages that stay intelligible plant false "server failed" entries; without checksums each
 /// spreads like any rumour, and every false entry a server holds costs it a share of its time,
-/// until request processing stops. The fix clears all state and restarts gossip; the rebuild is
-/// simulated round by round (every server pushes a bounded number of state entries per message
-/// until all servers hold all servers' state), so the smaller fleet (EU) is back first because it
-/// has fewer entries to spread, not because a formula says so.
+/// until request processing stops. The fix clears the state of every server holding false
+/// entries and restarts gossip; the rebuild is simulated round by round (every server pushes a
+/// bounded number of state entries per message until all servers hold all servers' state), so
+/// the corruption's spread sets how many servers must be rebuilt, the message size how many
+/// entries a round moves, and the bandwidth and per-round cost how long a round lasts. The
+/// smaller fleet (EU) is back first because it has fewer entries to spread, not because a
+/// formula says so.
 public struct GossipModel: Sendable {
     public let parameters: GossipParameters
     public let seed: UInt64
@@ -58,19 +61,25 @@ public struct GossipModel: Sendable {
             metrics.append(("gossip.rounds.\(size)", Double(total) / Double(parameters.spreadRuns)))
             metrics.append(("gossip.theory.\(size)", GossipModel.log2PlusLn(size)))
         }
+        // The rebuild draws from its own streams, so the corruption's draws never shift it.
         var us = GossipRegion(servers: parameters.usServers, parameters: parameters, checksums: parameters.checksums,
-                              random: streams.generator(named: "us"))
+                              random: streams.generator(named: "us"), rebuildRandom: streams.generator(named: "us.rebuild"))
         var eu = GossipRegion(servers: parameters.euServers, parameters: parameters, checksums: parameters.checksums,
-                              random: streams.generator(named: "eu"))
+                              random: streams.generator(named: "eu"), rebuildRandom: streams.generator(named: "eu.rebuild"))
         var guarded = GossipRegion(servers: parameters.usServers, parameters: parameters, checksums: true,
-                                   random: streams.generator(named: "us"))
+                                   random: streams.generator(named: "us"), rebuildRandom: streams.generator(named: "us.rebuild"))
         var times: [Instant] = []
         var usServing: [Double] = []
         var euServing: [Double] = []
         var guardedServing: [Double] = []
         let step = Int64(parameters.roundSeconds)
         var time = parameters.incidentStart
-        let end = max(us.restoredAt, eu.restoredAt, parameters.gossipRestartAt) + 3600
+        // The run ends an hour after the last region serves again (or after the restart, when
+        // a region was never stopped); the restore times are known once the state is cleared.
+        var end: Int64 {
+            guard us.cleared, eu.cleared else { return .max }
+            return max(us.restoredAt ?? 0, eu.restoredAt ?? 0, parameters.gossipRestartAt) + 3600
+        }
         while time <= end {
             us.advance(to: time)
             eu.advance(to: time)
@@ -84,13 +93,17 @@ public struct GossipModel: Sendable {
         let minutes = { (t: Int64?) -> Double in t.map { Double($0 - parameters.incidentStart) / 60 } ?? .nan }
         metrics.append(("incident.us.stoppedMinutes", minutes(us.stoppedAt)))
         metrics.append(("incident.eu.stoppedMinutes", minutes(eu.stoppedAt)))
-        metrics.append(("incident.us.falseStateServers", Double(us.serversWithFalseState)))
-        metrics.append(("incident.withChecksums.falseStateServers", Double(guarded.serversWithFalseState)))
+        metrics.append(("incident.us.falseStateServers", Double(us.serversCleared)))
+        metrics.append(("incident.eu.falseStateServers", Double(eu.serversCleared)))
+        metrics.append(("incident.withChecksums.falseStateServers", Double(guarded.serversCleared)))
         metrics.append(("incident.us.restoredMinutes", minutes(us.restoredAt)))
         metrics.append(("incident.eu.restoredMinutes", minutes(eu.restoredAt)))
-        metrics.append(("incident.euRestoredBeforeUS", eu.restoredAt < us.restoredAt ? 1 : 0))
+        let euFirst = (eu.restoredAt ?? .max) < (us.restoredAt ?? .max)
+        metrics.append(("incident.euRestoredBeforeUS", euFirst ? 1 : 0))
         metrics.append(("incident.us.rebuildRounds", Double(us.rebuildRounds)))
         metrics.append(("incident.eu.rebuildRounds", Double(eu.rebuildRounds)))
+        metrics.append(("recovery.entriesPerMessage", Double(parameters.entriesPerMessage)))
+        metrics.append(("recovery.rebuildRoundSeconds", parameters.rebuildRoundSeconds))
         let series = [
             TimeSeries(name: "usServingPercent", unit: "percent", values: usServing),
             TimeSeries(name: "euServingPercent", unit: "percent", values: euServing),

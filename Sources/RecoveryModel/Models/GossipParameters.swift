@@ -15,8 +15,20 @@ public struct GossipParameters: Sendable, Equatable {
     public var incidentStart: Int64
     public var stateClearedAt: Int64
     public var gossipRestartAt: Int64
-    public var rebuildSecondsPerRound: Int
-    public var entriesPerMessage: Int
+    /// The rebuild after the restart: what one gossip message holds and what a round costs.
+    public var messageBytes: Int
+    public var entryBytes: Int
+    public var gossipBytesPerSecond: Double
+    public var roundCostSeconds: Double
+
+    /// Server-state entries one message carries.
+    public var entriesPerMessage: Int { max(1, messageBytes / entryBytes) }
+
+    /// A rebuild round's length: the fixed cost of a round (digest exchange and merge) plus the
+    /// time to send `fanout` full messages at the gossip bandwidth.
+    public var rebuildRoundSeconds: Double {
+        roundCostSeconds + Double(fanout * messageBytes) / gossipBytesPerSecond
+    }
 
     public init(reading reader: inout ParameterReader) throws(ScenarioError) {
         spreadSizes = try reader.intList("spread.sizes")
@@ -26,16 +38,24 @@ public struct GossipParameters: Sendable, Equatable {
         usServers = try reader.int("fleet.usServers", in: 2...10_000)
         euServers = try reader.int("fleet.euServers", in: 2...10_000)
         checksums = try reader.bool("gossip.checksums")
-        // At most ~25 rumours per corrupted message spread at once (log2 N + ln N rounds each), each
-        // holding a list of up to a fleet: 100 per round keeps a 10,000-server fleet near 100 MB.
+        // A spreading false entry is a few words (`ServerPermutation`), whatever the fleet; the
+        // bound keeps a round's pushes (up to corrupted messages × rounds alive × fleet) in seconds.
         corruptionsPerRound = try reader.int("corruption.corruptedMessagesPerRound", in: 0...100)
         gossipCostPerFalseEntry = try reader.double("corruption.gossipCostPerFalseEntry", in: 0...1)
         roundSeconds = try reader.int("gossip.roundSeconds", in: 1...86_400)
         incidentStart = try reader.instant("incident.start")
         stateClearedAt = try reader.instant("interventions.stateCleared")
         gossipRestartAt = try reader.instant("interventions.gossipRestart")
-        rebuildSecondsPerRound = try reader.int("recovery.rebuildSecondsPerRound", in: 1...86_400)
-        entriesPerMessage = try reader.int("recovery.entriesPerMessage", in: 1...100_000)
+        messageBytes = try reader.int("recovery.messageBytes", in: 1...1_000_000)
+        entryBytes = try reader.int("recovery.entryBytes", in: 1...1_000_000)
+        gossipBytesPerSecond = try reader.double("recovery.gossipBytesPerSecond", in: 0.001...1e12)
+        roundCostSeconds = try reader.double("recovery.roundCostSeconds", in: 0...86_400)
+        if entryBytes > messageBytes {
+            throw .invalidValue(file: reader.scenario.file,
+                                line: reader.scenario.parameters.first { $0.key == "recovery.entryBytes" }?.line,
+                                key: "recovery.entryBytes",
+                                message: "an entry of \(entryBytes) bytes does not fit in a message of \(messageBytes) bytes")
+        }
         if let large = spreadSizes.first(where: { $0 > 2_000_000 }) {
             throw .invalidValue(file: reader.scenario.file, line: nil, key: "spread.sizes",
                                 message: "\(large) servers is more than the 2,000,000 the model runs")

@@ -1,86 +1,55 @@
-import BitCollections
-
 /// One region's fleet in the gossip incident, advanced a round at a time.
+///
+/// Before the shutdown, corrupted messages plant false "server failed" entries that spread by
+/// push gossip and cost their holders time. When the state is cleared, the servers that hold
+/// false state at that moment lose their gossiped state; the rebuild after the restart is then
+/// simulated round by round until every server again holds every server's entry, so the size
+/// of the corruption's spread sets the rebuild's work, and the fleet size and what a message
+/// carries set its rounds.
 struct GossipRegion {
+    /// A false entry still spreading: who holds it is the first `holders` servers of its ordering.
+    struct Rumour: Sendable {
+        var order: ServerPermutation
+        var holders: Int
+    }
+
     let servers: Int
     let parameters: GossipParameters
     let checksums: Bool
     var random: Xoshiro256StarStar
-    /// Per false entry still spreading, which servers hold it (one bit each), and the holders
-    /// in order. A rumour that has reached every server is dropped: its cost is already counted
-    /// in `falseEntries`, and keeping it would hold a fleet-sized set per corrupted message.
-    var rumours: [(holds: BitSet, holders: [Int32])] = []
+    var rebuildRandom: Xoshiro256StarStar
+    /// False entries still spreading; one that has reached every server is dropped (its cost is
+    /// already counted in `falseEntries`). A few words each: no fleet-sized set per corrupted message.
+    var rumours: [Rumour] = []
     /// False entries each server holds.
     var falseEntries: [Int32]
     var serving = 1.0
     var stoppedAt: Int64?
-    var restoredAt: Int64
+    /// When the region serves again; `nil` until its state is cleared.
+    var restoredAt: Int64?
     var messages = 0
     var cleared = false
     var nextRound: Int64
+    /// Servers holding false state when the state was cleared: the servers the rebuild restores.
+    var serversCleared = 0
+    /// Rounds of gossip after the restart until every server again holds every server's state.
+    var rebuildRounds = 0
 
-    init(servers: Int, parameters: GossipParameters, checksums: Bool, random: Xoshiro256StarStar) {
+    init(servers: Int, parameters: GossipParameters, checksums: Bool, random: Xoshiro256StarStar,
+         rebuildRandom: Xoshiro256StarStar) {
         self.servers = servers
         self.parameters = parameters
         self.checksums = checksums
         self.random = random
+        self.rebuildRandom = rebuildRandom
         falseEntries = Array(repeating: 0, count: servers)
         nextRound = parameters.incidentStart
-        var rebuildRandom = random
-        rebuildRounds = GossipRegion.rebuildRounds(servers: servers, entriesPerMessage: parameters.entriesPerMessage,
-                                                   fanout: parameters.fanout, using: &rebuildRandom)
-        restoredAt = parameters.gossipRestartAt + Int64(rebuildRounds * parameters.rebuildSecondsPerRound)
-    }
-
-    /// Rounds of gossip after the restart until every server again holds every server's state.
-    var rebuildRounds: Int
-
-    /// Simulates the rebuild: after the restart each server knows only its own state. Every
-    /// round each server sends `fanout` messages to random peers; a message carries up to
-    /// `entriesPerMessage` entries the peer lacks (anti-entropy against the peer's digest, as
-    /// bounded-size reconciliation does), and the peer keeps them. Returns the rounds until
-    /// every server knows all `servers` entries.
-    /// - Complexity: O(rounds × servers² / 64) word operations, O(servers²) bits.
-    static func rebuildRounds(servers: Int, entriesPerMessage: Int, fanout: Int,
-                              using random: inout Xoshiro256StarStar) -> Int {
-        guard servers > 1 else { return 0 }
-        var known = (0..<servers).map { server -> BitSet in
-            var bits = BitSet(reservingCapacity: servers)
-            bits.insert(server)
-            return bits
-        }
-        var counts = Array(repeating: 1, count: servers)
-        var complete = 0
-        var rounds = 0
-        while complete < servers {
-            rounds += 1
-            for sender in 0..<servers {
-                for _ in 0..<fanout {
-                    var peer = random.nextIndex(below: servers - 1)
-                    if peer >= sender { peer += 1 }
-                    guard counts[peer] < servers else { continue }
-                    let missing = known[sender].subtracting(known[peer])
-                    for entry in missing.prefix(entriesPerMessage) where known[peer].insert(entry).inserted {
-                        counts[peer] += 1
-                    }
-                    if counts[peer] == servers { complete += 1 }
-                }
-            }
-        }
-        return rounds
-    }
-
-    var serversWithFalseState: Int {
-        falseEntries.lazy.filter { $0 > 0 }.count
     }
 
     mutating func advance(to time: Int64) {
         if time >= parameters.stateClearedAt {
-            if !cleared {
-                cleared = true
-                rumours = []
-            }
-            serving = time >= restoredAt ? 1 : 0
+            if !cleared { clearState() }
+            if let restoredAt { serving = time >= restoredAt ? 1 : 0 }
             return
         }
         while nextRound <= time {
@@ -95,33 +64,107 @@ struct GossipRegion {
         if serving < 0.01, stoppedAt == nil { stoppedAt = time }
     }
 
+    /// The shutdown: servers holding false state lose their gossiped state and the rebuild is
+    /// simulated from there. A region where no server holds false state is not shut down.
+    mutating func clearState() {
+        cleared = true
+        rumours = []
+        let corrupted = falseEntries.map { $0 > 0 }
+        serversCleared = corrupted.lazy.filter { $0 }.count
+        guard serversCleared > 0 else { return }
+        rebuildRounds = GossipRegion.rebuildRounds(cleared: corrupted, entriesPerMessage: parameters.entriesPerMessage,
+                                                   fanout: parameters.fanout, using: &rebuildRandom)
+        messages += rebuildRounds * servers * parameters.fanout
+        restoredAt = parameters.gossipRestartAt + Int64((Double(rebuildRounds) * parameters.rebuildRoundSeconds).rounded())
+    }
+
+    /// One round of the corruption: new corrupted messages, then every holder of every false
+    /// entry pushes it to `fanout` random peers.
     mutating func round() {
         for _ in 0..<parameters.corruptionsPerRound {
             messages += 1
-            let receiver = random.nextIndex(below: servers)
             // A flipped bit: with a checksum the receiver drops the message; without one it
             // believes a live server has failed and starts gossiping that.
             guard !checksums else { continue }
-            var holds = BitSet()
-            holds.insert(receiver)
-            falseEntries[receiver] += 1
-            rumours.append((holds, [Int32(receiver)]))
+            let order = ServerPermutation(servers: servers, using: &random)
+            falseEntries[order.server(at: 0)] += 1
+            rumours.append(Rumour(order: order, holders: 1))
         }
-        rumours.removeAll { $0.holders.count >= servers }
+        rumours.removeAll { $0.holders >= servers }
         for index in rumours.indices {
-            let senders = rumours[index].holders.count
-            for position in 0..<senders {
-                let sender = Int(rumours[index].holders[position])
-                for _ in 0..<parameters.fanout {
-                    messages += 1
+            let holders = rumours[index].holders
+            let pushes = holders * parameters.fanout
+            messages += pushes
+            // Each push goes to one of the sender's `servers - 1` peers, uniformly; it informs a
+            // new server when it lands on one of those not holding the entry and not yet
+            // reached this round (servers informed this round start pushing next round).
+            var informed = 0
+            let uninformed = servers - holders
+            var push = 0
+            while push < pushes, informed < uninformed {
+                if random.nextIndex(below: servers - 1) < uninformed - informed { informed += 1 }
+                push += 1
+            }
+            for position in holders..<(holders + informed) {
+                falseEntries[rumours[index].order.server(at: position)] += 1
+            }
+            rumours[index].holders = holders + informed
+        }
+    }
+
+    /// Simulates the rebuild: after the restart a cleared server knows only its own state, a
+    /// server that was not cleared knows everyone's. Every round each server sends `fanout`
+    /// messages to random peers; a message carries up to `entriesPerMessage` entries the peer
+    /// lacks (anti-entropy against the peer's digest, lowest server first), and the peer keeps
+    /// them. Returns the rounds until every server knows all servers' entries.
+    ///
+    /// Knowledge is one flat bit matrix (a row of words per server): a message is a scan of the
+    /// two rows' words, with no set built per message.
+    /// - Complexity: O(rounds × servers × fanout × servers / 64) word operations, servers² bits.
+    static func rebuildRounds(cleared: [Bool], entriesPerMessage: Int, fanout: Int,
+                              using random: inout Xoshiro256StarStar) -> Int {
+        let servers = cleared.count
+        guard servers > 1, cleared.contains(true) else { return 0 }
+        let words = (servers + 63) / 64
+        var known = [UInt64](repeating: 0, count: servers * words)
+        var counts = [Int](repeating: 1, count: servers)
+        var complete = 0
+        for server in 0..<servers {
+            if cleared[server] {
+                known[server * words + server / 64] = 1 << UInt64(server % 64)
+            } else {
+                for word in 0..<words { known[server * words + word] = ~0 }
+                // Bits past the last server stay clear, so rows compare word for word.
+                if servers % 64 != 0 { known[server * words + words - 1] = (1 << UInt64(servers % 64)) - 1 }
+                counts[server] = servers
+                complete += 1
+            }
+        }
+        var rounds = 0
+        while complete < servers {
+            rounds += 1
+            for sender in 0..<servers {
+                for _ in 0..<fanout {
                     var peer = random.nextIndex(below: servers - 1)
                     if peer >= sender { peer += 1 }
-                    if rumours[index].holds.insert(peer).inserted {
-                        rumours[index].holders.append(Int32(peer))
-                        falseEntries[peer] += 1
+                    guard counts[peer] < servers else { continue }
+                    var room = entriesPerMessage
+                    var word = 0
+                    while room > 0, word < words {
+                        var missing = known[sender * words + word] & ~known[peer * words + word]
+                        while missing != 0, room > 0 {
+                            let lowest = missing & (0 &- missing)
+                            known[peer * words + word] |= lowest
+                            missing ^= lowest
+                            room -= 1
+                        }
+                        word += 1
                     }
+                    counts[peer] += entriesPerMessage - room
+                    if counts[peer] == servers { complete += 1 }
                 }
             }
         }
+        return rounds
     }
 }

@@ -62,6 +62,7 @@ struct NaturalLogTests {
     @Test("Matches the true natural log to within two units in the last place", arguments: [
         (1.0, 0.0), (2.0, 0.6931471805599453), (0.5, -0.6931471805599453), (10.0, 2.302585092994046),
         (1e-9, -20.72326583694641), (0.999999, -1.000000500029089e-06), (123456.789, 11.723646487185881),
+        (0x1.0p-1074, -744.4400719213812),
     ])
     func values(x: Double, expected: Double) {
         let computed = naturalLog(x)

@@ -3,25 +3,26 @@ import Testing
 
 @Suite("Calibration of physical parameters")
 struct CalibratorTests {
-    /// The gossip scenario with a mis-set rebuild round period and only its restore figures.
+    /// The gossip scenario with a mis-set gossip bandwidth (rounds too short) and only its restore figures.
     static func detuned() throws -> Scenario {
         var scenario = try Scenario.load(path: ScenarioFixtures.gossipPath)
-            .applying(overrides: [("recovery.rebuildSecondsPerRound", "80"), ("spread.sizes", "1000"), ("spread.runs", "1")])
+            .applying(overrides: [("recovery.gossipBytesPerSecond", "40.5"), ("spread.sizes", "1000"), ("spread.runs", "1")])
         scenario.figures = scenario.figures.filter { $0.name.hasSuffix("restoredMinutes") }
         return scenario
     }
 
-    @Test("a detuned round period is pulled back towards the fit figure (the EU restore time)")
+    @Test("a detuned gossip bandwidth is pulled back towards the fit figure (the EU restore time)")
     func fitsRoundPeriod() throws {
         let scenario = try CalibratorTests.detuned()
         let calibrator = try Calibrator(declaredBy: scenario, rounds: 3)
-        #expect(calibrator.keys == ["recovery.rebuildSecondsPerRound"])
+        #expect(calibrator.keys == ["recovery.gossipBytesPerSecond"])
         #expect(calibrator.seeds == [1, 7])
         let outcome = try calibrator.calibrate(scenario)
-        let fitted = try #require(outcome.values.first.flatMap { Int($0.value) })
+        let fitted = try #require(outcome.values.first.flatMap { Double($0.value) })
         #expect(outcome.finalLoss < outcome.initialLoss)
-        // 390 minutes after the start, 340 of them before the restart: 50 minutes of about 57 rounds.
-        #expect(fitted >= 48 && fitted <= 58)
+        // 390 minutes after the start, 340 of them before the restart: 50 minutes of about 57
+        // rounds, 53 s each: 5 s of fixed cost and 48 s for 1,400 bytes, about 29 bytes/s.
+        #expect(fitted >= 26 && fitted <= 33)
     }
 
     @Test("predicted figures never enter the loss")
@@ -30,7 +31,7 @@ struct CalibratorTests {
         for index in scenario.figures.indices { scenario.figures[index].role = .predicted }
         let outcome = try Calibrator(declaredBy: scenario).calibrate(scenario)
         #expect(outcome.initialLoss == 0)
-        #expect(outcome.values.first?.value == "80")
+        #expect(outcome.values.first?.value == "40.5")
     }
 
     @Test("the rewrite keeps the file's layout and replaces only the value", arguments: [

@@ -5,23 +5,25 @@ import Testing
 
 @Suite("EBS 2011 cluster model")
 struct EBSClusterModelTests {
-    /// Full scale (100,000 volumes, 2,000 nodes, four days) on seeds 11 and 12, which the
-    /// calibration (seeds 1 and 7) never saw; each seed runs once for the suite. Only the figures
-    /// `postmortem validate --seeds 11-30` finds within tolerance on at least 18 of 20 seeds are
-    /// asserted to the published tolerance here; the others are asserted to what the model does.
+    /// Full scale (100,000 volumes, 10,000 nodes, four days) on seeds 11 and 12, which the
+    /// calibration (seeds 1 to 5) never saw; each seed runs once for the suite. Only the figures
+    /// `postmortem validate --seeds 11-30` finds within tolerance on all 20 seeds are asserted to
+    /// the published tolerance here; the others are asserted to what the model does.
     @Test("on unseen seeds the figures that validate land within tolerance", arguments: [UInt64(11), 12])
     func figures(seed: UInt64) throws {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
-        #expect(summary.figures.count == 13)
-        for name in ["ebs.stuck.storm", "ebs.stuck.apr22", "ebs.lost", "rds.lost", "api.brownout2.startMinutes"] {
+        #expect(summary.figures.count == 14)
+        for name in ["ebs.stuck.initial", "ebs.stuck.storm", "ebs.race.addedPercent", "ebs.stuck.apr24", "ebs.lost",
+                     "rds.stuck.36h", "rds.lost", "api.brownout2.startMinutes"] {
             let figure = try #require(summary.figure(named: name))
             #expect(figure.withinTolerance, "\(name): simulated \(figure.computed), published \(figure.published) ±\(figure.tolerance)")
         }
         #expect(summary.figures.filter { $0.role == "predicted" }.map(\.name)
                 == ["ebs.race.addedPercent", "rds.stuck.peak", "rds.stuck.24h", "rds.stuck.48h", "rds.lost"])
-        // The RDS curve falls as the volumes recover: peak >= 24 h > 36 h > 48 h.
+        // The RDS curve falls as the volumes recover: peak > 24 h (re-mirroring goes on overnight
+        // where the writable copy survived) > 36 h > 48 h.
         let rds = ["rds.stuck.peak", "rds.stuck.24h", "rds.stuck.36h", "rds.stuck.48h"].compactMap { summary.figure(named: $0)?.computed }
-        #expect(rds.count == 4 && rds[0] >= rds[1] && rds[1] > rds[2] + 5 && rds[2] > rds[3] + 3)
+        #expect(rds.count == 4 && rds[0] > rds[1] && rds[1] > rds[2] + 10 && rds[2] > rds[3])
         #expect(summary.eventsProcessed > 1_000_000)
     }
 
@@ -30,24 +32,25 @@ struct EBSClusterModelTests {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
         let added = try #require(summary.figure(named: "ebs.race.addedPercent"))
         #expect(added.role == "predicted")
-        // Validation over seeds 11-30 gives a mean of 3.7 (sd 0.9) against the published 5: the
-        // prediction is low, and these seeds show it (2.9 and 5.1).
-        #expect(added.computed > 2 && added.computed < 6.5)
-        // Each crashed node held about 100 replicas (2 x 100,000 volumes on 2,000 nodes): the added
-        // share is at most the crashed nodes' replicas, and at least half of them.
+        // Validation over seeds 11-30 gives a mean of 4.3 (sd 0.41) against the published 5 ±1.5,
+        // within tolerance on all 20 seeds; these two give 3.8 and 4.2.
+        #expect(added.computed > 3.5 && added.computed < 6.5)
+        // Each crashed node held 20 or 21 replicas (2 x 100,000 volumes on 10,000 nodes, 1.2% spare),
+        // each 0.001% of the volumes: the added share is at most the crashed nodes' replicas, and at
+        // least half of them.
         let crashed = try #require(summary.series(named: "crashedNodes")?.values.last)
-        #expect(added.computed <= crashed * 101 / 1000 + 0.01)
-        #expect(added.computed >= crashed * 50 / 1000)
+        #expect(added.computed <= crashed * 21 / 1000 + 0.01)
+        #expect(added.computed >= crashed * 10 / 1000)
     }
 
     @Test("the calibrated parameters are fewer than the fit figures")
     func fewerKnobsThanFigures() throws {
         let scenario = try ScenarioFixtures.ebs()
         let fit = scenario.figures.filter { $0.role == .fit }
-        #expect(scenario.calibratedKeys.count == 5)
-        #expect(fit.count == 6)
+        #expect(scenario.calibratedKeys.count == 6)
+        #expect(fit.count == 7)
         #expect(scenario.parameters.allSatisfy { $0.provenance != nil })
-        #expect(scenario.calibrationSeeds == [1, 7])
+        #expect(scenario.calibrationSeeds == [1, 2, 3, 4, 5])
     }
 
     @Test("the summary carries simulated and published curves for the report")
@@ -55,7 +58,7 @@ struct EBSClusterModelTests {
         let summary = try ScenarioFixtures.ebsFullScale(seed: 11)
         let published = summary.curves.filter { $0.origin == "published" }
         let volumes = try #require(published.first { $0.subject == "EBS volumes stuck in the affected AZ" })
-        #expect(volumes.points.map(\.value) == [13, 1.04])
+        #expect(volumes.points.map(\.value) == [13, 13, 1.04])
         #expect(volumes.residual == 0.07)
         let rds = try #require(published.first { $0.subject == "single-AZ RDS instances stuck" })
         #expect(rds.points.map(\.value) == [41.0, 23.5, 14.6])
@@ -68,7 +71,7 @@ struct EBSClusterModelTests {
 
     @Test("the same scenario and seed give identical results; another seed does not")
     func determinism() throws {
-        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "100"), ("rds.instances", "250")]
+        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "500"), ("rds.instances", "250")]
         let scenario = try ScenarioFixtures.ebs(small)
         let first = try Engine.run(scenario, seed: 3)
         let second = try Engine.run(scenario, seed: 3)
@@ -79,7 +82,7 @@ struct EBSClusterModelTests {
 
     @Test("the RDS share exceeds the volume share only because instances use several volumes")
     func rdsGap() throws {
-        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "100"), ("rds.instances", "800")]
+        let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "500"), ("rds.instances", "800")]
         let peaks = { (low: String, high: String) throws -> (volumes: Double, rds: Double) in
             let summary = try Engine.run(ScenarioFixtures.ebs(small + [("rds.volumesPerInstanceMin", low), ("rds.volumesPerInstanceMax", high)]), seed: 11)
             return (summary.series(named: "stuckVolumesPercent")?.values.max() ?? 0,
@@ -169,9 +172,11 @@ struct EBSClusterModelTests {
         var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: seed))
         state.place()
         for volume in 0..<100 {
-            #expect(state.secondary[volume] >= 0 && state.secondary[volume] != state.primary[volume])
+            #expect(state.secondary[volume] >= 0 && state.secondary[volume] != state.records[volume].primary)
         }
-        let used = (0..<3).map { Int(state.slotsPerNode - state.free[$0]) }
+        // 202 slots in all (200 replicas and the 0.5% spare, rounded up): 68, 67 and 67.
+        #expect(state.capacity == [68, 67, 67])
+        let used = (0..<3).map { Int(state.capacity[$0] - state.free[$0]) }
         #expect(used.reduce(0, +) == 200)
         #expect(used == (0..<3).map { state.residents[$0].count })
     }

@@ -47,7 +47,8 @@ struct GossipRebuildTests {
     @Test("the rebuild takes about N / entries-per-message rounds plus the spread's tail", arguments: [(500, 15), (2000, 15), (300, 30)])
     func rebuildRounds(servers: Int, entries: Int) {
         var random = Xoshiro256StarStar(seed: 11)
-        let rounds = GossipRegion.rebuildRounds(servers: servers, entriesPerMessage: entries, fanout: 1, using: &random)
+        let rounds = GossipRegion.rebuildRounds(cleared: Array(repeating: true, count: servers), entriesPerMessage: entries,
+                                                fanout: 1, using: &random)
         // A server learns at most `entries` entries a round from each message it gets, so it needs
         // at least (N - 1) / entries rounds; push gossip adds about log2 N + ln N for the last ones.
         let floor = (servers - 1 + entries - 1) / entries
@@ -70,18 +71,117 @@ struct GossipRebuildTests {
         #expect(summary.figure(named: "incident.euRestoredBeforeUS")?.computed == 1)
     }
 
-    @Test("a rumour that has reached every server is dropped, so memory does not grow per corrupted message")
-    func rumoursDropped() throws {
+    /// The US region of the scenario with its fleet and corruption rate set, without checksums.
+    static func region(servers: Int, corruptionsPerRound: Int, seed: UInt64) throws -> GossipRegion {
         let scenario = try Scenario.load(path: ScenarioFixtures.gossipPath).applying(overrides: [
-            ("fleet.usServers", "200"), ("corruption.corruptedMessagesPerRound", "50"),
+            ("fleet.usServers", String(servers)), ("corruption.corruptedMessagesPerRound", String(corruptionsPerRound)),
         ])
         var reader = ParameterReader(scenario)
         let parameters = try GossipParameters(reading: &reader)
-        var region = GossipRegion(servers: 200, parameters: parameters, checksums: false, random: Xoshiro256StarStar(seed: 3))
+        return GossipRegion(servers: servers, parameters: parameters, checksums: false, random: Xoshiro256StarStar(seed: seed),
+                            rebuildRandom: Xoshiro256StarStar(seed: seed + 1))
+    }
+
+    @Test("a rumour that has reached every server is dropped, so memory does not grow per corrupted message")
+    func rumoursDropped() throws {
+        var region = try GossipRebuildTests.region(servers: 200, corruptionsPerRound: 50, seed: 3)
         for _ in 0..<100 { region.round() }
         // 5,000 corrupted messages planted; push gossip reaches 200 servers in about 13 rounds, so
         // only the last rounds' rumours (at most 50 a round) are still spreading.
         #expect(region.rumours.count <= 50 * 40)
         #expect(region.falseEntries.allSatisfy { $0 > 4000 })
+    }
+
+    @Test("at the top of the allowed ranges a spreading false entry is a few words, not a fleet-sized set")
+    func memoryAtRangeTop() throws {
+        var region = try GossipRebuildTests.region(servers: 10_000, corruptionsPerRound: 100, seed: 5)
+        // Eight rounds: 800 corrupted messages, none yet everywhere (a rumour at most doubles a round).
+        for _ in 0..<8 { region.round() }
+        #expect(region.rumours.count == 800)
+        #expect(region.rumours.allSatisfy { $0.holders >= 1 && $0.holders <= 256 })
+        // Every holder counted once per entry it holds: the holders' sum is the false entries planted.
+        #expect(region.rumours.reduce(0) { $0 + $1.holders } == Int(region.falseEntries.reduce(0, +)))
+        // A spreading entry is its ordering's four keys, the fleet size and the holder count (56
+        // bytes whatever the fleet): 800 of them under 100 KB even with the array's spare room,
+        // where a set per entry would be 10,000 bits (1.25 KB) each and a holder list up to 40 KB.
+        #expect(MemoryLayout<GossipRegion.Rumour>.stride <= 64)
+        #expect(region.rumours.capacity * MemoryLayout<GossipRegion.Rumour>.stride < 100 * 1024)
+    }
+
+    @Test("a server ordering is a permutation of the fleet", arguments: [1, 2, 7, 64, 1000, 4097])
+    func permutation(servers: Int) {
+        var random = Xoshiro256StarStar(seed: 8)
+        let order = ServerPermutation(servers: servers, using: &random)
+        let placed = (0..<servers).map { order.server(at: $0) }
+        #expect(Set(placed).count == servers)
+        #expect(placed.allSatisfy { $0 >= 0 && $0 < servers })
+    }
+
+    @Test("the corruption's spread sets the rebuild: only cleared servers are rebuilt")
+    func spreadFeedsRebuild() {
+        var random = Xoshiro256StarStar(seed: 13)
+        // No server held false state: nothing to rebuild.
+        #expect(GossipRegion.rebuildRounds(cleared: Array(repeating: false, count: 300), entriesPerMessage: 30,
+                                           fanout: 1, using: &random) == 0)
+        // One cleared server among 301 needs the other 300 entries, 30 a message: 10 messages. It
+        // receives one message a round on average (each of 300 peers picks it with chance 1/300),
+        // so about 10 rounds; a Poisson count of 10 in n rounds puts n between 5 and 20.
+        var one = Array(repeating: false, count: 301)
+        one[17] = true
+        let single = GossipRegion.rebuildRounds(cleared: one, entriesPerMessage: 30, fanout: 1, using: &random)
+        #expect(single >= 5 && single <= 20)
+        // The whole fleet cleared: no server starts with the others' entries, so each entry first
+        // has to spread from its own server, and the rebuild takes longer.
+        let all = GossipRegion.rebuildRounds(cleared: Array(repeating: true, count: 301), entriesPerMessage: 30,
+                                             fanout: 1, using: &random)
+        #expect(all > single)
+        #expect(all >= 10)
+    }
+
+    @Test("clearing the state minutes after the start rebuilds fewer servers and restores earlier")
+    func earlyClearing() throws {
+        let base = try Scenario.load(path: ScenarioFixtures.gossipPath).applying(overrides: [("spread.runs", "1"), ("spread.sizes", "1000")])
+        func run(clearedAt: String) throws -> ModelRun {
+            var reader = ParameterReader(try base.applying(overrides: [("interventions.stateCleared", clearedAt)]))
+            return GossipModel(parameters: try GossipParameters(reading: &reader), seed: 11).run()
+        }
+        let early = try run(clearedAt: "2008-07-20T15:43:00Z")
+        let actual = try run(clearedAt: "2008-07-20T18:05:00Z")
+        // At 11:05 AM PDT the false entries had reached every server of both fleets.
+        #expect(actual.metric("incident.us.falseStateServers") == 2000)
+        #expect(actual.metric("incident.eu.falseStateServers") == 500)
+        // Three minutes in, three corrupted messages have reached a handful of servers each.
+        let earlyUS = try #require(early.metric("incident.us.falseStateServers"))
+        #expect(earlyUS >= 1 && earlyUS <= 30)
+        // Those few start the rebuild from nothing but every other server is a full source: the
+        // same restart, fewer rounds. A cleared server still needs 1,999 entries at 15 a message.
+        let earlyRounds = try #require(early.metric("incident.us.rebuildRounds"))
+        let actualRounds = try #require(actual.metric("incident.us.rebuildRounds"))
+        #expect(earlyRounds < actualRounds)
+        #expect(earlyRounds >= 1999.0 / 15 / 2)
+        #expect(try #require(early.metric("incident.us.restoredMinutes")) < (try #require(actual.metric("incident.us.restoredMinutes"))))
+    }
+
+    @Test("a region where no server holds false state is never shut down")
+    func cleanRegionKeepsServing() throws {
+        let summary = try Engine.run(Scenario.load(path: ScenarioFixtures.gossipPath).applying(overrides: [("spread.runs", "1")]), seed: 11)
+        let guarded = try #require(summary.series(named: "usServingWithChecksumsPercent"))
+        #expect(guarded.values.allSatisfy { $0 == 100 })
+        #expect(summary.figure(named: "incident.withChecksums.falseStateServers")?.computed == 0)
+    }
+
+    @Test("a message carries what fits of its bytes; a round is its fixed cost plus one message at the bandwidth")
+    func roundLength() throws {
+        let scenario = try Scenario.load(path: ScenarioFixtures.gossipPath)
+            .applying(overrides: [("recovery.gossipBytesPerSecond", "28"), ("gossip.fanout", "2")])
+        var reader = ParameterReader(scenario)
+        let parameters = try GossipParameters(reading: &reader)
+        // 1,400 / 90 = 15.6: 15 whole entries.
+        #expect(parameters.entriesPerMessage == 15)
+        // 5 s + 2 messages × 1,400 bytes / 28 bytes/s = 105 s.
+        #expect(parameters.rebuildRoundSeconds == 105)
+        let oversized = try Scenario.load(path: ScenarioFixtures.gossipPath).applying(overrides: [("recovery.entryBytes", "2000")])
+        var oversizedReader = ParameterReader(oversized)
+        #expect(throws: ScenarioError.self) { try GossipParameters(reading: &oversizedReader) }
     }
 }
