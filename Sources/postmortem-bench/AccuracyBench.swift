@@ -65,6 +65,10 @@ struct AccuracyBench: ParsableCommand {
     func score(files: [String], rows: [ExpectedRow], sources: [String: [UInt8]], folder: String) {
         let renderings = Self.renderings
         var summaries: [String] = []
+        // Per folder of the corpus (one organisation's style each): incidents, and hits per rendering.
+        var folders: [String] = []
+        var folderRows: [String: Int] = [:]
+        var folderHits: [[String: Int]] = Array(repeating: [:], count: renderings.count)
         for (index, rendering) in renderings.enumerated() {
             var score = Score()
             for file in files {
@@ -76,6 +80,12 @@ struct AccuracyBench: ParsableCommand {
                 for row in expected {
                     let verdict = Verdict(row: row, outcome: outcome, tolerance: tolerance)
                     score.add(verdict, ambiguous: row.ambiguous)
+                    let folderName = row.file.split(separator: "/").first.map(String.init) ?? row.file
+                    if index == 0 {
+                        if !folders.contains(folderName) { folders.append(folderName) }
+                        folderRows[folderName, default: 0] += 1
+                    }
+                    if verdict.strictHit { folderHits[index][folderName, default: 0] += 1 }
                     if !quiet, all || index == 0 || !verdict.hit { print("[\(rendering.name)] \(verdict.line)\(usedReference ? " (with --reference-date)" : "")") }
                 }
             }
@@ -87,6 +97,12 @@ struct AccuracyBench: ParsableCommand {
         print("| rendering | incidents | hits | hits, ambiguous rows with either reading | unambiguous rows | read with --reference-date |")
         print("|---|---|---|---|---|---|")
         for line in summaries { print(line) }
+        print("")
+        print("| folder | incidents | " + renderings.map(\.name).joined(separator: " | ") + " |")
+        print("|---|---|" + renderings.map { _ in "---|" }.joined())
+        for folderName in folders {
+            print("| \(folderName) | \(folderRows[folderName] ?? 0) | " + folderHits.map { String($0[folderName] ?? 0) }.joined(separator: " | ") + " |")
+        }
     }
 
     /// `../shared/corpora/postmortems` beside the package, looking further up for a package

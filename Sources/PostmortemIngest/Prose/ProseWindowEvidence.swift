@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -101,6 +101,10 @@ struct ProseWindowEvidence {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
             chosen = (earlier, "first timeline row stating impact, before the first report", false)
+        } else if let explicitStart, let earlier = rowStart, earlier.event.time.seconds(until: explicitStart.event.time) > 86_400 {
+            // A start stated a day or more after the timeline's first row of impact is about
+            // something later (a second workshop, a follow-up), not this impact's onset.
+            chosen = (earlier, "first timeline row stating impact, a day before the stated start", false)
         } else if let explicitStart {
             let isSpan = spans.contains(explicitStart)
             chosen = (explicitStart, isSpan ? "explicit range" : "stated start", true)

@@ -114,4 +114,14 @@ struct ProseWindowMechanismTests {
         #expect(incident.impactEnd?.rule == "start plus the duration stated beside it")
         #expect(incident.impactEnd?.isStated == false)
     }
+
+    @Test("A start stated days after the timeline's first row of impact does not move the start")
+    func laterStatedStart() throws {
+        // March 3 09:00 UTC: servers killed (the first row of impact); 10:30 they work again.
+        // "A second workshop started" on March 5 is a later event, not this onset.
+        let (incident, _) = try ProseFixture.read("later-stated-start-2024-03-03.md")
+        #expect(incident.impactStart?.time.iso8601 == "2024-03-03T09:00:00Z")
+        #expect(incident.impactStart?.rule == "first timeline row stating impact, a day before the stated start")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-03-03T10:30:00Z")
+    }
 }
