@@ -13,7 +13,10 @@ struct TimelineCommand: ParsableCommand {
         do {
             let (incidents, warnings) = try input.load()
             switch format {
-            case .json: print(TimelineDocument.json(incidents, warnings: warnings), terminator: "")
+            case .json:
+                var output = StandardOutput()
+                TimelineDocument.streamJSON(incidents, warnings: warnings) { output.write($0) }
+                output.flush()
             case .csv: print(TimelineDocument.csv(incidents), terminator: "")
             case .markdown: print(TimelineDocument.markdown(incidents, warnings: warnings), terminator: "")
             }
