@@ -33,14 +33,31 @@ struct HistoryEntry: Sendable, Equatable {
     private var components: [String] = []
     private var observations: [Observation] = []
     private var credits: [AnnouncedCredit] = []
+    /// Whether the first version's updates are still in `latest` rather than in the tables.
+    /// Most incidents of an archive are seen once; they keep their updates as read (no table of
+    /// kept updates), and go through the tables only when a second version arrives or at the
+    /// end, which puts them there exactly as adding them at once would have (one version alone
+    /// never warns).
+    private var deferred = false
 
     init(first: HistoryVersion) {
         latest = first
-        _ = add(first)
+        var fields = first.incident
+        fields.sources = fields.sources.isEmpty ? [first.capture] : fields.sources
+        takeFields(of: fields, keys: first.incident.identity?.keys ?? [])
+        deferred = true
+    }
+
+    /// Moves the first version's updates from `latest` into the tables.
+    private mutating func settle() {
+        guard deferred else { return }
+        deferred = false
+        _ = keepEvents(of: latest)
     }
 
     /// Takes in one more version; returns a warning for each disagreement with what was kept.
     mutating func add(_ version: HistoryVersion) -> [ParseWarning] {
+        settle()
         var warnings: [ParseWarning] = []
         let incident = version.incident
         if version.rank != latest.rank {
@@ -49,8 +66,15 @@ struct HistoryEntry: Sendable, Equatable {
         var fields = incident
         fields.sources = incident.sources.isEmpty ? [version.capture] : incident.sources
         takeFields(of: fields, keys: incident.identity?.keys ?? [])
+        return warnings + keepEvents(of: version)
+    }
+
+    /// Puts a version's updates in the tables, warning where a kept one's text differs.
+    private mutating func keepEvents(of version: HistoryVersion) -> [ParseWarning] {
         // An incident without an identity is kept as read (it can meet no other version).
-        guard !keys.isEmpty else { return warnings }
+        guard !keys.isEmpty else { return [] }
+        var warnings: [ParseWarning] = []
+        let incident = version.incident
         var occurrences: [Slot: Int] = [:]
         for (order, event) in incident.events.enumerated() {
             let kept = KeptEvent(event: event, rank: version.rank, capture: version.capture, order: order)
@@ -71,6 +95,9 @@ struct HistoryEntry: Sendable, Equatable {
 
     /// Folds another entry (found to be the same incident through a shared key) into this one.
     mutating func absorb(_ other: HistoryEntry) -> [ParseWarning] {
+        settle()
+        var other = other
+        other.settle()
         var warnings = other.latest.rank > latest.rank ? takeLatest(other.latest) : []
         takeFields(of: other.fieldsOnly, keys: other.keys)
         for (id, kept) in other.byID.sorted(by: { $0.key < $1.key }) {
@@ -105,6 +132,11 @@ struct HistoryEntry: Sendable, Equatable {
     func merged() -> Incident {
         // An incident without an identity has one version and nothing to merge: as read.
         guard !keys.isEmpty else { return latest.incident }
+        if deferred {
+            var settled = self
+            settled.settle()
+            return settled.merged()
+        }
         var incident = fieldsOnly
         // An update without an id that another capture holds with its id (a feed entry beside
         // the API record) is the same update: the one with the id is kept.

@@ -24,6 +24,16 @@ public struct SnapshotHistory: Sendable, Equatable {
     private var captureCount = 0
     /// Disagreements between captures, in the order they were found.
     public private(set) var warnings: [ParseWarning] = []
+    /// For each of `warnings`, the capture (in the order added) and the place in it of the
+    /// incident whose adding found it: the store keeps each warning with that snapshot, so its
+    /// cache lists them in the order a whole merge finds them.
+    private(set) var warningOrigins: [Origin] = []
+
+    /// A capture (counted in the order added) and an incident's place in it.
+    struct Origin: Sendable, Equatable {
+        var capture: Int
+        var position: Int
+    }
 
     public init() {}
 
@@ -37,6 +47,8 @@ public struct SnapshotHistory: Sendable, Equatable {
         let captureIndex = captureCount
         captureCount += 1
         for (position, incident) in capture.incidents.enumerated() {
+            let found = warnings.count
+            defer { warningOrigins += Array(repeating: Origin(capture: captureIndex, position: position), count: warnings.count - found) }
             let version = HistoryVersion(
                 incident: incident, capture: capture.name,
                 rank: HistoryVersion.Rank(
@@ -69,6 +81,19 @@ public struct SnapshotHistory: Sendable, Equatable {
     /// The merged incidents, in the order each was first seen, events in time order.
     public var incidents: [Incident] {
         entries.compactMap { $0?.merged() }
+    }
+
+    /// Hands each merged incident to `body` in the order `incidents` gives them, releasing each
+    /// entry once handed over, so a writer that renders as it goes never holds the history and
+    /// its merged copy at once. The history holds no incidents afterwards (its warnings stay).
+    public mutating func drain(_ body: (Incident) throws -> Void) rethrows {
+        for index in entries.indices {
+            guard let entry = entries[index] else { continue }
+            entries[index] = nil
+            try body(entry.merged())
+        }
+        entries = []
+        entryForKey = [:]
     }
 
     /// How many captures have been added.

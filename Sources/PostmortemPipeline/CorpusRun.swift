@@ -34,7 +34,7 @@ public enum CorpusRun {
         let paths = files(in: folder)
         var history = SnapshotHistory()
         var skipped: [String] = []
-        var progress = ProgressMeter.forTerminal(label: "reading", total: paths.count, quiet: quiet)
+        let progress = ProgressMeter.forTerminal(label: "reading", total: paths.count, quiet: quiet)
         defer { progress.finish() }
         var start = 0
         while start < paths.count {
@@ -44,7 +44,7 @@ public enum CorpusRun {
                 case .success(let read): history.add(SnapshotCapture(name: path, incidents: read.incidents))
                 case .failure(let error): skipped.append(error.description)
                 }
-                progress.advance(bytes: ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0)
+                progress.advance(file: path)
             }
             start += batch.count
         }

@@ -30,6 +30,8 @@ public struct ReportRequest: Sendable, Equatable {
     public var regions: [String] = []
     /// A bill CSV (`--bill`) to turn each period's credit into money.
     public var bill: String?
+    /// No progress line while reading the inputs (it shows only when stderr is a terminal).
+    public var quiet = true
 
     public init(
         inputs: [String], ingest: IngestOptions = IngestOptions(), merge: Bool = false, strict: Bool = false,
@@ -93,6 +95,33 @@ public enum ReportPipeline {
         return (incidents, warnings)
     }
 
+    /// Reads and merges the inputs as `load` does (without `merge`), then hands each merged
+    /// incident to `body` in order and returns the warnings, releasing each incident once handed
+    /// over: what `timeline` writes as it goes, so memory holds the merged history once and never
+    /// a rendered copy of it all.
+    /// - Throws: as `load`, or what `body` throws.
+    public static func forEachMerged(_ request: ReportRequest, _ body: (Incident) throws -> Void) throws -> [ParseWarning] {
+        var warnings: [ParseWarning] = []
+        var history = SnapshotHistory()
+        if let database = request.database {
+            let stored = try ArchiveStore(path: database, create: false).history()
+            if request.strict, let first = stored.warnings.first {
+                throw PipelineError.strict(file: first.location.file, count: stored.warnings.count, first: first.description)
+            }
+            for incident in stored.incidents { try body(incident) }
+            return stored.warnings
+        }
+        try forEachInput(request) { path, result in
+            history.add(SnapshotCapture(name: path, incidents: result.incidents))
+            warnings += result.warnings
+        }
+        if request.strict, let first = history.warnings.first {
+            throw PipelineError.strict(file: first.location.file, count: history.warnings.count, first: first.description)
+        }
+        try history.drain(body)
+        return warnings + history.warnings
+    }
+
     /// Reads the inputs in order, `jobs` at a time, handing each input's result to `body` before
     /// reading further, so an archive is never held in memory whole.
     ///
@@ -102,11 +131,14 @@ public enum ReportPipeline {
     /// captures. A single such input is an error.
     /// - Throws: the first input's error, or `PipelineError.strict` on warnings with `strict`.
     public static func forEachInput(_ request: ReportRequest, _ body: (_ path: String, IngestResult) throws -> Void) throws {
+        let progress = ProgressMeter.forTerminal(label: "reading", total: request.inputs.count, quiet: request.quiet)
+        defer { progress.finish() }
         var start = 0
         while start < request.inputs.count {
             let batch = Array(request.inputs[start..<min(request.inputs.count, start + request.jobs)])
             let results = read(batch, options: request.ingest, jobs: request.jobs, root: request.root)
             for (path, outcome) in zip(batch, results) {
+                defer { progress.advance(file: ReportManifest.resolve(path, root: request.root)) }
                 if case .failure(let error) = outcome, let warning = Self.failedCaptureWarning(error), request.inputs.count > 1 {
                     if request.strict { throw PipelineError.strict(file: path, count: 1, first: warning.description) }
                     try body(path, IngestResult(warnings: [warning]))

@@ -8,10 +8,10 @@ public enum ScenarioValidation {
     /// Validates `path` on `seeds` (which must not include a calibration seed).
     /// - Parameters:
     ///   - leaveOneOut: also refit without each fit figure (one calibration per fit figure).
-    ///   - progress: called with (label, done, total) as runs finish.
+    ///   - quiet: no progress line (`ProgressMeter`, shown only on a terminal).
     /// - Throws: `ScenarioError` for a bad scenario, or `.invalidValue` on `--seeds` naming a calibration seed.
     public static func run(path: String, seeds: [UInt64], overrides: [String] = [], leaveOneOut: Bool, jobs: Int,
-                           progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws(ScenarioError) -> ValidationSummary {
+                           quiet: Bool = true) throws(ScenarioError) -> ValidationSummary {
         let scenario = try Scenario.load(path: path).applying(overrides: try ScenarioRun.overrides(overrides, file: path))
         if let reused = seeds.first(where: scenario.calibrationSeeds.contains) {
             throw .invalidValue(file: path, line: nil, key: "--seeds",
@@ -19,7 +19,8 @@ public enum ScenarioValidation {
         }
         let fitNames = scenario.figures.filter { $0.role == .fit }.map(\.name)
         let runsPerFigure = leaveOneOut ? fitNames.count : 0
-        let report = progress.map { ProgressReport(label: "validate \(scenario.name)", total: seeds.count * (1 + runsPerFigure), observer: $0) }
+        let report = ProgressMeter.forTerminal(label: "validate \(scenario.name)", total: seeds.count * (1 + runsPerFigure), unit: "runs", quiet: quiet)
+        defer { report.finish() }
         let summaries = try runs(scenario, seeds: seeds, jobs: jobs, progress: report)
         var figures: [ValidationSummary.Figure] = []
         for (index, figure) in scenario.figures.enumerated() {
@@ -46,9 +47,9 @@ public enum ScenarioValidation {
                                  calibrated: calibrated, figures: figures)
     }
 
-    static func runs(_ scenario: Scenario, seeds: [UInt64], jobs: Int, progress: ProgressReport?) throws(ScenarioError) -> [SimulationSummary] {
+    static func runs(_ scenario: Scenario, seeds: [UInt64], jobs: Int, progress: ProgressMeter?) throws(ScenarioError) -> [SimulationSummary] {
         let results = ParallelMap.map(seeds, jobs: jobs) { seed in
-            defer { progress?.step() }
+            defer { progress?.advance() }
             return Result { () throws(ScenarioError) -> SimulationSummary in try Engine.run(scenario, seed: seed) }
         }
         var summaries: [SimulationSummary] = []

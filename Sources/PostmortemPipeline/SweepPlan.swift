@@ -81,11 +81,12 @@ public struct SweepPlan: Sendable, Equatable {
 
     /// Runs `runs` (a shard of them, or all), `jobs` at a time, and returns the CSV: one row
     /// per point and seed with the parameter values and every simulated figure.
-    /// `progress`, when given, is called with (label, done, total) as runs finish.
-    public func csv(runs selected: [Run], jobs: Int, progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws(ScenarioError) -> String {
-        let report = progress.map { ProgressReport(label: "sweep", total: selected.count, observer: $0) }
+    /// Unless `quiet`, the progress line shows on a terminal (`ProgressMeter`).
+    public func csv(runs selected: [Run], jobs: Int, quiet: Bool = true) throws(ScenarioError) -> String {
+        let report = ProgressMeter.forTerminal(label: "sweep", total: selected.count, unit: "runs", quiet: quiet)
+        defer { report.finish() }
         let results = ParallelMap.map(selected, jobs: jobs) { run in
-            defer { report?.step() }
+            defer { report.advance() }
             return Result { () throws(ScenarioError) -> SimulationSummary in
                 try ScenarioRun.run(path: scenario, seed: run.seed, overrides: run.settings)
             }

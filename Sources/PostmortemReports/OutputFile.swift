@@ -54,6 +54,39 @@ public enum OutputFile {
         }
     }
 
+    /// Writes the file at `path` piece by piece, as one: the pieces `body` hands to its `write`
+    /// go to a hidden `.<name>.partial` beside `path`, renamed over it when `body` returns. When
+    /// `body` throws or a write fails, the partial file is removed and `path` is left as it was,
+    /// so a large output (an archive's export) is never held whole and never left half written.
+    /// - Throws: `Failure.cannotWrite`, or what `body` throws.
+    public static func stream(to path: String, _ body: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let partial = (folder.isEmpty ? "" : folder + "/") + "." + (path as NSString).lastPathComponent + ".partial"
+        let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+        var open = true
+        do {
+            try body { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = bytes.withUnsafeBytes { buffer in
+                        buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, buffer.count - offset) } ?? 0
+                    }
+                    if written < 0, errno == EINTR { continue }
+                    guard written > 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+                    offset += written
+                }
+            }
+            open = false
+            guard close(descriptor) == 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+            guard rename(partial, path) == 0 else { throw Failure.cannotWrite(path: path, reason: String(cString: strerror(errno)).lowercased()) }
+        } catch {
+            if open { _ = close(descriptor) }
+            _ = unlink(partial)
+            throw error
+        }
+    }
+
     /// Writes a set of files as one: each goes first to a hidden `.<name>.partial` beside it,
     /// and only when every one is written are they renamed over the old files. A failure while
     /// writing removes the partial files and leaves every earlier file as it was.

@@ -14,26 +14,25 @@ public enum TimelineDocument {
     /// The bytes of `json(_:warnings:)`, handed to `write` a few hundred incidents at a time, so a
     /// large document (an archive store's export) is never held whole as one tree or one string.
     /// Incidents are rendered `jobs` at a time; the bytes are the same for any number.
-    public static func writeJSON(_ incidents: [Incident], warnings: [ParseWarning], jobs: Int = 1, to write: ([UInt8]) -> Void) {
-        write(Array("{\n  \"incidents\": [".utf8))
+    public static func writeJSON(_ incidents: [Incident], warnings: [ParseWarning], jobs: Int = 1, to write: ([UInt8]) throws -> Void) rethrows {
+        var writer = TimelineJSONWriter()
         let chunk = 256
         let starts = Array(stride(from: 0, to: incidents.count, by: chunk))
         var group = 0
         while group < starts.count {
             let batch = Array(starts[group..<min(starts.count, group + 4 * max(1, jobs))])
             let rendered = ParallelMap.map(batch, jobs: jobs) { start in
-                var bytes: [UInt8] = []
-                for index in start..<min(incidents.count, start + chunk) {
-                    bytes.append(contentsOf: index == 0 ? [10, 32, 32, 32, 32] : [44, 10, 32, 32, 32, 32])
-                    incidents[index].jsonValue.write(into: &bytes, indent: 4)
-                }
-                return bytes
+                incidents[start..<min(incidents.count, start + chunk)].map(TimelineJSONWriter.render)
             }
-            rendered.forEach(write)
+            for item in rendered.joined() {
+                writer.append(rendered: item)
+            }
+            try write(writer.take())
             group += batch.count
         }
-        let list = JSONValue.array(warnings.map(\.jsonValue)).serialized(indent: 2)
-        write(Array(((incidents.isEmpty ? "]" : "\n  ]") + ",\n  \"warnings\": " + list + "\n}\n").utf8))
+        for warning in warnings { writer.append(warning) }
+        writer.finish()
+        try write(writer.take())
     }
 
     /// One row per event, every incident in one table; `header: false` gives the rows alone.

@@ -10,6 +10,8 @@ enum ProcessRunner {
         var seconds: Double
         var peakMegabytes: Double
         var status: Int32
+        /// User plus system CPU time of the process.
+        var cpuSeconds: Double = 0
     }
 
     static func run(_ arguments: [String]) -> Measurement {
@@ -27,6 +29,7 @@ enum ProcessRunner {
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Measurement(seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xff)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measurement(seconds: elapsed, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xff, cpuSeconds: cpu)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostmortemArchive
 import PostmortemIngest
+import PostmortemPipeline
 import PostmortemReports
 import PostmortemTimeline
 
@@ -19,6 +20,7 @@ struct StoreBench: ParsableCommand {
     @Option(help: "Where to write the series and stores.") var workspace = "/tmp/postmortem-bench-store"
     @Option(help: "The postmortem executable to time.") var postmortem: String?
     @Option(help: "The snapshot-series folder (measured when present).") var series = "/work/shared/corpora/status-archives/snapshot-series"
+    @Flag(help: "No progress line on stderr (shown only when stderr is a terminal).") var quiet = false
 
     func run() throws {
         let executable = postmortem ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("postmortem").path
@@ -29,15 +31,22 @@ struct StoreBench: ParsableCommand {
         var addLarge = BenchRow(name: "archive add, \(captures) captures (new store)", megabytes: Double(large.bytes) / 1e6, seconds: [], peakMegabytes: 0)
         var addSmall = BenchRow(name: "archive add, \(smallCaptures) captures (new store)", megabytes: Double(smallBytes) / 1e6, seconds: [], peakMegabytes: 0)
         var again = BenchRow(name: "archive add, the same \(captures) again", megabytes: Double(large.bytes) / 1e6, seconds: [], peakMegabytes: 0)
+        var addCPU: [Double] = []
+        // Three adds per run, then the two exports and the in-process merge, `runs` times each.
+        let progress = ProgressMeter.forTerminal(label: "store bench", total: runs * 6, unit: "runs", quiet: quiet)
+        defer { progress.finish() }
         for run in 0..<runs {
             for (paths, row) in [(large.paths, 0), (small, 1)] {
+                defer { progress.advance() }
                 let db = workspace + "/add-\(run)-\(row).sqlite"
                 let measured = ProcessRunner.run([executable, "archive", "add", "--db", db, "--quiet"] + paths)
                 guard measured.status == 0 else { throw BenchFailure(message: "archive add exited with \(measured.status)") }
                 if row == 0 {
+                    addCPU.append(measured.cpuSeconds)
                     addLarge.seconds.append(measured.seconds)
                     addLarge.peakMegabytes = max(addLarge.peakMegabytes ?? 0, measured.peakMegabytes)
                     let repeated = ProcessRunner.run([executable, "archive", "add", "--db", db, "--quiet"] + paths)
+                    progress.advance()
                     again.seconds.append(repeated.seconds)
                     again.peakMegabytes = max(again.peakMegabytes ?? 0, repeated.peakMegabytes)
                 } else {
@@ -52,30 +61,48 @@ struct StoreBench: ParsableCommand {
 
         let exportStore = workspace + "/export.sqlite"
         try Self.makeStore(at: exportStore, incidents: incidents)
-        var export = BenchRow(name: "archive export, \(incidents) incidents (JSON)", megabytes: 0, seconds: [], peakMegabytes: 0, units: "k incidents/s", work: Double(incidents) / 1000)
+        let exported = workspace + "/export.json"
+        var export = BenchRow(name: "archive export, \(incidents) incidents (JSON, --output)", megabytes: 0, seconds: [], peakMegabytes: 0, units: "k incidents/s", work: Double(incidents) / 1000)
+        var exportCPU: [Double] = []
         for _ in 0..<runs {
-            let measured = ProcessRunner.run([executable, "archive", "export", "--db", exportStore])
+            defer { progress.advance() }
+            let measured = ProcessRunner.run([executable, "archive", "export", "--db", exportStore, "--output", exported])
             guard measured.status == 0 else { throw BenchFailure(message: "archive export exited with \(measured.status)") }
             export.seconds.append(measured.seconds)
+            exportCPU.append(measured.cpuSeconds)
             export.peakMegabytes = max(export.peakMegabytes ?? 0, measured.peakMegabytes)
         }
-        // Where the export's time goes, in process: reading and merging the store, then rendering.
-        var reading = BenchRow(name: "  of which: read and merge the store (in process)", megabytes: 0, seconds: [], peakMegabytes: nil, units: "k incidents/s", work: Double(incidents) / 1000)
-        var rendering = BenchRow(name: "  of which: render the JSON (in process)", megabytes: 0, seconds: [], peakMegabytes: nil, units: "k incidents/s", work: Double(incidents) / 1000)
+        var stdout = BenchRow(name: "archive export, \(incidents) incidents (JSON, standard output)", megabytes: 0, seconds: [], peakMegabytes: 0, units: "k incidents/s", work: Double(incidents) / 1000)
         for _ in 0..<runs {
-            var history = ArchiveHistory(incidents: [], readWarnings: [], mergeWarnings: [])
+            defer { progress.advance() }
+            let measured = ProcessRunner.run([executable, "archive", "export", "--db", exportStore])
+            guard measured.status == 0 else { throw BenchFailure(message: "archive export exited with \(measured.status)") }
+            stdout.seconds.append(measured.seconds)
+            stdout.peakMegabytes = max(stdout.peakMegabytes ?? 0, measured.peakMegabytes)
+        }
+        // What the cache saves: the same store merged and rendered afresh, in process (the path a
+        // store without a current cache takes); its bytes must be the export's.
+        var afresh = BenchRow(name: "  merged and rendered afresh (in process)", megabytes: 0, seconds: [], peakMegabytes: nil, units: "k incidents/s", work: Double(incidents) / 1000)
+        var bytes: [UInt8] = []
+        for _ in 0..<runs {
+            defer { progress.advance() }
             var failure: (any Error)?
-            reading.seconds.append(time {
-                do { history = try ArchiveStore(path: exportStore, create: false).history() } catch { failure = error }
-                return history.incidents.count
+            afresh.seconds.append(time {
+                bytes = []
+                do {
+                    let history = try ArchiveStore(path: exportStore, create: false).history()
+                    TimelineDocument.writeJSON(history.incidents, warnings: history.warnings) { bytes += $0 }
+                } catch { failure = error }
+                return bytes.count
             })
             if let failure { throw failure }
-            rendering.seconds.append(time { TimelineDocument.json(history.incidents, warnings: history.warnings).utf8.count })
         }
-        BenchTable.print([addLarge, addSmall, again, export, reading, rendering], reference: nil, json: false)
+        let same = (try? Data(contentsOf: URL(fileURLWithPath: exported))) == Data(bytes)
+        BenchTable.print([addLarge, addSmall, again, export, stdout, afresh], reference: nil, json: false)
         print("")
-        print("add \(captures) captures: \(String(format: "%.1f", addLarge.median)) s (target under 20 s); merged to \(merged.count) incidents (expected \(expected))")
-        print("export \(incidents) incidents: \(String(format: "%.2f", export.median)) s (target under 5 s)")
+        print("add \(captures) captures: \(String(format: "%.1f", addLarge.median)) s wall, \(String(format: "%.1f", addCPU.sorted()[addCPU.count / 2])) s CPU (target under 20 s); merged to \(merged.count) incidents (expected \(expected))")
+        let cpu = exportCPU.sorted()[exportCPU.count / 2]
+        print("export \(incidents) incidents: \(String(format: "%.2f", export.median)) s wall, \(String(format: "%.2f", cpu)) s CPU, \(String(format: "%.0f", export.peakMegabytes ?? 0)) MB peak (target under 5 s); bytes \(same ? "identical to" : "DIFFERENT from") the history merged afresh")
         print("peak memory: \(String(format: "%.0f", addSmall.peakMegabytes ?? 0)) MB at \(smallCaptures) captures, \(String(format: "%.0f", addLarge.peakMegabytes ?? 0)) MB at \(captures)")
         if FileManager.default.fileExists(atPath: series) {
             print("")
@@ -86,7 +113,7 @@ struct StoreBench: ParsableCommand {
     /// A store of `incidents` distinct Statuspage incidents (four updates each) in captures of
     /// 1,000, written through the library (the export is what is timed, not this).
     static func makeStore(at path: String, incidents: Int) throws {
-        let store = try ArchiveStore(path: path, create: true)
+        let store = try ArchiveStore(path: path, create: true, rendering: ArchiveRun.rendering)
         let perCapture = 1000
         let zone = WrittenZone(token: "UTC", offsetSeconds: 0)
         _ = try store.add { addition in

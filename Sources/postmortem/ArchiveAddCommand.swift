@@ -18,9 +18,9 @@ struct ArchiveAddCommand: ParsableCommand {
             var reading = input
             reading.db = nil
             let request = try reading.request()
-            var progress = ProgressMeter.forTerminal(label: "adding", total: request.inputs.count, quiet: quiet)
+            let progress = ProgressMeter.forTerminal(label: "adding", total: request.inputs.count, quiet: quiet)
             defer { progress.finish() }
-            let summary = try ArchiveRun.add(request, toStoreAt: path, progress: &progress)
+            let summary = try ArchiveRun.add(request, toStoreAt: path, progress: progress)
             if !quiet {
                 ExitStatus.printError(
                     "postmortem: \(path): added \(summary.added) capture(s) (\(summary.snapshots) incident snapshot(s)); \(summary.alreadyStored) already stored")

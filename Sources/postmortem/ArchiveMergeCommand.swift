@@ -15,10 +15,9 @@ struct ArchiveMergeCommand: ParsableCommand {
     func run() throws {
         do {
             if stores.isEmpty { throw UsageError(message: "give at least one store to merge") }
-            let target = try ArchiveStore(path: db, create: true)
-            var progress = ProgressMeter.forTerminal(label: "merging", total: stores.count, quiet: quiet)
+            let progress = ProgressMeter.forTerminal(label: "merging", total: stores.count, quiet: quiet)
             defer { progress.finish() }
-            let summary = try ArchiveRun.merge(stores, into: target, progress: &progress)
+            let summary = try ArchiveRun.merge(stores, intoStoreAt: db, progress: progress)
             if !quiet {
                 ExitStatus.printError("postmortem: \(db): added \(summary.added) capture(s) from \(stores.count) store(s); \(summary.alreadyStored) already stored")
             }

@@ -11,6 +11,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Seeds: 1-20, or 1,7.") var seeds = "1"
     @Option(help: "Runs at once (output is the same for any number).") var jobs = 1
     @Option(help: "Run only slice K of N of the grid (e.g. 2/8); join the CSVs with `postmortem merge`.") var shard: String?
+    @Flag(help: "No progress line on stderr (shown only when stderr is a terminal).") var quiet = false
 
     func run() throws {
         do {
@@ -21,7 +22,7 @@ struct SweepCommand: ParsableCommand {
                 runs = slice.slice(runs)
             }
             guard jobs >= 1 else { throw UsageError(message: "--jobs must be at least 1") }
-            print(try plan.csv(runs: runs, jobs: jobs, progress: TerminalProgress.observer), terminator: "")
+            print(try plan.csv(runs: runs, jobs: jobs, quiet: quiet), terminator: "")
         } catch {
             throw ExitStatus.report(error)
         }

@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
     var leaveOneOut = true
     @Option(help: "Runs at once (output is the same for any number).") var jobs = 1
     @Option(help: "Output format: markdown or json.") var format: Format = .markdown
+    @Flag(help: "No progress line on stderr (shown only when stderr is a terminal).") var quiet = false
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
@@ -24,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
             guard jobs >= 1 else { throw UsageError(message: "--jobs must be at least 1") }
             let seedList = try SweepPlan.seedList(seeds, file: scenario)
             let summary = try ScenarioValidation.run(path: scenario, seeds: seedList, overrides: overrides, leaveOneOut: leaveOneOut,
-                                                     jobs: jobs, progress: TerminalProgress.observer)
+                                                     jobs: jobs, quiet: quiet)
             switch format {
             case .markdown: print(summary.markdown, terminator: "")
             case .json: print(summary.json.serialized(), terminator: "")

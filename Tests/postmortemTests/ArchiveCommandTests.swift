@@ -158,6 +158,58 @@ struct ArchiveCommandTests {
         #expect(together.stdout.contains("copy29-2.atom"))
     }
 
+    @Test("Four processes creating one new store at once all succeed, round after round, and the store holds every capture")
+    func concurrentCreation() throws {
+        let (dir, cleanup) = try Self.folder()
+        defer { cleanup() }
+        let inputs = Self.series + ["Fixtures/status-pages/gcp-incidents.json"]
+        let whole = dir + "/whole.sqlite"
+        #expect(try CLI.run(["archive", "add", "--db", whole] + inputs).status == 0)
+        let expected = try Self.export(whole).stdout
+        for round in 0..<3 {
+            let db = dir + "/race\(round).sqlite"
+            let racers = try inputs.map { try CLI.start(["archive", "add", "--db", db, "--quiet", $0]) }
+            for outcome in racers.map({ $0.wait() }) {
+                #expect(outcome.status == 0, "round \(round): \(outcome.stderr)")
+            }
+            #expect(try Self.export(db).stdout == expected)
+            // Nothing of the creation is left beside the store.
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".creating-") }
+            #expect(left.isEmpty)
+        }
+    }
+
+    @Test("export --output writes the same bytes as standard output, and a failed export leaves the old file and no partial one")
+    func exportToFile() throws {
+        let (dir, cleanup) = try Self.folder()
+        defer { cleanup() }
+        let db = dir + "/store.sqlite"
+        #expect(try CLI.run(["archive", "add", "--db", db] + Self.series).status == 0)
+        let file = dir + "/export.json"
+        #expect(try CLI.run(["archive", "export", "--db", db, "--output", file]).status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == (try Self.export(db)).stdout)
+        try "old\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let missing = try CLI.run(["archive", "export", "--db", dir + "/missing.sqlite", "--output", file])
+        #expect(missing.status == 66)
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "old\n")
+        let blocked = try CLI.run(["archive", "export", "--db", db, "--output", dir + "/no-such-folder/export.json"])
+        #expect(blocked.status == 73)
+        #expect(blocked.stderr.contains("no-such-folder/export.json: cannot write: no such file or directory"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".partial") }.isEmpty)
+    }
+
+    @Test("A merge that cannot read a source creates no target store")
+    func mergeOfMissingStore() throws {
+        let (dir, cleanup) = try Self.folder()
+        defer { cleanup() }
+        let good = dir + "/good.sqlite"
+        #expect(try CLI.run(["archive", "add", "--db", good] + Self.series).status == 0)
+        let outcome = try CLI.run(["archive", "merge", good, dir + "/missing.sqlite", "--db", dir + "/joined.sqlite"])
+        #expect(outcome.status == 66)
+        #expect(outcome.stderr.contains("missing.sqlite: no archive store here"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/joined.sqlite"))
+    }
+
     @Test("Shards added to separate stores and merged equal one store")
     func shardAndMerge() throws {
         let (dir, cleanup) = try Self.folder()

@@ -24,6 +24,8 @@ public struct ArchiveAddition {
     let db: Database
     let store: String
     public private(set) var summary = Summary()
+    /// The snapshots this transaction stored, whose merged incidents the cache must refresh.
+    private(set) var stored: [MergedIncidentCache.SnapshotID] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -65,7 +67,7 @@ public struct ArchiveAddition {
                 var rest = incident
                 rest.events = []
                 return StoredCapture.Snapshot(
-                    identity: incident.identity?.key, provider: incident.provider,
+                    identity: incident.identity?.key, keys: incident.identity?.keys ?? [], provider: incident.provider,
                     json: String(decoding: try encoder.encode(rest), as: UTF8.self), events: incident.events)
             }
         } catch {
@@ -91,8 +93,11 @@ public struct ArchiveAddition {
                 sql: "INSERT INTO snapshot (captureId, position, identity, provider, incident) VALUES (?, ?, ?, ?, ?)")
             let event = try db.cachedStatement(
                 sql: "INSERT INTO event (captureId, snapshot, position, \(TimelineEvent.columns)) VALUES (?, ?, ?\(String(repeating: ", ?", count: 16)))")
+            let key = try db.cachedStatement(sql: "INSERT OR IGNORE INTO snapshot_key (key, captureId, position) VALUES (?, ?, ?)")
             for (position, row) in capture.snapshots.enumerated() {
                 try snapshot.execute(arguments: [id, position, row.identity, row.provider, row.json])
+                for item in row.keys { try key.execute(arguments: [item, id, position]) }
+                stored.append(MergedIncidentCache.SnapshotID(capture: id, position: position))
                 for (index, item) in row.events.enumerated() {
                     try event.execute(arguments: try item.arguments(captureId: id, snapshot: position, position: index, encoder: encoder))
                 }

@@ -23,14 +23,19 @@ public struct ArchiveFilter: Sendable, Equatable {
 
     /// Whether `incident` passes every condition set. An incident with no time passes no time bound.
     public func includes(_ incident: Incident) -> Bool {
-        if let provider, incident.provider?.lowercased() != provider.lowercased() { return false }
+        includes(provider: incident.provider, names: incident.services + incident.components, start: Self.start(of: incident))
+    }
+
+    /// Whether an incident with this provider, these service and component names and this first
+    /// instant passes every condition set (what the store keeps beside each merged incident).
+    public func includes(provider incidentProvider: String?, names: [String], start: Instant?) -> Bool {
+        if let provider, incidentProvider?.lowercased() != provider.lowercased() { return false }
         if let service {
             let wanted = service.lowercased()
-            let names = incident.services + incident.components
             guard names.contains(where: { $0.lowercased().contains(wanted) }) else { return false }
         }
         if since != nil || until != nil {
-            guard let start = Self.start(of: incident) else { return false }
+            guard let start else { return false }
             if let since, start < since { return false }
             if let until, start >= until { return false }
         }

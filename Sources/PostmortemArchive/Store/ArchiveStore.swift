@@ -8,7 +8,8 @@ import PostmortemTimeline
 ///
 /// The store keeps each capture's incidents as read, and merges them with `SnapshotHistory` in
 /// capture order (the file's own name, then its path, then its digest) whenever the history is
-/// read. So adding is idempotent (a capture already stored is skipped) and order-free (any order
+/// read; each add also keeps the merged incidents it touched rendered for the export
+/// (`forEachRendered`), so exporting neither decodes nor merges. So adding is idempotent (a capture already stored is skipped) and order-free (any order
 /// of adds gives the same history, byte for byte), and two stores merge by copying captures.
 ///
 /// Every `add` is one SQLite transaction. The database runs in WAL mode with a busy timeout,
@@ -17,6 +18,9 @@ public struct ArchiveStore: Sendable {
     /// The store file as the user gave it.
     public let path: String
     let queue: DatabaseQueue
+    /// The rendering the store keeps of each merged incident, refreshed by every add; `nil`
+    /// marks the cache out of date instead.
+    public let rendering: IncidentRendering?
 
     /// How long a writer waits for another process's transaction before failing.
     public static let defaultBusyTimeout: TimeInterval = 300
@@ -26,76 +30,94 @@ public struct ArchiveStore: Sendable {
     /// empty store.
     /// - Throws: `ArchiveError.missingStore`, `.notAStore`, `.newerSchema` (the file is left
     ///   unchanged), or `.database`.
-    public init(path: String, create: Bool, busyTimeout: TimeInterval = ArchiveStore.defaultBusyTimeout) throws(ArchiveError) {
+    public init(
+        path: String, create: Bool, rendering: IncidentRendering? = nil, busyTimeout: TimeInterval = ArchiveStore.defaultBusyTimeout
+    ) throws(ArchiveError) {
         self.path = path
+        self.rendering = rendering
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if isDirectory.boolValue { throw .notAStore(file: path, reason: "it is a directory") }
         if !exists, !create { throw .missingStore(file: path) }
         if exists, let reason = Self.notSQLite(path) { throw .notAStore(file: path, reason: reason) }
+        let configuration = Self.configuration(busyTimeout: busyTimeout)
+        if !exists { try Self.createFile(at: path, configuration: configuration) }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw Self.failure(error, file: path, operation: "opening the store")
+        }
+        try prepareSchema()
+    }
+
+    /// Foreign keys on, a busy timeout; the journal mode is left as the file has it (WAL, set
+    /// when the store was created), so opening a store writes nothing.
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "postmortem.archive"
-        // Two processes creating one store at the same moment can meet SQLite's lock while it
-        // switches the new file to WAL, where the busy timeout does not apply: retry for a while.
-        var attempt = 0
-        while true {
-            do {
-                queue = try DatabaseQueue(path: path, configuration: configuration)
-                break
-            } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && attempt < 100 {
-                attempt += 1
-                usleep(50_000)
-            } catch {
-                throw Self.failure(error, file: path, operation: "opening the store")
+        return configuration
+    }
+
+    /// Creates a new store at `path` whole, or finds that another process just did.
+    ///
+    /// The store is built under a private name beside `path` (switched to WAL, which SQLite
+    /// keeps in the file, and given its schema), then linked to `path`, which fails when
+    /// `path` exists: two processes creating one store at once never meet in a half-made file,
+    /// and the one that comes second opens the store the first made.
+    private static func createFile(at path: String, configuration: Configuration) throws(ArchiveError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + "." + (path as NSString).lastPathComponent + ".creating-\(getpid())-\(UUID().uuidString)"
+        defer { removeFiles(at: temporary) }
+        do {
+            var setup = configuration
+            setup.journalMode = .wal
+            let queue = try DatabaseQueue(path: temporary, configuration: setup)
+            try queue.inTransaction(.immediate) { db in
+                try ArchiveSchema.migrate(db)
+                return .commit
             }
+            try queue.close()
+        } catch {
+            throw failure(error, file: path, operation: "creating the store")
         }
-        // Another process creating the same store can change its schema while this one reads it
-        // ("no such table" from a schema read mid-creation): read it again after a moment.
-        var tries = 0
-        while true {
-            do {
-                try prepareSchema()
-                return
-            } catch .database where tries < 40 {
-                tries += 1
-                usleep(50_000)
-            }
+        if link(temporary, path) != 0, errno != EEXIST {
+            throw .database(file: path, operation: "creating the store", message: String(cString: strerror(errno)))
         }
     }
 
     /// Refuses a store written by a newer version or by another program, then applies the
     /// migrations this version knows and the store lacks.
+    ///
+    /// An up-to-date store is only read (so opening one never waits for another process's
+    /// add); otherwise the check is made again, and the migrations applied, in one IMMEDIATE
+    /// transaction, so two processes upgrading one store at once take turns.
     private func prepareSchema() throws(ArchiveError) {
-        let migrator = ArchiveSchema.migrator
-        let (applied, userTables): (Set<String>, Int)
         do {
-            (applied, userTables) = try queue.read { db in
-                let applied = try migrator.appliedIdentifiers(db)
-                let tables = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
-                return (applied, tables)
+            let current = try queue.read { db in try checkSchema(db) }
+            if current { return }
+            try queue.inTransaction(.immediate) { db in
+                if try !checkSchema(db) { try ArchiveSchema.migrate(db) }
+                return .commit
             }
         } catch {
-            throw Self.failure(error, file: path, operation: "reading the schema")
+            throw Self.failure(error, file: path, operation: "bringing the schema up to date")
         }
-        let unknown = applied.subtracting(migrator.migrations)
-        if !unknown.isEmpty { throw .newerSchema(file: path, unknownMigrations: unknown.sorted()) }
-        if applied.isEmpty, userTables > 0 {
-            throw .notAStore(file: path, reason: "an SQLite database with tables of its own and no postmortem schema")
+    }
+
+    /// Whether the store has every migration this version knows.
+    /// - Throws: `ArchiveError.newerSchema` or `.notAStore`.
+    private func checkSchema(_ db: Database) throws -> Bool {
+        let applied = try ArchiveSchema.applied(db)
+        let unknown = applied.subtracting(ArchiveSchema.identifiers)
+        if !unknown.isEmpty { throw ArchiveError.newerSchema(file: path, unknownMigrations: unknown.sorted()) }
+        if applied.isEmpty {
+            let tables = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
+            if tables > 0 { throw ArchiveError.notAStore(file: path, reason: "an SQLite database with tables of its own and no postmortem schema") }
         }
-        guard applied.count < migrator.migrations.count else { return }
-        do {
-            try migrator.migrate(queue)
-        } catch {
-            // Another process creating the same store at the same moment applies the migration
-            // first; ours then fails on the existing tables and rolls back, and the store is
-            // complete all the same.
-            let complete = (try? queue.read { try migrator.hasCompletedMigrations($0) }) ?? false
-            if !complete { throw Self.failure(error, file: path, operation: "creating the schema") }
-        }
+        return applied.isSuperset(of: ArchiveSchema.identifiers)
     }
 
     /// Why the file at `path` cannot be an SQLite database, from its header; `nil` when it can.
@@ -117,6 +139,7 @@ public struct ArchiveStore: Sendable {
             try queue.inTransaction(.immediate) { db in
                 var addition = ArchiveAddition(db: db, store: path)
                 try body(&addition)
+                try MergedIncidentCache.refresh(db, stored: addition.stored, rendering: rendering, store: path)
                 summary = addition.summary
                 return .commit
             }
@@ -136,6 +159,7 @@ public struct ArchiveStore: Sendable {
                 try other.forEachCapture { capture in
                     _ = try addition.copy(capture)
                 }
+                try MergedIncidentCache.refresh(db, stored: addition.stored, rendering: rendering, store: path)
                 summary = addition.summary
                 return .commit
             }
@@ -162,6 +186,7 @@ public struct ArchiveStore: Sendable {
                 let decoder = JSONDecoder()
                 let warnings = try db.cachedStatement(
                     sql: "SELECT position, file, line, byteOffset, message FROM warning WHERE captureId = ? ORDER BY position")
+                let keys = try db.cachedStatement(sql: "SELECT position, key FROM snapshot_key WHERE captureId = ? ORDER BY position, key")
                 while let row = try captures.next() {
                     let id: Int64 = row["id"]
                     var capture = StoredCapture(
@@ -169,6 +194,13 @@ public struct ArchiveStore: Sendable {
                     if withRows {
                     capture.snapshots = try Row.fetchAll(snapshots, arguments: [id]).map { row in
                         StoredCapture.Snapshot(identity: row["identity"], provider: row["provider"], json: row["incident"], events: [])
+                    }
+                    for row in try Row.fetchAll(keys, arguments: [id]) {
+                        let position: Int = row[0]
+                        guard capture.snapshots.indices.contains(position) else {
+                            throw ArchiveError.damaged(file: path, place: "key of \(capture.name) snapshot #\(position)", message: "no such snapshot")
+                        }
+                        capture.snapshots[position].keys.append(row[1])
                     }
                     let rows = try Row.fetchCursor(events, arguments: [id])
                     while let row = try rows.next() {

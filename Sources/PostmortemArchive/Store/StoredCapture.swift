@@ -7,6 +7,8 @@ public struct StoredCapture: Sendable, Equatable {
     public struct Snapshot: Sendable, Equatable {
         /// The incident's primary identity key, when the reader found one.
         public var identity: String?
+        /// Every identity key (the primary one and its aliases), which decide what it merges with.
+        public var keys: [String] = []
         public var provider: String?
         /// The `Incident` without its events, JSON-encoded with sorted keys.
         public var json: String

@@ -148,7 +148,7 @@ struct ArchiveStoreTests {
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier"),
              try Int.fetchOne(db, sql: "SELECT count(*) FROM capture"))
         }
-        #expect(migrations == ["v1-captures", "v9-future"])
+        #expect(migrations == ["v1-captures", "v2-merged-cache", "v9-future"])
         #expect(captures == 1)
         try queue.close()
         let message = ArchiveError.newerSchema(file: path, unknownMigrations: ["v9-future"]).description
