@@ -29,7 +29,8 @@ struct TimelineCommand: ParsableCommand {
                 var output = StandardOutput()
                 var writer = TimelineJSONWriter()
                 let warnings = try ReportPipeline.forEachMerged(request) { incident in
-                    writer.append(incident)
+                    // One event at a time: an SHD page's incident can hold half a million.
+                    writer.append(incident, flushingAt: 1 << 20) { output.write($0) }
                     if writer.pendingCount >= 1 << 20 { output.write(writer.take()) }
                 }
                 input.report(warnings)
@@ -42,10 +43,7 @@ struct TimelineCommand: ParsableCommand {
             let (incidents, warnings) = try ReportPipeline.load(request)
             input.report(warnings)
             switch format {
-            case .json:
-                var output = StandardOutput()
-                TimelineDocument.streamJSON(incidents, warnings: warnings) { output.write($0) }
-                output.flush()
+            case .json: print(TimelineDocument.json(incidents, warnings: warnings), terminator: "")
             case .csv: print(TimelineDocument.csv(incidents), terminator: "")
             case .markdown: print(TimelineDocument.markdown(incidents, warnings: warnings), terminator: "")
             }
