@@ -8,6 +8,8 @@ import PostmortemReports
 /// files in a private temporary folder. All but the last are added in one `archive add` into a
 /// fresh store; then the last is added on its own, and the store is exported (JSON and CSV) as
 /// `archive export` does. Checked, not only run:
+/// - the export from the store's cache of merged incidents is the history merged afresh, byte
+///   for byte;
 /// - a first add that fails leaves no store file behind;
 /// - a later add that fails leaves the store exactly as it was (the same captures and the same
 ///   exported bytes), since every add is one transaction.
@@ -27,10 +29,13 @@ struct StoreContents: Equatable {
 
     init(_ store: ArchiveStore) throws {
         captures = try store.captures().map { "\($0.name) \($0.digest) \($0.byteCount) \($0.format ?? "-")" }
+        var exported: [UInt8] = []
+        try ArchiveRun.export(store, filter: ArchiveFilter()) { exported += $0 }
         let history = try store.history()
-        var json: [UInt8] = []
-        TimelineDocument.writeJSON(history.incidents, warnings: history.warnings) { json += $0 }
-        self.json = json
+        var fresh: [UInt8] = []
+        TimelineDocument.writeJSON(history.incidents, warnings: history.warnings) { fresh += $0 }
+        precondition(exported == fresh, "the export from the store's cache differs from the history merged afresh")
+        json = exported
         csv = TimelineDocument.csv(history.incidents)
     }
 }
@@ -50,10 +55,10 @@ public func fuzzStore(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     ArchiveStore.removeFiles(at: storePath)
     defer { ArchiveStore.removeFiles(at: storePath) }
 
-    var progress = ProgressMeter(label: "fuzz", total: files.count, enabled: false)
+    let progress = ProgressMeter(label: "fuzz", total: files.count, enabled: false)
     let first = files.count > 1 ? Array(files.dropLast()) : files
     do {
-        _ = try ArchiveRun.add(ReportRequest(inputs: first), toStoreAt: storePath, progress: &progress)
+        _ = try ArchiveRun.add(ReportRequest(inputs: first), toStoreAt: storePath, progress: progress)
     } catch {
         precondition(!FileManager.default.fileExists(atPath: storePath), "a failed first add left a store behind: \(error)")
         return 0
@@ -63,7 +68,7 @@ public func fuzzStore(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     }
     guard files.count > 1, let last = files.last else { return 0 }
     do {
-        _ = try ArchiveRun.add(ReportRequest(inputs: [last]), to: store, progress: &progress)
+        _ = try ArchiveRun.add(ReportRequest(inputs: [last]), to: store, progress: progress)
         guard (try? StoreContents(store)) != nil else { preconditionFailure("a store just added to cannot be exported") }
     } catch {
         guard let after = try? StoreContents(store) else { preconditionFailure("a failed add left a store that cannot be read: \(error)") }
