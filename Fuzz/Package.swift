@@ -26,6 +26,9 @@ let package = Package(
         fuzzTarget("fuzz-scenario-yaml", ["RecoveryModel"]),
         fuzzTarget("fuzz-archive-json", ["PostmortemIngest"]),
         fuzzTarget("fuzz-snapshots", ["PostmortemIngest", "PostmortemArchive"]),
+        fuzzTarget("fuzz-markdown", ["PostmortemIngest", "PostmortemTimeline"]),
+        fuzzTarget("fuzz-html-postmortem", ["PostmortemIngest", "PostmortemTimeline"]),
+        fuzzTarget("fuzz-store", ["PostmortemArchive", "PostmortemPipeline", "PostmortemReports"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -48,6 +48,26 @@ extension ImpactBoundary {
     }
 }
 
+extension Incident {
+    /// The text of `jsonValue` nested `indent` deep, with the events written one at a time and
+    /// `flush` given the buffer after each, instead of as one tree.
+    func streamJSON(into out: inout [UInt8], indent: Int, flush: (inout [UInt8]) -> Void) {
+        var shell = self
+        shell.events = []
+        guard let members = shell.jsonValue.members else { return }
+        JSONValue.writeObject(count: members.count, into: &out, indent: indent, key: { members[$0].0 }) { member, out in
+            guard members[member].0 == "events" else {
+                members[member].1.write(into: &out, indent: indent + 2)
+                return
+            }
+            JSONValue.writeArray(count: events.count, into: &out, indent: indent + 2) { index, out in
+                events[index].jsonValue.write(into: &out, indent: indent + 4)
+                flush(&out)
+            }
+        }
+    }
+}
+
 extension TimelineEvent {
     public var jsonValue: JSONValue {
         var members: [(String, JSONValue)] = [("time", .string(time.iso8601))]

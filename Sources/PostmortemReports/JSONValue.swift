@@ -77,36 +77,53 @@ public enum JSONValue: Sendable, Equatable {
         case .string(let value): JSONValue.writeString(value, into: &out)
         case .literal(let text): JSONValue.append(text, into: &out)
         case .array(let items):
-            if items.isEmpty {
-                JSONValue.append("[]", into: &out)
-                return
+            JSONValue.writeArray(count: items.count, into: &out, indent: indent) { index, out in
+                items[index].write(into: &out, indent: indent + 2)
             }
-            out.append(contentsOf: [91, 10])
-            for (index, item) in items.enumerated() {
-                JSONValue.indent(indent + 2, into: &out)
-                item.write(into: &out, indent: indent + 2)
-                if index + 1 < items.count { out.append(44) }
-                out.append(10)
-            }
-            JSONValue.indent(indent, into: &out)
-            out.append(93)
         case .object(let members):
-            if members.isEmpty {
-                JSONValue.append("{}", into: &out)
-                return
+            JSONValue.writeObject(count: members.count, into: &out, indent: indent, key: { members[$0].0 }) { index, out in
+                members[index].1.write(into: &out, indent: indent + 2)
             }
-            out.append(contentsOf: [123, 10])
-            for (index, (key, value)) in members.enumerated() {
-                JSONValue.indent(indent + 2, into: &out)
-                JSONValue.writeString(key, into: &out)
-                out.append(contentsOf: [58, 32])
-                value.write(into: &out, indent: indent + 2)
-                if index + 1 < members.count { out.append(44) }
-                out.append(10)
-            }
-            JSONValue.indent(indent, into: &out)
-            out.append(125)
         }
+    }
+
+    /// Writes an array of `count` items, nested `indent` deep, exactly as `write` writes
+    /// `.array`, with `item(index, &out)` writing each item (nested `indent + 2` deep). For
+    /// writers that make items one at a time instead of holding them all as values.
+    public static func writeArray(count: Int, into out: inout [UInt8], indent: Int, item: (Int, inout [UInt8]) -> Void) {
+        writeContainer(count: count, open: 91, close: 93, into: &out, indent: indent, item: item)
+    }
+
+    /// Writes an object of `count` members, nested `indent` deep, exactly as `write` writes
+    /// `.object`: `key(index)` names each member and `value(index, &out)` writes its value
+    /// (nested `indent + 2` deep).
+    public static func writeObject(
+        count: Int, into out: inout [UInt8], indent: Int, key: (Int) -> String, value: (Int, inout [UInt8]) -> Void
+    ) {
+        writeContainer(count: count, open: 123, close: 125, into: &out, indent: indent) { index, out in
+            writeString(key(index), into: &out)
+            out.append(contentsOf: [58, 32])
+            value(index, &out)
+        }
+    }
+
+    /// `[` or `{`, one indented line per entry, the closing bracket on its own line; `[]` or `{}` when empty.
+    private static func writeContainer(
+        count: Int, open: UInt8, close: UInt8, into out: inout [UInt8], indent: Int, item: (Int, inout [UInt8]) -> Void
+    ) {
+        if count == 0 {
+            out.append(contentsOf: [open, close])
+            return
+        }
+        out.append(contentsOf: [open, 10])
+        for index in 0..<count {
+            JSONValue.indent(indent + 2, into: &out)
+            item(index, &out)
+            if index + 1 < count { out.append(44) }
+            out.append(10)
+        }
+        JSONValue.indent(indent, into: &out)
+        out.append(close)
     }
 
     static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

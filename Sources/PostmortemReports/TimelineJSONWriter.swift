@@ -25,6 +25,20 @@ public struct TimelineJSONWriter: Sendable {
         incident.jsonValue.write(into: &buffer, indent: 4)
     }
 
+    /// Appends one incident (before any warning) with its events written one at a time, handing
+    /// the bytes to `write` whenever `limit` or more wait: no JSON tree of the incident is built
+    /// and its text is never held whole, which for an SHD page of half a million updates is
+    /// most of the memory. The bytes are those of `append(_:)`.
+    public mutating func append(_ incident: Incident, flushingAt limit: Int, to write: ([UInt8]) -> Void) {
+        separate(first: incidents == 0)
+        incidents += 1
+        incident.streamJSON(into: &buffer, indent: 4) { buffer in
+            guard buffer.count >= limit else { return }
+            write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Appends one incident as `render` gave it (before any warning).
     public mutating func append<Bytes: Collection>(rendered bytes: Bytes) where Bytes.Element == UInt8 {
         separate(first: incidents == 0)

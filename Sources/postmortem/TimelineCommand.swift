@@ -29,7 +29,8 @@ struct TimelineCommand: ParsableCommand {
                 var output = StandardOutput()
                 var writer = TimelineJSONWriter()
                 let warnings = try ReportPipeline.forEachMerged(request) { incident in
-                    writer.append(incident)
+                    // One event at a time: an SHD page's incident can hold half a million.
+                    writer.append(incident, flushingAt: 1 << 20) { output.write($0) }
                     if writer.pendingCount >= 1 << 20 { output.write(writer.take()) }
                 }
                 input.report(warnings)

@@ -73,15 +73,18 @@ public final class HTMLDocument {
         return marked || SourceEncoding.declaredCharset(Array(bytes.prefix(4096))) != nil ? nil : "UTF-8"
     }
 
+    /// Why reading stopped at libxml2's nesting limit.
+    static let depthReason = "elements nest deeper than libxml2's limit of 256 levels; the rest of the file was not read"
+
     /// The limit libxml2 hit, if its last error halted the parse. Other errors are recovered
     /// from and leave no trace, as in a browser.
-    private static func stop(of context: xmlParserCtxtPtr) -> Stop? {
+    static func stop(of context: xmlParserCtxtPtr) -> Stop? {
         let error = context.pointee.lastError
         guard error.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue), context.pointee.disableSAX != 0 else { return nil }
         let detail = error.message.map { String(cString: $0) } ?? ""
         let reason =
             detail.containsBytes("depth")
-            ? "elements nest deeper than libxml2's limit of 256 levels; the rest of the file was not read"
+            ? depthReason
             : "the parser stopped here (\(detail.split(separator: "\n").first.map(String.init) ?? "internal limit")); the rest of the file was not read"
         return Stop(line: max(Int(error.line), 1), reason: reason)
     }

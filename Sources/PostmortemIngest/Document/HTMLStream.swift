@@ -36,10 +36,38 @@ struct HTMLStreamAttributes {
 enum HTMLStream {
     /// Parses `bytes`, calling `receiver`. Returns `false` when libxml2 cannot start at all.
     static func parse(_ bytes: UnsafeRawBufferPointer, url: String, receiver: any HTMLStreamReceiver) -> Bool {
+        if case .notStarted = run(bytes, receiver: receiver, likeTree: false) { return false }
+        return true
+    }
+
+    /// What a parse that reports the tree's content came to.
+    enum Outcome {
+        /// libxml2 could not start (no bytes, or more than it can address).
+        case notStarted
+        /// The bytes were read; `stop` says where reading ended early, as `HTMLDocument.stop` does.
+        case read(stop: HTMLDocument.Stop?)
+    }
+
+    /// Parses `bytes` as `HTMLDocument(html:)` would, calling `receiver` with exactly what its
+    /// tree would hold, for readers that replace a walk over that tree:
+    ///
+    /// - white space the tree drops (`HTML_PARSE_NOBLANKS`: a blank run right before a tag, after
+    ///   an element that takes no text, such as `<br>` or `<table>`) is not reported;
+    /// - an element nested deeper than the tree builder's limit of 256 levels stops the parse
+    ///   there (the tree builder enforces the limit, the bare parser does not), with the same
+    ///   `Stop`, and nothing after it is reported;
+    /// - a page that declares no charset is read as UTF-8 throughout, as the tree is.
+    ///
+    /// Elements left open when the parse ends are not closed here: the receiver closes them.
+    static func parseLikeTree(_ bytes: UnsafeRawBufferPointer, receiver: any HTMLStreamReceiver) -> Outcome {
+        run(bytes, receiver: receiver, likeTree: true)
+    }
+
+    private static func run(_ bytes: UnsafeRawBufferPointer, receiver: any HTMLStreamReceiver, likeTree: Bool) -> Outcome {
         _ = HTMLDocument.initializeParserOnce
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
             bytes.count <= Int(Int32.max), let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count))
-        else { return false }
+        else { return .notStarted }
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
@@ -47,46 +75,181 @@ enum HTMLStream {
         htmlCtxtUseOptions(context, options)
         if let charset = HTMLDocument.impliedCharset(bytes), let handler = xmlFindCharEncodingHandler(charset) {
             _ = xmlSwitchToEncoding(context, handler)
+            // As htmlCtxtReadMemory does for a given charset: a `<meta charset>` further down
+            // does not switch the encoding again.
+            if likeTree, let input = context.pointee.input, input.pointee.encoding == nil {
+                input.pointee.encoding = UnsafePointer(xmlCharStrdup(charset))
+            }
         }
-        guard let sax = context.pointee.sax else { return false }
+        guard let sax = context.pointee.sax else { return .notStarted }
         sax.pointee = htmlSAXHandler()
         sax.pointee.startElement = { user, name, attributes in
             guard let user, let name else { return }
             let box = Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue()
+            guard box.opens(name) else { return }
             box.receiver.start(element: HTMLStream.buffer(name), attributes: HTMLStreamAttributes(pairs: attributes), line: box.line())
         }
         sax.pointee.endElement = { user, name in
             guard let user, let name else { return }
-            Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue().receiver.end(element: HTMLStream.buffer(name))
+            let box = Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue()
+            guard box.closes() else { return }
+            box.receiver.end(element: HTMLStream.buffer(name))
         }
         sax.pointee.characters = { user, text, length in
             guard let user, let text, length > 0 else { return }
-            Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue().receiver.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            let box = Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue()
+            let buffer = UnsafeBufferPointer(start: text, count: Int(length))
+            guard box.keeps(buffer) else { return }
+            box.receiver.characters(buffer)
         }
-        sax.pointee.cdataBlock = sax.pointee.characters
-        let box = ReceiverBox(receiver: receiver, context: context)
+        sax.pointee.cdataBlock = { user, text, length in
+            guard let user, let text, length > 0 else { return }
+            let box = Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue()
+            guard box.keepsRawText() else { return }
+            box.receiver.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        // A processing instruction is a child in the tree, which the white-space rule looks at.
+        sax.pointee.processingInstruction = { user, target, _ in
+            guard let user, let target else { return }
+            Unmanaged<ReceiverBox>.fromOpaque(user).takeUnretainedValue().addsInstruction(target)
+        }
+        let box = ReceiverBox(receiver: receiver, context: context, likeTree: likeTree)
         let unmanaged = Unmanaged.passRetained(box)
         defer { unmanaged.release() }
         context.pointee.userData = unmanaged.toOpaque()
         _ = htmlParseDocument(context)
         context.pointee.userData = nil
-        return true
+        return .read(stop: box.stop ?? HTMLDocument.stop(of: context))
     }
 
-    /// Holds the receiver and the parser context for the C callbacks.
+    /// Holds the receiver and the parser context for the C callbacks, and, for a parse like the
+    /// tree, what the tree builder would know: the open elements and each one's last child.
     final class ReceiverBox {
         let receiver: any HTMLStreamReceiver
         let context: htmlParserCtxtPtr
+        let likeTree: Bool
+        /// The open elements, outermost first (only when `likeTree`).
+        private var open: [OpenElement] = []
+        /// Set when the depth limit stopped the parse: nothing more is reported.
+        private(set) var stop: HTMLDocument.Stop?
 
-        init(receiver: any HTMLStreamReceiver, context: htmlParserCtxtPtr) {
+        /// The tree's depth limit: libxml2's `xmlParserMaxDepth`, checked as its `nodePush` does.
+        static let depthLimit = 256
+
+        init(receiver: any HTMLStreamReceiver, context: htmlParserCtxtPtr, likeTree: Bool) {
             self.receiver = receiver
             self.context = context
+            self.likeTree = likeTree
         }
 
         func line() -> Int {
             guard let input = context.pointee.input else { return 0 }
             return Int(input.pointee.line)
         }
+
+        /// Whether an element start is reported; stops the parse where the tree builder would.
+        func opens(_ name: UnsafePointer<xmlChar>) -> Bool {
+            guard likeTree else { return true }
+            guard stop == nil else { return false }
+            if open.count > Self.depthLimit {
+                stop = HTMLDocument.Stop(line: max(line(), 1), reason: HTMLDocument.depthReason)
+                xmlStopParser(context)
+                return false
+            }
+            let takesText = HTMLStream.takesText(HTMLStream.buffer(name))
+            if !open.isEmpty { open[open.count - 1].last = .element(takesText: takesText) }
+            open.append(OpenElement(takesText: takesText, dropsAllSpace: HTMLStream.dropsAllSpace(HTMLStream.buffer(name))))
+            return true
+        }
+
+        func closes() -> Bool {
+            guard likeTree else { return true }
+            guard stop == nil, !open.isEmpty else { return false }
+            open.removeLast()
+            return true
+        }
+
+        /// Whether a run of text is reported: not after a stop, and not when the tree drops it.
+        ///
+        /// libxml2's `areBlanks` (HTMLparser.c, 2.9), written out here because a streaming parse
+        /// has no tree to ask: a run of blanks is dropped at the end of the input, before a tag
+        /// inside `<html>` or `<head>` (or outside any element), and before a tag when the
+        /// element's last child is an element that takes no text (or, with no child yet, when
+        /// the element itself takes none). Its check of a strict HTML 4.01 doctype for `<body>`'s
+        /// own children is left out: no text directly under `<body>` reaches a reader.
+        func keeps(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard likeTree else { return true }
+            guard stop == nil else { return false }
+            if !text.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                markText()
+                return true
+            }
+            let next = context.pointee.input?.pointee.cur?.pointee ?? 0
+            if next == 0 { return false }
+            if next != 60 {  // not `<`
+                markText()
+                return true
+            }
+            guard let top = open.last, !top.dropsAllSpace else { return false }
+            let kept: Bool
+            switch top.last {
+            case .none: kept = top.takesText
+            case .text: kept = true
+            case .element(let takesText): kept = takesText
+            }
+            if kept { markText() }
+            return kept
+        }
+
+        /// Raw text (`<script>`, `<style>`): always kept; the tree holds it as a CDATA node,
+        /// which counts as an element that takes no text for the white space after it.
+        func keepsRawText() -> Bool {
+            guard likeTree else { return true }
+            guard stop == nil else { return false }
+            if !open.isEmpty { open[open.count - 1].last = .element(takesText: false) }
+            return true
+        }
+
+        /// A processing instruction (`<?xml ...?>`) becomes the last child, under its target's
+        /// name, which the white-space rule compares as it does an element's.
+        func addsInstruction(_ target: UnsafePointer<xmlChar>) {
+            guard likeTree, stop == nil, !open.isEmpty else { return }
+            open[open.count - 1].last = .element(takesText: HTMLStream.takesText(HTMLStream.buffer(target)))
+        }
+
+        private func markText() {
+            if !open.isEmpty { open[open.count - 1].last = .text }
+        }
+    }
+
+    /// An open element as the white-space rule sees it.
+    struct OpenElement {
+        enum LastChild {
+            case none, text
+            case element(takesText: Bool)
+        }
+        var takesText: Bool
+        var dropsAllSpace: Bool
+        var last = LastChild.none
+    }
+
+    /// libxml2's `allowPCData`: the elements after which (or as whose first child) white space
+    /// is kept. Checked against the installed libxml2 by `HTMLStreamTreeTests`.
+    static let textElements: [[UInt8]] = [
+        "a", "abbr", "acronym", "address", "applet", "b", "bdo", "big", "blockquote", "body", "button", "caption",
+        "center", "cite", "code", "dd", "del", "dfn", "div", "dt", "em", "font", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "i", "iframe", "ins", "kbd", "label", "legend", "li", "noframes", "noscript", "object", "p", "pre", "q",
+        "s", "samp", "small", "span", "strike", "strong", "td", "th", "tt", "u", "var",
+    ].map { Array($0.utf8) }
+
+    static func takesText(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count <= 10 else { return false }
+        for element in textElements where element.count == name.count && element.elementsEqual(name) { return true }
+        return false
+    }
+
+    static func dropsAllSpace(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.equals("html") || name.equals("head")
     }
 
     static func buffer(_ text: UnsafePointer<xmlChar>) -> UnsafeBufferPointer<UInt8> {

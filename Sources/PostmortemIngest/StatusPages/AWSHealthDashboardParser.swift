@@ -15,53 +15,31 @@ public struct AWSHealthDashboardParser: IncidentParser {
             && (head.containsBytes("<") || head.containsBytes("&raquo;"))
     }
 
+    /// Reads the page in one streaming pass (`AWSHealthDashboardStream`): no tree is built, so
+    /// memory holds the bytes, one block and the events, and time grows linearly with the page.
+    /// - Throws: `IngestError.noTimeline` naming the file when the page has no event heading or
+    ///   no readable update; `.malformed` at the line where libxml2 stopped, when it stopped early
+    ///   and nothing was found before.
+    /// - Complexity: O(n) in the input.
     public func parse(_ input: SourceInput, options: IngestOptions) throws(IngestError) -> IngestResult {
-        let parsed = input.bytes.withUnsafeBytes { HTMLDocument(html: $0, url: input.path) }
-        guard let document = parsed, let root = document.root else {
+        let stream = AWSHealthDashboardStream(file: input.path, defaultZone: options.defaultZone)
+        let outcome = input.bytes.withUnsafeBytes { HTMLStream.parseLikeTree($0, receiver: stream) }
+        guard case .read(let stop) = outcome, stream.sawElement else {
             throw .noTimeline(file: input.path, expected: "an HTML status page")
         }
-        var warnings = document.stopWarnings(file: input.path)
-        guard let heading = Self.findHeading(in: document) else {
+        stream.finish()
+        guard let timeline = stream.timeline else {
             throw .noTimeline(
                 file: input.path,
                 expected: "a title such as 'Amazon Simple Storage Service (US) Event: July 20, 2008'")
         }
-        var resolution = StampResolution(date: heading.date, defaultZone: options.defaultZone)
-        var events: [TimelineEvent] = []
-        var lastBlockParent: String?
-        let blocks = root.innermostBlocks(named: Self.blockNames, notHolding: Self.containerNames)
-        for block in blocks {
-            if block.name == "td", block.parentName == "tr" { continue }
-            let text = block.visibleText
-            guard !text.isEmpty else { continue }
-            let location = SourceLocation(file: input.path, line: block.line)
-            guard let (stamp, length) = TimeStampScanner.scanPrefix(text) else {
-                // A block with no stamp right after an update, in the same list, continues it;
-                // page furniture and the navigation above the first update are not updates.
-                if let last = events.indices.last, block.parentPath == lastBlockParent, !Self.isChrome(text) {
-                    events[last].text += "\n\n" + text
-                } else if !Self.isChrome(text), !(events.isEmpty && Self.isNavigation(text)) {
-                    warnings.append(
-                        ParseWarning(location: location, message: "skipped a block that starts with no time stamp: '\(Self.excerpt(text))'"))
-                }
-                continue
-            }
-            switch resolution.resolve(stamp) {
-            case .skipped(let reason):
-                warnings.append(ParseWarning(location: location, message: "skipped an update: \(reason)"))
-            case .resolved(let instant, let zone, let warning):
-                if let warning { warnings.append(ParseWarning(location: location, message: warning)) }
-                let body = Self.body(of: text, after: length)
-                events.append(
-                    TimelineEvent(
-                        time: instant, zone: zone, writtenTime: stamp.written, precision: stamp.second == nil ? .minute : .second,
-                        service: heading.service, text: body, source: location))
-                lastBlockParent = block.parentPath
-            }
-        }
+        let heading = timeline.heading
+        let events = timeline.events
         guard !events.isEmpty else {
-            throw document.noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'")
+            guard let stop else { throw .noTimeline(file: input.path, expected: "updates that start with a time such as '9:05 AM PDT'") }
+            throw stop.error(file: input.path)
         }
+        let warnings = (stop.map { [$0.warning(file: input.path)] } ?? []) + timeline.warnings
         var credits: [AnnouncedCredit] = []
         // Splitting every update into sentences costs more than the rest of the reading; only
         // the updates that mention a credit can state one.
@@ -75,7 +53,8 @@ public struct AWSHealthDashboardParser: IncidentParser {
         return IngestResult(incidents: [incident], warnings: warnings)
     }
 
-    /// The blocks an update can be, and the elements that make a block a container of others.
+    /// The blocks an update can be, and the elements that make a block a container of others
+    /// (the stream compares the same names as bytes: `AWSHealthDashboardStream.isBlockName`).
     static let blockNames: Set<String> = ["div", "p", "li", "tr", "dd", "td"]
     static let containerNames: Set<String> = ["div", "p", "li", "tr", "table"]
 
@@ -84,16 +63,6 @@ public struct AWSHealthDashboardParser: IncidentParser {
         var service: String
         var region: String?
         var date: CivilDate
-    }
-
-    /// The event heading, from the first heading element (or the page title) that names an event date.
-    static func findHeading(in document: HTMLDocument) -> Heading? {
-        for node in document.select("//h1 | //h2 | //h3") + document.select("//title") {
-            if let heading = heading(from: TextFolding.foldAll(node.visibleText.isEmpty ? node.textContent : node.visibleText)) {
-                return heading
-            }
-        }
-        return nil
     }
 
     /// "Amazon Simple Storage Service (US) Event: July 20, 2008".
