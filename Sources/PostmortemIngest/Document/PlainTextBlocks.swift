@@ -39,7 +39,7 @@ enum PlainTextBlocks {
             blocks.append(DocumentBlock(kind: kind, text: current.joined(separator: "\n"), line: currentStart))
         }
         for (index, raw) in lines.enumerated() {
-            let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+            let indent = raw.leadingSpaceCount(tabWidth: 1)
             let line = TextFolding.fold(raw)
             if line.isEmpty {
                 close()
@@ -88,13 +88,14 @@ enum PlainTextBlocks {
 
     /// A short line with no closing punctuation that starts with a capital letter.
     static func isHeading(_ line: String) -> Bool {
-        guard line.count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
+        // `prefix(101)`: no more than 101 characters counted, however long the line.
+        guard line.prefix(101).count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
         return !".!?:;,".contains(last) && !ProseDocument.holdsClock(line)
     }
 
     /// One line holding a clock time (`Repaired 2022-01-22 13:59`): a timeline row.
     static func isClockLine(_ lines: [String]) -> Bool {
-        lines.count == 1 && lines[0].count <= 100 && ProseDocument.holdsClock(lines[0])
+        lines.count == 1 && lines[0].prefix(101).count <= 100 && ProseDocument.holdsClock(lines[0])
     }
 
     /// The cells of a `| a | b |` line (at least two cells, bars at both ends), else `nil`.
@@ -106,6 +107,6 @@ enum PlainTextBlocks {
 
     /// `=====` (a plain-text title's underline).
     static func isUnderline(_ line: Substring) -> Bool {
-        line.count >= 3 && line.utf8.allSatisfy { $0 == 0x3D }
+        line.utf8.allSatisfy { $0 == 0x3D } && line.utf8.count >= 3
     }
 }
