@@ -18,7 +18,7 @@ enum MarkdownBlocks {
         var inline = 0
         for line in lines.prefix(2000) {
             let trimmed = line.trimmingSpaces
-            if atxHeading(trimmed) != nil || isDelimiterRow(trimmed) || trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { return true }
+            if atxHeading(trimmed) != nil || isDelimiterRow(trimmed) || trimmed.hasASCIIPrefix("```") || trimmed.hasASCIIPrefix("~~~") { return true }
             if trimmed.containsBytes("**") || trimmed.containsBytes("](") || trimmed.containsBytes("__") { inline += 1 }
             if inline >= 2 { return true }
         }
@@ -64,7 +64,7 @@ enum MarkdownBlocks {
                 continue
             }
             // Fenced code: kept as one code block, never read for times.
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            if trimmed.hasASCIIPrefix("```") || trimmed.hasASCIIPrefix("~~~") {
                 close()
                 let fence = String(trimmed.prefix(3))
                 if fence == "```", trimmed.drop(while: { $0 == "`" }).containsBytes("`") {
@@ -75,7 +75,7 @@ enum MarkdownBlocks {
                     continue
                 }
                 var body: [String] = []
-                while index < lines.count, !lines[index].trimmingSpaces.hasPrefix(fence) {
+                while index < lines.count, !lines[index].trimmingSpaces.hasASCIIPrefix(fence) {
                     body.append(String(lines[index]))
                     index += 1
                 }
@@ -113,7 +113,7 @@ enum MarkdownBlocks {
                 listIndent = -1
                 continue
             }
-            if trimmed.hasPrefix("|") || (trimmed.containsBytes("|") && index < lines.count && isDelimiterRow(lines[index].trimmingSpaces)) {
+            if trimmed.hasASCIIPrefix("|") || (trimmed.containsBytes("|") && index < lines.count && isDelimiterRow(lines[index].trimmingSpaces)) {
                 close()
                 listIndent = -1
                 if isDelimiterRow(trimmed) {
@@ -127,7 +127,7 @@ enum MarkdownBlocks {
                 continue
             }
             var content = trimmed
-            while content.hasPrefix(">") { content = content.dropFirst().trimmingSpaces }
+            while content.hasASCIIPrefix(">") { content = content.dropFirst().trimmingSpaces }
             if let item = listItemText(content) {
                 open(.listItem, at: number)
                 listIndent = indent
@@ -361,6 +361,24 @@ extension Substring {
             return self[start..<Swift.max(start, end)]
         }
         return self[start..<end]
+    }
+
+    /// `hasPrefix(prefix)` for an ASCII prefix, compared on bytes: the standard library's
+    /// `hasPrefix` on a `Substring` compares `Character`s generically, a few hundred instructions
+    /// for each line and mark. Where a non-ASCII byte could make the answer differ (a combining
+    /// mark after the prefix, or a character canonically equal to an ASCII one), the standard
+    /// library answers.
+    func hasASCIIPrefix(_ prefix: String) -> Bool {
+        let utf8 = self.utf8
+        var index = utf8.startIndex
+        for expected in prefix.utf8 {
+            guard index < utf8.endIndex else { return false }
+            let byte = utf8[index]
+            if byte != expected { return byte >= 0x80 || expected >= 0x80 ? hasPrefix(prefix) : false }
+            index = utf8.index(after: index)
+        }
+        if index < utf8.endIndex, utf8[index] >= 0x80 { return hasPrefix(prefix) }
+        return true
     }
 
     /// The width of the line's leading spaces and tabs (a tab counts `tabWidth`), as `Character`s:

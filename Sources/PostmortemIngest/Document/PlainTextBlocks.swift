@@ -100,7 +100,8 @@ enum PlainTextBlocks {
 
     /// The cells of a `| a | b |` line (at least two cells, bars at both ends), else `nil`.
     static func tableCells(_ line: Substring) -> [String]? {
-        guard line.count >= 3, line.hasPrefix("|"), line.hasSuffix("|") else { return nil }
+        // The bars first: counting the `Character`s of every line was a fifth of this splitter's time.
+        guard line.hasASCIIPrefix("|"), line.hasSuffix("|"), line.count >= 3 else { return nil }
         let cells = MarkdownBlocks.tableCells(line)
         return cells.count >= 2 ? cells : nil
     }
