@@ -79,6 +79,9 @@ enum PlainTextBlocks {
     /// A line that begins a new entry even without a blank line before it.
     static func startsEntry(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first else { return false }
+        // An ASCII first byte that is no digit, mark or capital starts no entry: such a line (most
+        // lines) is not cut into letters and looked up as a month or weekday.
+        if first.value < 0x80, !(first.value >= 0x41 && first.value <= 0x5A), !("0"..."9").contains(first), first != "-", first != "*" { return false }
         if ("0"..."9").contains(first) || first == "-" || first == "*" || first == "\u{2022}" { return true }
         let word = line.prefix { $0.isLetter }
         return !word.isEmpty && word.first?.isUppercase == true

@@ -70,11 +70,14 @@ enum ProseVocabulary {
             let length = word.utf8.count
             // Only a phrase's first word can start one (a long word is not made a string to ask).
             let mayLead = mayName(word, leads: regionLeadBytes) && length <= regionLeadLength && regionLeads.contains(String(word))
-            for phrase in regionPhrases where mayLead && i + phrase.words.count <= words.count {
-                if zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1 }) {
-                    if !found.contains(phrase.name) { found.append(phrase.name) }
-                    i += phrase.words.count
-                    continue outer
+            // Asked outside the loop: a `where` clause would still walk (and copy) every phrase.
+            if mayLead {
+                for phrase in regionPhrases where i + phrase.words.count <= words.count {
+                    if zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1 }) {
+                        if !found.contains(phrase.name) { found.append(phrase.name) }
+                        i += phrase.words.count
+                        continue outer
+                    }
                 }
             }
             // A region code has six bytes or more (`isRegionCode` says no to a shorter word).
