@@ -54,7 +54,12 @@ struct ProseReading {
         var sectionService: String?
         var headingStack: [(level: Int, isTimeline: Bool)] = []
         var loggedBlocks: Set<Int> = []
+        var lastHeading = -1
+        // The document's title heading: a section under it is the whole document, not a section.
+        let firstHeading = sentences.firstIndex { $0.kind == .heading } ?? -1
         for (index, sentence) in sentences.enumerated() {
+            if sentence.kind == .heading { lastHeading = index }
+            context.place = 2 * (lastHeading + 1) + (sentence.kind == .listItem || sentence.kind == .tableRow ? 1 : 0)
             let section = sentenceSections[index]
             if index > 0, section != sentenceSections[index - 1] {
                 // A new entry: its own date, nothing carried over from the one before.
@@ -149,7 +154,10 @@ struct ProseReading {
                             place: isRow ? .row : .narrative,
                             isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline,
                             zoneAssumption: resolved.zoneAssumption,
-                            followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil))
+                            followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil,
+                            followingUntimed: k == mentions.count - 1 && index + 1 < sentences.count && sentences[index + 1].block == sentence.block
+                                && sentences[index + 1].mentions.isEmpty,
+                            sectionHeading: lastHeading > firstHeading ? sentences[lastHeading].text : nil))
                 }
             }
         }
@@ -263,6 +271,14 @@ struct ProseReading {
         }
         for token in tokens where token.isWord {
             if let date = ProseTimeScanner.numericDay(token.text) { return (date, token.text) }
+        }
+        // "(March 2024)", "8-12 April 2024": a month and its year place the document in a year
+        // (the first of the month stands for the day, which only the year is read from).
+        for (i, token) in tokens.enumerated() where i + 1 < tokens.count && token.isCapitalized {
+            guard let month = CivilDate.month(named: token.text), tokens[i + 1].text.utf8.count == 4,
+                let year = Int(tokens[i + 1].text), (1970...2100).contains(year)
+            else { continue }
+            return (CivilDate(year: year, month: month, day: 1), token.text + " " + tokens[i + 1].text)
         }
         return nil
     }

@@ -142,6 +142,11 @@ enum ProseTimeScanner {
             j += 1
             if j < t.count, t[j].lower == "time" { j += 1 }
         }
+        // "17:05 (UTC+2)": an offset in brackets right after the clock is its zone.
+        if zone == nil, j + 2 < t.count, t[j].lower == "(", t[j + 2].lower == ")", ZoneTable.literalOffsetToken(t[j + 1].text) {
+            zone = t[j + 1].text
+            j += 3
+        }
         return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
     }
 
@@ -183,10 +188,17 @@ enum ProseTimeScanner {
     /// `10.42` read as 10:42 when a word that introduces a time comes before it, or when it opens
     /// the sentence; anywhere else it is a number.
     static func dottedClock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression.Clock? {
-        let parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
+        var parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
+        // "4.30pm": the meridiem written onto the dotted clock.
+        var isPM: Bool?
+        if parts.count == 2, parts[1].count == 4, let m = meridiem(parts[1].suffix(2).lowercased()) {
+            isPM = m
+            parts[1] = parts[1].prefix(2)
+        }
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59
         else { return nil }
+        if let isPM { return .init(hour: hour, minute: minute, second: nil, isPM: isPM, precision: .minute) }
         // "2022-03-10 11.50": after a full date it is the time of that day.
         guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) || isoDay(t[i - 1].text) != nil else { return nil }
         return .init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute)
@@ -260,6 +272,13 @@ enum ProseTimeScanner {
             month = m
             dayNumber = d
             j = i + 2
+        } else if i + 2 < t.count, t[i + 1].lower == "of", t[i + 2].isCapitalized, let d = ordinal(t[i].text),
+            let m = CivilDate.month(named: t[i + 2].text)
+        {
+            // "21st of August 2021".
+            month = m
+            dayNumber = d
+            j = i + 3
         }
         guard let month, let dayNumber else { return nil }
         var year: Int?

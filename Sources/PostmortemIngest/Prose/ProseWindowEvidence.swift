@@ -84,13 +84,21 @@ struct ProseWindowEvidence {
             if Self.maintenanceList.matches(lower) { return false }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
+            // A span under a heading that states the impact ("## Impact", "Incident 1: provisioning
+            // stalled") is the impact's, whatever words its own sentence uses.
             return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
                 || Self.outageWordsList.matches(candidate.event.text.lowercased())
+                || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
         let statedStarts = timed.filter { Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
         let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
-        let impactNarrative = timed.filter { $0.place == .narrative && Self.statesImpact($0.clause) }
+        // A narrative time whose own clause states no impact takes the impact the next sentence
+        // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
+        let impactNarrative = timed.filter {
+            $0.place == .narrative
+                && (Self.statesImpact($0.clause) || $0.followingUntimed && $0.followingSentence.map(Self.statesImpact) == true)
+        }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
@@ -132,17 +140,19 @@ struct ProseWindowEvidence {
             return (startCandidate, end)
         }()
         let otherSpanEnds = spans.filter { $0 != startCandidate && ($0.event.endTime ?? startTime) > startTime }
-        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
+        // The strong restorations also count the ones written as what works again or what stopped.
+        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?, writtenForms: Bool = true) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
                 return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
                     || Self.statesEnd(candidate.clause, phrases: phrases)
+                    || writtenForms && ProseRestorationClause.states(candidate.clause)
             }
         }
         let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause) }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
-        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil).max { $0.event.time < $1.event.time }
+        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil, writtenForms: false).max { $0.event.time < $1.event.time }
         // The latest of the ends the text states (other ranges' ends, "continued until", "full
         // recovery by") and the restorations it reports: the window closes when the last thing is back.
         var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
