@@ -147,6 +147,16 @@ struct ProseReading {
                         // "The jobs could not start. (Between 1:46pm - 5:30pm)": the time of the sentence before it.
                         clauseText = sentences[index - 1].text + " " + sentence.text
                         leadText = sentences[index - 1].text
+                        // "Investigating - Users see errors. We are investigating. Mar 3, 14:48 UTC": a
+                        // stamp that closes an entry whose other sentences write no time is the whole entry's.
+                        var first = index - 1
+                        while first > 0, sentences[first - 1].block == sentence.block, sentences[first - 1].mentions.isEmpty { first -= 1 }
+                        let closesEntry = (index + 1 == sentences.count || sentences[index + 1].block != sentence.block)
+                            && sentences[first].opensBlock && sentences[first..<index].allSatisfy { $0.mentions.isEmpty }
+                        if closesEntry, first < index - 1 {
+                            leadText = sentences[first..<index].map(\.text).joined(separator: " ")
+                            clauseText = leadText + " " + sentence.text
+                        }
                     }
                     candidates.append(
                         ProseEvidenceCandidate(
