@@ -41,4 +41,6 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     /// The heading of the section the statement sits in, when it is not the document's title
     /// ("Impact", "Incident 1: runner provisioning stalled").
     var sectionHeading: String? = nil
+    /// The field label the time is written under (`Start:`, `End:`), if any.
+    var field: ProseFieldLabel? = nil
 }

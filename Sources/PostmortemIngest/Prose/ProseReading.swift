@@ -167,7 +167,8 @@ struct ProseReading {
                             followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil,
                             followingUntimed: k == mentions.count - 1 && index + 1 < sentences.count && sentences[index + 1].block == sentence.block
                                 && sentences[index + 1].mentions.isEmpty,
-                            sectionHeading: lastHeading > firstHeading ? sentences[lastHeading].text : nil))
+                            sectionHeading: lastHeading > firstHeading ? sentences[lastHeading].text : nil,
+                            field: ProseFieldLabel.label(of: k, in: mentions, tokens: tokens, sentence: sentence.text)))
                 }
             }
         }
@@ -295,8 +296,10 @@ struct ProseReading {
 
     /// Splits a document of several dated entries into sections: headings of one level that each
     /// name a day, outside any "Timeline" section, at least two of them and more than three days
-    /// apart somewhere (so the day headings of one incident's timeline stay one incident).
+    /// apart somewhere (so the day headings of one incident's timeline stay one incident); else
+    /// headings of one level that number incidents ("Incident 1: ...", "Outage #2"), at least two.
     static func sections(_ sentences: [ProseDocument.Sentence], anchor: CivilDate?) -> [Int] {
+        var numbered: [Int: [(index: Int, date: CivilDate)]] = [:]
         var dated: [(index: Int, level: Int, date: CivilDate)] = []
         var underTimeline: [(level: Int, isTimeline: Bool)] = []
         for (index, sentence) in sentences.enumerated() where sentence.kind == .heading {
@@ -306,6 +309,9 @@ struct ProseReading {
             let inTimeline = underTimeline.contains { $0.isTimeline }
             underTimeline.append((level, timelineWords.contains(where: lower.containsBytes)))
             guard !inTimeline else { continue }
+            if ProseIncidentHeading.numbersIncident(sentence.tokens) {
+                numbered[level, default: []].append((index, CivilDate(year: 1970, month: 1, day: 1)))
+            }
             guard let day = sentence.mentions.first?.start.day,
                 let year = day.year ?? anchor?.year
             else { continue }
@@ -313,10 +319,12 @@ struct ProseReading {
         }
         var levels: [Int: [(index: Int, date: CivilDate)]] = [:]
         for entry in dated { levels[entry.level, default: []].append((entry.index, entry.date)) }
-        guard let level = levels.keys.sorted().first(where: { key in
+        let datedLevel = levels.keys.sorted().first { key in
             guard let entries = levels[key], entries.count >= 2 else { return false }
             return zip(entries, entries.dropFirst()).contains { abs($0.date.daysSinceEpoch - $1.date.daysSinceEpoch) > 3 }
-        }), let entries = levels[level] else {
+        }
+        let numberedLevel = numbered.keys.sorted().first { (numbered[$0]?.count ?? 0) >= 2 }
+        guard let level = datedLevel ?? numberedLevel, let entries = datedLevel != nil ? levels[level] : numbered[level] else {
             return Array(repeating: 0, count: sentences.count)
         }
         var result: [Int] = []

@@ -90,7 +90,7 @@ struct ProseWindowEvidence {
                 || Self.outageWordsList.matches(candidate.event.text.lowercased())
                 || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
-        let statedStarts = timed.filter { Self.statesStart($0) }
+        let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
         let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
         // A narrative time whose own clause states no impact takes the impact the next sentence
@@ -149,7 +149,9 @@ struct ProseWindowEvidence {
                     || writtenForms && ProseRestorationClause.states(candidate.clause)
             }
         }
-        let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause) }
+        let statedEnds = later.filter {
+            $0.field == .end || $0.field == nil && (Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause))
+        }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
         let weakEnd = restorations(Self.weakEndPhrasesList, place: nil, writtenForms: false).max { $0.event.time < $1.event.time }
