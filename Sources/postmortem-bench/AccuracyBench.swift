@@ -256,15 +256,44 @@ enum CorpusRendering {
         return Array(page.utf8)
     }
 
-    /// The text a reader would save from the page: every block on its own, blank lines between.
+    /// The text a reader would save from the page, as a text export writes it: every block on
+    /// its own with blank lines between, list items with a bullet, table rows as `| a | b |`,
+    /// links written out after their text (`Slack thread (https://...)`), code blocks left out.
     static func plainText(markdown: [UInt8]) -> [UInt8] {
-        let document = BlockDocument.read(text: String(decoding: markdown, as: UTF8.self))
+        let document = BlockDocument.read(text: linksWrittenOut(String(decoding: markdown, as: UTF8.self)))
         var out: [String] = []
         if let title = document.metadata.title { out.append(title) }
-        for block in document.blocks where block.kind != .code {
-            out.append(block.text)
+        for block in document.blocks {
+            switch block.kind {
+            case .code: continue
+            case .listItem: out.append("- " + block.text)
+            case .tableRow: out.append("| " + block.cells.joined(separator: " | ") + " |")
+            case .heading, .paragraph: out.append(block.text)
+            }
         }
         return Array(out.joined(separator: "\n\n").utf8)
+    }
+
+    /// `[text](url)` as `text (url)`, as a text export keeps a link's address; a link whose text
+    /// is its address is written once.
+    static func linksWrittenOut(_ markdown: String) -> String {
+        var out = ""
+        var rest = Substring(markdown)
+        while let close = rest.range(of: "](") {
+            guard let open = rest[..<close.lowerBound].lastIndex(of: "["),
+                let end = rest[close.upperBound...].firstIndex(where: { $0 == ")" || $0 == "\n" }), rest[end] == ")"
+            else {
+                out += rest[..<close.upperBound]
+                rest = rest[close.upperBound...]
+                continue
+            }
+            let text = rest[rest.index(after: open)..<close.lowerBound]
+            let url = rest[close.upperBound..<end]
+            out += rest[..<open]
+            out += text == url ? String(url) : "\(text) (\(url))"
+            rest = rest[rest.index(after: end)...]
+        }
+        return out + rest
     }
 
     static func escape(_ text: String) -> String {

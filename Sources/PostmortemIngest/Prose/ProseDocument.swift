@@ -83,12 +83,22 @@ struct ProseDocument: Sendable {
                     let text = TextFolding.fold(stamp.text + " " + block.text)
                     sentences.append(
                         Sentence(text: text, line: stamp.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
-                } else if Self.isLoneTime(block.text), index + 1 < blocks.count, blocks[index + 1].kind == .paragraph {
-                    // A time on a line of its own over its entry (a heading saved as plain text).
-                    let text = TextFolding.fold(block.text + " " + blocks[index + 1].text)
+                } else if Self.isLoneTime(block.text), index + 1 < blocks.count, blocks[index + 1].kind == .paragraph || blocks[index + 1].kind == .listItem,
+                    !Self.isTimeHeading(blocks[index + 1].text)
+                {
+                    // A time on a line of its own over its entry (a `### 13:44` heading saved as
+                    // plain text): one row with the paragraphs and items under it, up to the next
+                    // block that opens with a time, as the heading's section would be.
+                    var parts = [block.text]
+                    var next = index + 1
+                    while next < blocks.count, blocks[next].kind == .paragraph || blocks[next].kind == .listItem, !Self.isTimeHeading(blocks[next].text) {
+                        parts.append(TextFolding.fold(blocks[next].text))
+                        next += 1
+                    }
+                    let text = TextFolding.fold(parts.joined(separator: " "))
                     sentences.append(
                         Sentence(text: text, line: block.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
-                    index += 1
+                    index = next - 1
                 } else {
                     appendSentences(of: block, index: blockIndex)
                 }
