@@ -25,6 +25,8 @@ struct ProseReading {
     var sentenceSections: [Int] = []
     /// The heading that opens each incident section, for its title.
     var sectionHeadings: [Int: String] = [:]
+    /// The impact's duration as a field gives it (`Duration: 47 minutes`).
+    var fieldDuration: Int64?
 
     init(file: String, options: IngestOptions, metadata: DocumentMetadata, markup: BlockDocument.Markup) {
         self.file = file
@@ -55,11 +57,23 @@ struct ProseReading {
         var headingStack: [(level: Int, isTimeline: Bool)] = []
         var loggedBlocks: Set<Int> = []
         var lastHeading = -1
+        let newestFirst = Self.newestFirstRows(sentences)
         // The document's title heading: a section under it is the whole document, not a section.
         let firstHeading = sentences.firstIndex { $0.kind == .heading } ?? -1
+        var tableHeader: [String] = []
         for (index, sentence) in sentences.enumerated() {
             if sentence.kind == .heading { lastHeading = index }
+            // A table's header row (or, where a plain-text export lost the |---| line, a row
+            // with no time) names the columns of the rows under it.
+            if sentence.kind == .tableRow, sentence.isHeading || sentence.mentions.isEmpty {
+                tableHeader = sentence.text.split(separator: " | ", omittingEmptySubsequences: false).map(String.init)
+            } else if sentence.kind != .tableRow {
+                tableHeader = []
+            }
+            if fieldDuration == nil, let seconds = ProseFieldLabel.duration(in: sentence.text) { fieldDuration = seconds }
             context.place = 2 * (lastHeading + 1) + (sentence.kind == .listItem || sentence.kind == .tableRow ? 1 : 0)
+            // A row of a timeline written newest first steps back by design: each is its own place.
+            if newestFirst.contains(index) { context.place = -1 - index }
             let section = sentenceSections[index]
             if index > 0, section != sentenceSections[index - 1] {
                 // A new entry: its own date, nothing carried over from the one before.
@@ -168,10 +182,35 @@ struct ProseReading {
                             followingUntimed: k == mentions.count - 1 && index + 1 < sentences.count && sentences[index + 1].block == sentence.block
                                 && sentences[index + 1].mentions.isEmpty,
                             sectionHeading: lastHeading > firstHeading ? sentences[lastHeading].text : nil,
-                            field: ProseFieldLabel.label(of: k, in: mentions, tokens: tokens, sentence: sentence.text)))
+                            field: ProseFieldLabel.label(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
+                                ?? (sentence.kind == .tableRow
+                                    ? ProseFieldLabel.column(of: k, in: mentions, tokens: tokens, row: sentence.text, header: tableHeader) : nil)))
                 }
             }
         }
+    }
+
+    /// The rows of timelines written newest first: three or more rows in a row (list items or
+    /// table rows, each opening with a clock) whose clocks fall from each to the next.
+    static func newestFirstRows(_ sentences: [ProseDocument.Sentence]) -> Set<Int> {
+        var rows: Set<Int> = []
+        var run: [(index: Int, minute: Int)] = []
+        func close() {
+            defer { run = [] }
+            guard run.count >= 3, zip(run, run.dropFirst()).allSatisfy({ $0.minute > $1.minute }) else { return }
+            for row in run { rows.insert(row.index) }
+        }
+        for (index, sentence) in sentences.enumerated() {
+            let isRow = (sentence.kind == .listItem || sentence.kind == .tableRow) && sentence.opensBlock
+            guard isRow, let mention = sentence.mentions.first, mention.first <= 2, let clock = mention.start.clock else {
+                // A row's further sentences, or a header row, do not break its run.
+                if sentence.kind == .heading || sentence.opensBlock { close() }
+                continue
+            }
+            run.append((index, clock.hour24 * 60 + clock.minute))
+        }
+        close()
+        return rows
     }
 
     static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–"]

@@ -74,6 +74,11 @@ enum ProseTimeScanner {
                 e.day = d.day
                 e.weekday = d.weekday
                 e.end = d.end
+                // "2am on Saturday 4 March (CET)".
+                if e.zoneToken == nil, let bracketed = bracketedZone(t, at: e.end) {
+                    e.zoneToken = bracketed
+                    e.end += 3
+                }
             }
             return e
         }
@@ -142,17 +147,34 @@ enum ProseTimeScanner {
             j += 1
             if j < t.count, t[j].lower == "time" { j += 1 }
         }
-        // "17:05 (UTC+2)": an offset in brackets right after the clock is its zone.
-        if zone == nil, j + 2 < t.count, t[j].lower == "(", t[j + 2].lower == ")", ZoneTable.literalOffsetToken(t[j + 1].text) {
-            zone = t[j + 1].text
+        // "17:05 (UTC+2)", "10:40 (CET)": a zone in brackets right after the clock is its zone.
+        if zone == nil, let bracketed = bracketedZone(t, at: j) {
+            zone = bracketed
             j += 3
         }
         return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
     }
 
+    /// A known zone or offset in brackets at token `j`: `(UTC+2)`, `(CET)`.
+    static func bracketedZone(_ t: [ProseToken], at j: Int) -> String? {
+        guard j + 2 < t.count, t[j].lower == "(", t[j + 2].lower == ")", ZoneTable.zone(for: t[j + 1].text) != nil else { return nil }
+        return t[j + 1].text
+    }
+
     /// `12:47`, `11:30AM`, `8:40am`, `9:05a.m`, `14:05:33Z`, `3pm`, and a bare `3` (which then needs
     /// a meridiem word after it).
     static func clockWord(_ text: String) -> (clock: ProseTimeExpression.Clock, zulu: Bool)? {
+        // "14h05", "9h30": the hour and minutes joined by an h, as much of Europe writes them.
+        let h = text.utf8.firstIndex(of: 104)
+        if let h, text.utf8.count <= 5, text.utf8.count >= 4 {
+            let hours = text.utf8[..<h]
+            let minutes = text.utf8[text.utf8.index(after: h)...]
+            if (1...2).contains(hours.count), minutes.count == 2, hours.allSatisfy({ $0 >= 48 && $0 <= 57 }), minutes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let hour = Int(String(decoding: hours, as: UTF8.self)), let minute = Int(String(decoding: minutes, as: UTF8.self))
+            {
+                return (.init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute), false)
+            }
+        }
         var body = Substring(text)
         var isPM: Bool?
         var zulu = false

@@ -71,7 +71,9 @@ struct ProseWindowEvidence {
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
 
-    init(candidates: [ProseEvidenceCandidate], file: String) {
+    /// `fieldDuration` is the impact's duration a field of the document gives (`Duration: 47
+    /// minutes`): with a stated start and no end, the window is the start plus it.
+    init(candidates: [ProseEvidenceCandidate], file: String, fieldDuration: Int64? = nil) {
         let timed = candidates.filter {
             $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.hypotheticalList.matches($0.clause.lowercased())
         }
@@ -171,7 +173,7 @@ struct ProseWindowEvidence {
             let chosen = (stated + reported).max { $0.time < $1.time } ?? latestStated
             let fromStated = stated.contains { $0.candidate == chosen.candidate && $0.time == chosen.time }
             end = Self.boundary(chosen.candidate, time: chosen.time, rule: chosen.rule, stated: fromStated)
-        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) {
+        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) ?? (startCandidate.field == .start ? fieldDuration : nil) {
             // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
             let time = startTime.adding(seconds: seconds)
             end = Self.boundary(startCandidate, time: time, rule: "stated start plus stated duration", stated: true, written: nil)
