@@ -67,6 +67,13 @@ enum MarkdownBlocks {
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 close()
                 let fence = String(trimmed.prefix(3))
+                if fence == "```", trimmed.drop(while: { $0 == "`" }).containsBytes("`") {
+                    // "```Hostname does not match```": a backtick fence's info string holds no
+                    // backtick (CommonMark), so this is code on its own line, not a fence that
+                    // would swallow the rest of the document.
+                    blocks.append(DocumentBlock(kind: .code, text: String(trimmed), line: number))
+                    continue
+                }
                 var body: [String] = []
                 while index < lines.count, !lines[index].trimmingSpaces.hasPrefix(fence) {
                     body.append(String(lines[index]))

@@ -51,6 +51,12 @@ struct ProseReading {
             context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
         }
         anchorYear(sentences)
+        if let statement = context.documentZone {
+            // An absolute anchor in a row beats the label (see `ProseZoneStatement.checked`).
+            let (checked, warning) = statement.checked(against: sentences, anchor: context.anchor)
+            context.documentZone = checked
+            if let warning { warnings.append(ParseWarning(location: SourceLocation(file: file, line: statement.line), message: warning)) }
+        }
         sentenceSections = Self.sections(sentences, anchor: context.anchor)
         let rows = Self.rowTexts(sentences)
         var sectionService: String?
