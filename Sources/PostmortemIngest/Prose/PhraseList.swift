@@ -33,26 +33,51 @@ struct PhraseList: Sendable {
         while i < bytes.count {
             let candidates = byFirstByte[Int(bytes[i])]
             if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
-                for index in candidates {
-                    let phrase = phrases[index]
-                    guard i + phrase.count <= bytes.count else { continue }
-                    var k = 1
-                    while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
-                    guard k == phrase.count else { continue }
-                    // A number ("500", "503") is a whole number, or a plural ("500s"): not the start of
-                    // "500GB" or the end of "1500".
-                    if let last = phrase.last, Self.isDigit(last) {
-                        let after = i + k
-                        let plural = after < bytes.count && bytes[after] == 115 && (after + 1 == bytes.count || !Self.isLetter(bytes[after + 1]))
-                        if i > 0 && Self.isDigit(bytes[i - 1]) { continue }
-                        if after < bytes.count, Self.isDigit(bytes[after]) || Self.isLetter(bytes[after]) && !plural { continue }
-                    }
-                    return true
-                }
+                for index in candidates where occurs(index, at: i, in: bytes) { return true }
             }
             i += 1
         }
         return false
+    }
+
+    /// For each phrase, whether it occurs in `lower`: one pass over the text for the whole list,
+    /// where asking `matches` of one list per group of phrases would pass over it once per group.
+    func occurrences(in lower: String) -> [Bool] {
+        var found = Array(repeating: false, count: phrases.count)
+        var text = lower
+        text.withUTF8 { bytes in
+            var left = phrases.count
+            var i = 0
+            while i < bytes.count, left > 0 {
+                let candidates = byFirstByte[Int(bytes[i])]
+                if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                    for index in candidates where !found[index] && occurs(index, at: i, in: bytes) {
+                        found[index] = true
+                        left -= 1
+                    }
+                }
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether phrase `index` is written at byte `i` (its first byte already matched).
+    @inline(__always) private func occurs(_ index: Int, at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let phrase = phrases[index]
+        guard i + phrase.count <= bytes.count else { return false }
+        var k = 1
+        while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
+        guard k == phrase.count else { return false }
+        // A number ("500", "503") is a whole number, or a plural ("500s"): not the start of
+        // "500GB" or the end of "1500".
+        if let last = phrase.last, Self.isDigit(last) {
+            let after = i + k
+            let plural = after < bytes.count && bytes[after] == 115 && (after + 1 == bytes.count || !Self.isLetter(bytes[after + 1]))
+            if i > 0 && Self.isDigit(bytes[i - 1]) { return false }
+            if after < bytes.count, Self.isDigit(bytes[after]) || Self.isLetter(bytes[after]) && !plural { return false }
+        }
+        return true
     }
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
