@@ -173,7 +173,15 @@ struct ProseDateContext: Sendable {
         // The day.
         var date: CivilDate
         var dayWritten = true
-        if let day = e.day {
+        if let day = e.day, day.month == 0 {
+            // "on the 3rd": the day of the month in force, else of the document's month.
+            guard let base = dateInForce ?? anchor else {
+                return .failure(.skipped("'\(written)' names a day of the month but no month is in force (give --reference-date)"))
+            }
+            date = CivilDate(year: base.year, month: base.month, day: day.day)
+            guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
+            dateInForce = date
+        } else if let day = e.day {
             guard let year = day.year ?? year(forMonth: day.month) else {
                 return .failure(.skipped("'\(written)' names no year and the text gives none (give --reference-date)"))
             }

@@ -366,7 +366,7 @@ struct ProseReading {
             if ProseIncidentHeading.numbersIncident(sentence.tokens) {
                 numbered[level, default: []].append((index, CivilDate(year: 1970, month: 1, day: 1)))
             }
-            guard let day = sentence.mentions.first?.start.day,
+            guard let day = sentence.mentions.first?.start.day, day.month > 0,
                 let year = day.year ?? anchor?.year
             else { continue }
             dated.append((index, level, CivilDate(year: year, month: day.month, day: day.day)))

@@ -18,7 +18,7 @@ enum ProseTimeScanner {
         var found: [ProseTimeMention] = []
         var i = 0
         while i < tokens.count {
-            guard let first = expression(tokens, at: i) else {
+            guard let first = expression(tokens, at: i) ?? bareHourOpeningSpan(tokens, at: i) else {
                 i += 1
                 continue
             }
@@ -39,6 +39,16 @@ enum ProseTimeScanner {
             i = last
         }
         return found
+    }
+
+    /// "between 2 and 4 pm", "from 9 to 11 am": a bare hour after `between`/`from` opens a span
+    /// whose end writes the meridiem (the span's end lends it to the start when resolved).
+    static func bareHourOpeningSpan(_ t: [ProseToken], at i: Int) -> ProseTimeExpression? {
+        guard i > 0, i + 2 < t.count, ["between", "from"].contains(t[i - 1].lower), t[i].text.utf8.count <= 2,
+            let hour = Int(t[i].text), (1...12).contains(hour), isConnector(t, at: i + 1, spanStart: i),
+            let end = clock(t, at: i + 2), end.clock?.isPM != nil
+        else { return nil }
+        return ProseTimeExpression(clock: .init(hour: hour, minute: 0, second: nil, isPM: nil, precision: .hour), zoneToken: nil, first: i, end: i + 1)
     }
 
     static func isConnector(_ t: [ProseToken], at i: Int, spanStart: Int) -> Bool {
@@ -70,7 +80,11 @@ enum ProseTimeScanner {
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "on" || t[j].lower == "of" { j += 1 }
-            if let d = day(t, at: j) {
+            if e.end < j, t[j - 1].lower == "on", j + 1 < t.count, t[j].lower == "the", let d = ordinal(t[j + 1].text), t[j + 1].text.utf8.count > String(d).utf8.count {
+                // "9pm on the 3rd": a day of the month in force (month 0 until resolved).
+                e.day = .init(month: 0, day: d, year: nil)
+                e.end = j + 2
+            } else if let d = day(t, at: j) {
                 e.day = d.day
                 e.weekday = d.weekday
                 e.end = d.end

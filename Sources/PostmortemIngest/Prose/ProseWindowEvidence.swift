@@ -88,8 +88,8 @@ struct ProseWindowEvidence {
             // from 19:30 through 15:02") cut the clause off its subject.
             // A span under a heading that states the impact ("## Impact", "Incident 1: provisioning
             // stalled") is the impact's, whatever words its own sentence uses.
-            return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
-                || Self.outageWordsList.matches(candidate.event.text.lowercased())
+            return candidate.spanOpensBlock || Self.namesFailure(lower)
+                || Self.namesFailure(candidate.event.text.lowercased())
                 || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
         let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
@@ -203,8 +203,13 @@ struct ProseWindowEvidence {
         switch ProseStatus.classify(clause) {
         case .impact: return true
         case .restored: return false
-        default: return Self.outageWordsList.matches(clause.lowercased())
+        default: return Self.namesFailure(clause.lowercased())
         }
+    }
+
+    /// A word of the outage, or a negated verb of the service's work ("emails were not sent").
+    static func namesFailure(_ lower: String) -> Bool {
+        Self.outageWordsList.matches(lower) || ProseFailureClause.states(lower)
     }
 
     /// What can follow "began"/"started" when the impact is what starts ("began failing"), as

@@ -1,4 +1,4 @@
-import PostmortemIngest
+@testable import PostmortemIngest
 import PostmortemTimeline
 import Testing
 
@@ -211,5 +211,53 @@ struct ProseGeneralityTests {
         #expect(none.isEmpty)
         #expect(incident.impactStart?.time.iso8601 == "2024-01-22T08:47:00Z")
         #expect(incident.impactEnd?.time.iso8601 == "2024-01-22T10:02:00Z")
+    }
+
+    @Test("'between 2 and 4 pm': a bare hour takes the end's meridiem; 'emails were not sent' states the impact")
+    func bareHourSpanAndNegatedWork() throws {
+        // GMT = UTC: 14:00Z to 16:00Z.
+        let (incident, _) = try ProseFixture.parse("# Invoices on 2021-02-02\n\nAll times are in GMT.\n\nInvoice emails were not sent between 2 and 4 pm.\n", name: "bare.md")
+        #expect(incident.impactStart?.time.iso8601 == "2021-02-02T14:00:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-02-02T16:00:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+        // A negated verb of the service's work is impact; one of noticing or losing is not.
+        #expect(ProseFailureClause.states("invoice emails were not sent"))
+        #expect(ProseFailureClause.states("builds didn't start"))
+        #expect(!ProseFailureClause.states("data was not lost and the alert was not noticed"))
+        #expect(!ProseFailureClause.states("emails were sent"))
+    }
+
+    @Test("An offset written with a minus sign (U+2212): 'UTC\u{2212}5' is UTC-5")
+    func unicodeMinus() throws {
+        // 13:05 to 13:50 at UTC-5 is 18:05Z to 18:50Z.
+        let (incident, _) = try ProseFixture.parse("# Writes refused on 2020-10-10\n\nFrom 13:05 to 13:50 UTC\u{2212}5 the database refused writes.\n", name: "minus.md")
+        #expect(incident.impactStart?.time.iso8601 == "2020-10-10T18:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2020-10-10T18:50:00Z")
+    }
+
+    @Test("'from 9pm on the 3rd to 2am on the 4th' takes the month and year of the title")
+    func dayOfMonthOrdinals() throws {
+        // UTC, March 2023: 21:00Z on 3 March to 02:00Z on 4 March.
+        let (incident, _) = try ProseFixture.parse("# Queue outage, March 2023\n\nAll times UTC.\n\nJobs failed to start from 9pm on the 3rd to 2am on the 4th.\n", name: "ordinals.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-03-03T21:00:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-03-04T02:00:00Z")
+    }
+
+    @Test("A blog page: nav, header and footer dropped, the year from <time datetime>, the provider from the site name")
+    func blogPage() throws {
+        // Tuesday May 17 in 2022 (from the byline's datetime): 14:10Z to 14:55Z. The nav's
+        // "Posted 10:00 UTC" and the footer's update stamp are not the incident's.
+        let page = """
+            <!DOCTYPE html><html><head><title>Why builds stalled | Example Blog</title><meta property="og:site_name" content="Example Blog"></head>
+            <body><header><nav><a href="/">Home</a> Posted 10:00 UTC</nav></header><main><article>
+            <h1>Why builds stalled</h1><p>By the build team, <time datetime="2022-05-19">May 19</time></p>
+            <p>On Tuesday, May 17, builds were stuck in the queue between 14:10 and 14:55 UTC.</p>
+            </article></main><footer>Updated 2022-06-01 09:00 UTC.</footer></body></html>
+            """
+        let (incident, _) = try ProseFixture.parse(page, name: "blog.html")
+        #expect(incident.impactStart?.time.iso8601 == "2022-05-17T14:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-05-17T14:55:00Z")
+        #expect(incident.provider == "Example Blog")
+        #expect(incident.events.count == 1)
     }
 }
