@@ -13,7 +13,7 @@ enum ProseDuration {
 
     /// The seconds of the first impact duration in the sentence, if it gives one.
     static func seconds(in sentence: String) -> Int64? {
-        let words = sentence.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
+        let words = words(sentence)
         var i = 0
         while i < words.count {
             // "34-minute outage", "6-minute period".
@@ -33,7 +33,7 @@ enum ProseDuration {
                 if leads.contains(lead) || leads.contains(before) || (after == "of" && impactNouns.contains(after2))
                     || impactNouns.contains(after)
                 {
-                    return Int64(total.seconds)
+                    return Int64(total.seconds + further(words, from: total.end))
                 }
                 i = total.end
                 continue
@@ -41,6 +41,32 @@ enum ProseDuration {
             i += 1
         }
         return nil
+    }
+
+    /// The sentence's words, lower-cased, with the full stops and commas around them trimmed
+    /// (a decimal point stays: "5.5 hours").
+    static func words(_ sentence: String) -> [String] {
+        sentence.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
+    }
+
+    /// Words that add a second length to the first: "lasting 5.5 hours, with another 3.5 hours
+    /// of backlog", "a further 30 minutes of degraded performance".
+    static let additions: Set<String> = ["another", "further", "additional"]
+
+    /// The seconds of the lengths the sentence adds after `start` ("with another 3.5 hours of
+    /// build backlog after recovery"): the impact went on for them too.
+    static func further(_ words: [String], from start: Int) -> Double {
+        var total = 0.0
+        var i = start
+        while i + 1 < words.count {
+            if additions.contains(words[i]), let extra = amount(words, at: i + 1) {
+                total += extra.seconds
+                i = extra.end
+                continue
+            }
+            i += 1
+        }
+        return total
     }
 
     /// `two hours and six minutes`, `1 hour 48 minutes`, `45 minutes`, `an hour` at `i`.
