@@ -93,8 +93,11 @@ enum PlainTextBlocks {
     }
 
     /// One line holding a clock time (`Repaired 2022-01-22 13:59`): a timeline row.
+    /// A line that is a whole sentence of narrative ("At 07:40 UTC on May 16, alerts fired for
+    /// failing deliveries from the queue.": more than eight words and a full stop) is a paragraph.
     static func isClockLine(_ lines: [String]) -> Bool {
-        lines.count == 1 && lines[0].count <= 100 && ProseDocument.holdsClock(lines[0])
+        guard lines.count == 1, lines[0].count <= 100, ProseDocument.holdsClock(lines[0]) else { return false }
+        return !(lines[0].hasSuffix(".") && lines[0].split(separator: " ").count > 8)
     }
 
     /// The cells of a `| a | b |` line (at least two cells, bars at both ends), else `nil`.
