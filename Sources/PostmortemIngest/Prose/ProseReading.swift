@@ -19,6 +19,8 @@ struct ProseReading {
     var writesClock = false
     /// The date line the document opens with, as written.
     var dateLine: String?
+    /// The full date of the title or of the first heading that has one, as written.
+    var titleDate: (date: CivilDate, written: String)?
     /// The service named by the heading of each sentence's section.
     var sectionServices: [String?] = []
     /// The incident section of each sentence (0 when the document is one incident).
@@ -49,6 +51,10 @@ struct ProseReading {
             context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
         }
         anchorYear(sentences)
+        if let slip = ProseMonthSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
+            context.monthSlip = slip
+            warnings.append(ParseWarning(location: SourceLocation(file: file, line: slip.line), message: slip.warning))
+        }
         if let statement = context.documentZone {
             // An absolute anchor in a row beats the label (see `ProseZoneStatement.checked`).
             let (checked, warning) = statement.checked(against: sentences, anchor: context.anchor)
@@ -233,6 +239,7 @@ struct ProseReading {
                 }
             }
         }
+        titleDate = found.map { ($0.date, $0.written) }
         if found == nil {
             for sentence in sentences {
                 if let date = Self.fullDate(in: sentence.text) {
