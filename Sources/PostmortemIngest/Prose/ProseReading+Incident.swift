@@ -109,12 +109,18 @@ extension ProseReading {
         }
         let titleText = metadata.title ?? document.sentences.first { $0.isHeading }?.text ?? ""
         if let named = ProseVocabulary.providers.first(where: { titleText.containsBytes($0.word) }) { return named.name }
-        let lower = TextFolding.lowercased(text)
-        for (word, name) in ProseVocabulary.providers {
-            let key = word.lowercased()
-            let phrases = PhraseList(["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"], atWordStart: true)
-            if phrases.matches(lower) { return name }
-        }
-        return nil
+        let found = Self.writerPhrases.occurrences(in: TextFolding.lowercased(text))
+        let perProvider = Self.writerPhrases.phrases.count / max(ProseVocabulary.providers.count, 1)
+        // The first provider of the table with a phrase in the text, as when each was asked in turn.
+        return found.firstIndex(of: true).map { ProseVocabulary.providers[$0 / perProvider].name }
     }
+
+    /// Each provider's writer's phrases ("the aws team", "we at github", "github's postmortem"),
+    /// in the order of `ProseVocabulary.providers`, as one list: the text is passed over once
+    /// for all of them.
+    static let writerPhrases = PhraseList(
+        ProseVocabulary.providers.flatMap { provider in
+            let key = provider.word.lowercased()
+            return ["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"]
+        }, atWordStart: true)
 }

@@ -233,7 +233,7 @@ struct ProseReading {
         }
         if found == nil {
             for sentence in sentences where sentence.isHeading {
-                if let date = Self.fullDate(in: sentence.text) {
+                if let date = Self.fullDate(in: sentence) {
                     found = (date.date, sentence.line, date.written)
                     break
                 }
@@ -242,7 +242,7 @@ struct ProseReading {
         titleDate = found.map { ($0.date, $0.written) }
         if found == nil {
             for sentence in sentences {
-                if let date = Self.fullDate(in: sentence.text) {
+                if let date = Self.fullDate(in: sentence) {
                     found = (date.date, sentence.line, date.written)
                     break
                 }
@@ -267,7 +267,16 @@ struct ProseReading {
     /// The first date with a year in the text: `March 3, 2024`, `2024-03-05`, `5-26-21`.
     static func fullDate(in text: String) -> (date: CivilDate, written: String)? {
         let tokens = ProseToken.tokens(text)
-        for mention in ProseTimeScanner.mentions(in: tokens, sentence: text) {
+        return fullDate(tokens: tokens, mentions: ProseTimeScanner.mentions(in: tokens, sentence: text))
+    }
+
+    /// `fullDate(in:)` of a sentence, from the tokens and mentions it already holds.
+    static func fullDate(in sentence: ProseDocument.Sentence) -> (date: CivilDate, written: String)? {
+        fullDate(tokens: sentence.tokens, mentions: sentence.mentions)
+    }
+
+    static func fullDate(tokens: [ProseToken], mentions: [ProseTimeMention]) -> (date: CivilDate, written: String)? {
+        for mention in mentions {
             if let stamped = mention.start.stamped { return (stamped.civil(offsetSeconds: mention.start.stampedZone?.offsetSeconds ?? 0).date, mention.written) }
             if let day = mention.start.day, let year = day.year {
                 let date = CivilDate(year: year, month: day.month, day: day.day)
