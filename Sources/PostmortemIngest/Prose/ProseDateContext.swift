@@ -39,6 +39,13 @@ struct ProseDateContext: Sendable {
     /// return to a moment the text already covered, not a step back to flag.
     private var lastSpan: (start: Instant, end: Instant)?
 
+    /// Where the sentence being read sits: its section (the heading above it) and whether it is
+    /// a row of a list or table. A time that steps back from one written in another place (a
+    /// timeline section that starts before the summary's times) is no step to flag.
+    var place = 0
+    /// The place of `lastInstant`.
+    private var lastPlace = 0
+
     /// `--reference-date`, the date in force at the start of each entry.
     private let referenceDate: CivilDate?
 
@@ -257,7 +264,7 @@ struct ProseDateContext: Sendable {
             } else if last.seconds(until: instant) < -12 * 3600 {
                 nextDay = true
                 warnings.append("'\(written)' is earlier than the time before it and names no date; taken as the next day, \(date.adding(days: 1))")
-            } else {
+            } else if lastPlace == place {
                 warnings.append("'\(written)' is earlier than the time before it and names no date; kept on \(date)")
             }
             if nextDay {
@@ -267,6 +274,7 @@ struct ProseDateContext: Sendable {
         }
         dateInForce = date
         lastInstant = instant
+        lastPlace = place
         if e.zoneToken != nil { zoneInForce = zone }
         return .success(Local(date: date, instant: instant, zone: zone, zoneAssumption: assumption))
     }

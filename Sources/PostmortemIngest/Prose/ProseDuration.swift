@@ -7,7 +7,7 @@ enum ProseDuration {
         "minute": 60, "minutes": 60, "min": 60, "mins": 60, "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
         "day": 86_400, "days": 86_400,
     ]
-    static let leads: Set<String> = ["lasting", "lasted", "for", "of", "over", "spanning", "totalling", "totaling", "took"]
+    static let leads: Set<String> = ["lasting", "lasted", "for", "of", "over", "spanning", "totalling", "totaling", "took", "duration"]
     static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "total", "period", "of", "the", "next", "following"]
     static let impactNouns: Set<String> = ["outage", "downtime", "disruption", "incident", "degradation", "period", "impact", "interruption", "unavailability"]
 

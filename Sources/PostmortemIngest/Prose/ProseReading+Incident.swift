@@ -39,7 +39,7 @@ extension ProseReading {
             for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading && sentenceSections[index] == section {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
             }
-            let evidence = ProseWindowEvidence(candidates: indices.map { candidates[$0] }, file: file)
+            let evidence = ProseWindowEvidence(candidates: indices.map { candidates[$0] }, file: file, fieldDuration: fieldDuration)
             windowWarnings += evidence.warnings
             var title = documentTitle
             if let heading = sectionHeadings[section] {
