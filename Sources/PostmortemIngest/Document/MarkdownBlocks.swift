@@ -67,6 +67,13 @@ enum MarkdownBlocks {
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 close()
                 let fence = String(trimmed.prefix(3))
+                if fence == "```", trimmed.drop(while: { $0 == "`" }).containsBytes("`") {
+                    // "```Hostname does not match```": a backtick fence's info string holds no
+                    // backtick (CommonMark), so this is code on its own line, not a fence that
+                    // would swallow the rest of the document.
+                    blocks.append(DocumentBlock(kind: .code, text: String(trimmed), line: number))
+                    continue
+                }
                 var body: [String] = []
                 while index < lines.count, !lines[index].trimmingSpaces.hasPrefix(fence) {
                     body.append(String(lines[index]))
@@ -128,7 +135,9 @@ enum MarkdownBlocks {
             } else if paragraph.isEmpty {
                 open(listIndent >= 0 && indent > listIndent ? .listItem : .paragraph, at: number)
                 if indent <= listIndent { listIndent = -1 }
-            } else if PlainTextBlocks.startsEntry(String(content)), paragraphKind == .paragraph {
+            } else if PlainTextBlocks.startsEntry(String(content)), paragraphKind == .paragraph,
+                !PlainTextBlocks.isWrapped(paragraph.last ?? "")
+            {
                 // A timeline written one entry per line, without blank lines or bullets.
                 open(.paragraph, at: number)
             }

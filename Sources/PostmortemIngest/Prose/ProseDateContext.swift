@@ -27,6 +27,8 @@ struct ProseDateContext: Sendable {
     var documentZone: ProseZoneStatement?
     /// The zone assumed for clocks when the text gives none and `--zone` is not given.
     var assumedZone: ProseZoneAssumption?
+    /// A month the body writes wrong, read as the document's (see `ProseMonthSlip`).
+    var monthSlip: ProseMonthSlip?
     /// Whether the assumption was reported (once per document).
     private var assumptionWarned = false
     /// Abbreviations already reported as contradicting the season, so each is reported once.
@@ -36,6 +38,13 @@ struct ProseDateContext: Sendable {
     /// The range last written ("between 8:19 AM and 9:43 AM KST"): a later time inside it is a
     /// return to a moment the text already covered, not a step back to flag.
     private var lastSpan: (start: Instant, end: Instant)?
+
+    /// Where the sentence being read sits: its section (the heading above it) and whether it is
+    /// a row of a list or table. A time that steps back from one written in another place (a
+    /// timeline section that starts before the summary's times) is no step to flag.
+    var place = 0
+    /// The place of `lastInstant`.
+    private var lastPlace = 0
 
     /// `--reference-date`, the date in force at the start of each entry.
     private let referenceDate: CivilDate?
@@ -171,6 +180,7 @@ struct ProseDateContext: Sendable {
                 return .failure(.skipped("'\(written)' names no year and the text gives none (give --reference-date)"))
             }
             date = CivilDate(year: year, month: day.month, day: day.day)
+            if let monthSlip, monthSlip.applies(to: date) { date = monthSlip.correct(date) }
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
             dateInForce = date
         } else if let weekday = e.weekday {
@@ -254,7 +264,7 @@ struct ProseDateContext: Sendable {
             } else if last.seconds(until: instant) < -12 * 3600 {
                 nextDay = true
                 warnings.append("'\(written)' is earlier than the time before it and names no date; taken as the next day, \(date.adding(days: 1))")
-            } else {
+            } else if lastPlace == place {
                 warnings.append("'\(written)' is earlier than the time before it and names no date; kept on \(date)")
             }
             if nextDay {
@@ -264,6 +274,7 @@ struct ProseDateContext: Sendable {
         }
         dateInForce = date
         lastInstant = instant
+        lastPlace = place
         if e.zoneToken != nil { zoneInForce = zone }
         return .success(Local(date: date, instant: instant, zone: zone, zoneAssumption: assumption))
     }

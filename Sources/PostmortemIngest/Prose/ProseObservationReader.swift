@@ -68,6 +68,8 @@ struct ProseObservationReader {
         "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes,
         "hour": .hours, "hours": .hours, "hr": .hours, "hrs": .hours, "day": .days, "days": .days,
     ]
+    /// The bytes `durationUnits` start with: most words are rejected before they are hashed.
+    static let durationUnitLeads = ProseVocabulary.leadTable(durationUnits.keys)
     static let approximations: Set<String> = ["approximately", "about", "around", "roughly", "nearly", "almost", "some", "over", "just"]
 
     func observations() -> [Observation] {
@@ -262,7 +264,9 @@ struct ProseObservationReader {
     private func durations(_ t: [ProseToken], sentence: String, previous: String?, location: SourceLocation) -> [Observation] {
         var found: [Observation] = []
         for i in t.indices.dropFirst() {
-            guard let unit = Self.durationUnits[t[i].lower], let value = number(t[i - 1].lower) else { continue }
+            guard ProseVocabulary.mayName(t[i].lower, leads: Self.durationUnitLeads), let unit = Self.durationUnits[t[i].lower],
+                let value = number(t[i - 1].lower)
+            else { continue }
             var j = i - 2
             while j >= 0, Self.approximations.contains(t[j].lower) || t[j].lower == "than" || t[j].lower == "more" { j -= 1 }
             guard j >= 0, ["for", "next", "following", "lasted", "took"].contains(t[j].lower) else { continue }
@@ -308,7 +312,8 @@ struct ProseObservationReader {
         var found: [Observation] = []
         for i in t.indices.dropLast() {
             guard let lead = t[i].text.utf8.first, lead >= 48, lead <= 57 else { continue }
-            let digits = t[i].text.replacingOccurrences(of: ",", with: "")
+            // Foundation's replacing only for a number written with commas ("1,200").
+            let digits = t[i].text.containsBytes(",") ? t[i].text.replacingOccurrences(of: ",", with: "") : t[i].text
             guard let value = Double(digits), !digits.containsBytes("."), !t[i].text.hasSuffix("%") else { continue }
             let next = t[i + 1].lower
             guard let entry = Self.nouns.first(where: { next.hasPrefix($0.key) && next.hasSuffix("s") }) else { continue }

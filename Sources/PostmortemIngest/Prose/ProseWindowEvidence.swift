@@ -40,7 +40,7 @@ struct ProseWindowEvidence {
         "restored", "recovered", "recovery was", "full recovery", "repaired", "returned to normal", "return to normal", "back to normal",
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
-        "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
+        "working again", "available again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
         "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
         "last to recover", "was brought back", "were brought back", "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
@@ -71,7 +71,9 @@ struct ProseWindowEvidence {
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
 
-    init(candidates: [ProseEvidenceCandidate], file: String) {
+    /// `fieldDuration` is the impact's duration a field of the document gives (`Duration: 47
+    /// minutes`): with a stated start and no end, the window is the start plus it.
+    init(candidates: [ProseEvidenceCandidate], file: String, fieldDuration: Int64? = nil) {
         let timed = candidates.filter {
             $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.hypotheticalList.matches($0.clause.lowercased())
         }
@@ -85,15 +87,23 @@ struct ProseWindowEvidence {
             if Self.qualifiesObjects(candidate.lead) { return false }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
+            // A span under a heading that states the impact ("## Impact", "Incident 1: provisioning
+            // stalled") is the impact's, whatever words its own sentence uses.
             // A range that only opens its paragraph must not be the responders' work ("Between
             // 16:00 and 19:00 UTC, engineers continued troubleshooting").
             return candidate.spanOpensBlock && !Self.responseWorkList.matches(lower) || Self.outageWordsList.matches(lower)
                 || Self.outageWordsList.matches(candidate.event.text.lowercased())
+                || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
-        let statedStarts = timed.filter { Self.statesStart($0) }
+        let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
         let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
-        let impactNarrative = timed.filter { $0.place == .narrative && Self.statesImpact($0.clause) }
+        // A narrative time whose own clause states no impact takes the impact the next sentence
+        // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
+        let impactNarrative = timed.filter {
+            $0.place == .narrative
+                && (Self.statesImpact($0.clause) || $0.followingUntimed && $0.followingSentence.map(Self.statesImpact) == true)
+        }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
@@ -135,17 +145,21 @@ struct ProseWindowEvidence {
             return (startCandidate, end)
         }()
         let otherSpanEnds = spans.filter { $0 != startCandidate && ($0.event.endTime ?? startTime) > startTime }
-        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
+        // The strong restorations also count the ones written as what works again or what stopped.
+        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?, writtenForms: Bool = true) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
                 return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
                     || Self.statesEnd(candidate.clause, phrases: phrases)
+                    || writtenForms && ProseRestorationClause.states(candidate.clause)
             }
         }
-        let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause) }
+        let statedEnds = later.filter {
+            $0.field == .end || $0.field == nil && (Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause))
+        }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
-        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil).max { $0.event.time < $1.event.time }
+        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil, writtenForms: false).max { $0.event.time < $1.event.time }
         // The latest of the ends the text states (other ranges' ends, "continued until", "full
         // recovery by") and the restorations it reports: the window closes when the last thing is back.
         var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
@@ -162,7 +176,7 @@ struct ProseWindowEvidence {
             let chosen = (stated + reported).max { $0.time < $1.time } ?? latestStated
             let fromStated = stated.contains { $0.candidate == chosen.candidate && $0.time == chosen.time }
             end = Self.boundary(chosen.candidate, time: chosen.time, rule: chosen.rule, stated: fromStated)
-        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) {
+        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) ?? (startCandidate.field == .start ? fieldDuration : nil) {
             // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
             let time = startTime.adding(seconds: seconds)
             end = Self.boundary(startCandidate, time: time, rule: "stated start plus stated duration", stated: true, written: nil)

@@ -45,7 +45,7 @@ struct ProseNarrativeSummaryTests {
 
     @Test("With no restoration written, the start plus the outage length anywhere in the text ends the window")
     func lengthWithoutEnd() throws {
-        // The partition at 03:05 UTC; "every primary was back" is no restoration of the service,
+        // The partition at 03:05 UTC; "every primary had been re-established" is no restoration of the service,
         // and "degraded service for 6 hours and 20 minutes" ends it at 09:25 UTC (inferred).
         let (incident, _) = try ProseFixture.read("outage-length-no-end-2018-11-30.txt")
         #expect(incident.impactStart?.time.iso8601 == "2018-11-30T03:05:00Z")
@@ -97,7 +97,7 @@ struct ProseNarrativeSummaryTests {
         // Failing deliveries alerted at 07:40 UTC; 08:00-10:30 is the engineers' work; normal at 11:15 UTC.
         let (incident, _) = try ProseFixture.read("troubleshooting-range-2017-05-16.txt")
         #expect(incident.impactStart?.time.iso8601 == "2017-05-16T07:40:00Z")
-        #expect(incident.impactStart?.rule == "first sentence stating impact")
+        #expect(incident.impactStart?.rule == "first timeline row stating impact")
         #expect(incident.impactEnd?.time.iso8601 == "2017-05-16T11:15:00Z")
     }
 
