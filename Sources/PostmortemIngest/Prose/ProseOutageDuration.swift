@@ -31,9 +31,17 @@ struct ProseOutageDuration: Sendable, Equatable {
     /// Words that may stand between the length and the word that ties it to the outage.
     static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "the", "total", "for"]
 
-    /// The first outage length the sentences state, in their order.
+    /// Words that make a length a part's: most or some users, a partial outage.
+    static let partialList = PhraseList(
+        ["most customers", "most users", "most of", "for most", "majority of", "some customers", "some users", "some of", "partial", "partially"],
+        atWordStart: true)
+
+    /// The first outage length the sentences state, in their order, leaving out the lengths of
+    /// a part ("53 minutes for most customers").
     static func find(in sentences: [(text: String, line: Int?)]) -> ProseOutageDuration? {
         for sentence in sentences {
+            // "The outage lasted 53 minutes for most customers": the length of a part, not the whole.
+            if partialList.matches(sentence.text.lowercased()) { continue }
             if let seconds = seconds(in: sentence.text) { return ProseOutageDuration(seconds: seconds, sentence: sentence.text, line: sentence.line) }
         }
         return nil

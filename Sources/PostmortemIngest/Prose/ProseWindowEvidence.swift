@@ -262,12 +262,18 @@ struct ProseWindowEvidence {
         "booted", "written", "registered", "purchased", "issued", "generated", "opened",
     ]
 
-    /// Whether the words before a range end in "<participle> between" or "<participle> from".
+    /// Whether the words before a range end in "<participle> between" or "<participle> from",
+    /// the participle saying which things ("machines created between"), not a verb of the impact
+    /// ("reports could not be generated from 9pm to 2am").
     static func qualifiesObjects(_ lead: String) -> Bool {
         let words = lead.lowercased().split { !($0.isLetter || $0 == "-") }
         guard words.count >= 2, let last = words.last, last == "between" || last == "from" else { return false }
-        return objectParticiples.contains(String(words[words.count - 2]))
+        guard objectParticiples.contains(String(words[words.count - 2])) else { return false }
+        return words.count < 3 || !auxiliaries.contains(String(words[words.count - 3]))
     }
+
+    /// Words before a participle that make it a verb ("be generated", "were created").
+    static let auxiliaries: Set<String> = ["be", "been", "being", "was", "were", "is", "are", "not", "never", "get", "got"]
 
     /// What responders do during an outage, as opposed to what users suffer.
     static let responseWorkList = PhraseList(

@@ -134,4 +134,23 @@ struct ProseNarrativeSummaryTests {
             "the stated outage length (2880 minutes) and the window disagree: kept the end 2015-06-10T16:05:00Z, not 2015-06-08T16:09:00Z"
         ])
     }
+
+    @Test("A length stated for most customers is a part's, not the outage's: the last restoration ends the window")
+    func lengthOfAPart() throws {
+        // 10:05 UTC to the last hosts at 11:20 UTC; "35 minutes for most customers" would pick 10:40.
+        let (incident, warnings) = try ProseFixture.read("outage-length-most-customers-2024-04-16.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2024-04-16T10:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-04-16T11:20:00Z")
+        #expect(incident.impactEnd?.rule == "last sentence stating restoration")
+        #expect(warnings.isEmpty)
+    }
+
+    @Test("A passive verb of the impact before a range ('could not be generated from 9:15 to 10:05') keeps the range")
+    func passiveRange() throws {
+        // 09:15 to 10:05 UTC on May 9, 2023: 50 minutes, the range itself.
+        let (incident, _) = try ProseFixture.read("passive-range-2023-05-09.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2023-05-09T09:15:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-05-09T10:05:00Z")
+    }
 }
