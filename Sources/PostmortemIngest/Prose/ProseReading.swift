@@ -108,6 +108,9 @@ struct ProseReading {
                     }
                 }
                 for mention in mentions { context.note(mention) }
+                if sentence.isHeading, let next = Self.nextDayWritten(after: mentions.first, tokens: tokens) {
+                    context.noteNight(secondDay: next, written: sentence.text)
+                }
                 if onlyDate, index == 0, let day = mentions.first?.start.day, day.year != nil {
                     dateLine = mentions[0].written
                     context.anchor = context.anchor ?? context.dateInForce
@@ -223,6 +226,22 @@ struct ProseReading {
         }
         close()
         return rows
+    }
+
+    /// The day a heading names after its first date, "May 26 - 27th, 2018": 27 (the scanner reads
+    /// the whole heading as its first day, so the second is looked for inside the mention too).
+    static func nextDayWritten(after mention: ProseTimeMention?, tokens: [ProseToken]) -> Int? {
+        guard let mention, let first = mention.start.day, mention.start.clock == nil, mention.end == nil else { return nil }
+        let upper = min(mention.last + 1, tokens.count - 1)
+        guard mention.first < upper else { return nil }
+        for k in mention.first..<upper where ["-", "–", "to", "and", "&"].contains(tokens[k].lower) {
+            let word = tokens[k + 1].lower
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            let suffix = word.dropFirst(digits.count)
+            guard (1...2).contains(digits.count), ["", "st", "nd", "rd", "th"].contains(String(suffix)), let day = Int(digits), day != first.day else { continue }
+            return day
+        }
+        return nil
     }
 
     static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–"]

@@ -164,6 +164,9 @@ struct ProseWindowEvidence {
         // recovery by") and the restorations it reports: the window closes when the last thing is back.
         var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
         stated += otherSpanEnds.map { ($0, $0.event.endTime ?? startTime, "end of an explicit range") }
+        if let series = ProseDipSeries.end(of: timed), series.time > startTime {
+            stated.append((series.candidate, series.time, "last of several outages listed with their lengths"))
+        }
         let reported: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] =
             [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
             .compactMap { $0 }
