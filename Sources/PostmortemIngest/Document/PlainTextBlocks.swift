@@ -8,7 +8,8 @@ import PostmortemTimeline
 /// - a line that starts with a bullet (`-`, `*`, `+`, `•`, `1.`) is a list item, its marker
 ///   dropped; more deeply indented lines after it continue it;
 /// - a line that starts like a log entry (a digit, a month or weekday name) starts a block, so a
-///   timeline written one entry per line is read one entry at a time;
+///   timeline written one entry per line is read one entry at a time, unless the line before is
+///   a long one cut in the middle of its sentence (wrapped text);
 /// - a `| cell | cell |` line is a table row (a `|---|` line under the first row makes it the
 ///   header); a line of only `-`, `=`, `*` or `_` is a rule and is dropped;
 /// - a block of one short line with no closing punctuation that starts with a capital letter is a
@@ -68,7 +69,7 @@ enum PlainTextBlocks {
                 current.append(String(item))
                 continue
             }
-            if !current.isEmpty, startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
+            if !current.isEmpty, startsEntry(line) && !isWrapped(current[current.count - 1]) || (currentIsItem && indent <= itemIndent) { close() }
             if current.isEmpty { currentStart = index + 1 }
             current.append(line)
         }
@@ -86,6 +87,15 @@ enum PlainTextBlocks {
                 && line.dropFirst(word.count).first == " " && line.dropFirst(word.count + 1).first?.isNumber == true))
     }
 
+    /// A long line that stops in the middle of a sentence (on a letter or a comma): the text is
+    /// wrapped, and the next line goes on with the sentence even when it opens with a number
+    /// ("...upgrading the clusters from Kubernetes" / "1.11 to 1.13."), rather than starting an
+    /// entry of a timeline.
+    static func isWrapped(_ line: String) -> Bool {
+        guard line.utf8.count >= 60, let last = line.utf8.last else { return false }
+        return PhraseList.isLetter(last) || last == 44
+    }
+
     /// A short line with no closing punctuation that starts with a capital letter.
     static func isHeading(_ line: String) -> Bool {
         guard line.count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
@@ -93,11 +103,8 @@ enum PlainTextBlocks {
     }
 
     /// One line holding a clock time (`Repaired 2022-01-22 13:59`): a timeline row.
-    /// A line that is a whole sentence of narrative ("At 07:40 UTC on May 16, alerts fired for
-    /// failing deliveries from the queue.": more than eight words and a full stop) is a paragraph.
     static func isClockLine(_ lines: [String]) -> Bool {
-        guard lines.count == 1, lines[0].count <= 100, ProseDocument.holdsClock(lines[0]) else { return false }
-        return !(lines[0].hasSuffix(".") && lines[0].split(separator: " ").count > 8)
+        lines.count == 1 && lines[0].count <= 100 && ProseDocument.holdsClock(lines[0])
     }
 
     /// The cells of a `| a | b |` line (at least two cells, bars at both ends), else `nil`.

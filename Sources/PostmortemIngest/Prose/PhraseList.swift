@@ -11,6 +11,9 @@ struct PhraseList: Sendable {
     /// For each first byte, the phrases that start with it: one pass over the text checks only
     /// the phrases that can start at each place.
     let byFirstByte: [[Int]]
+    /// Whether any phrase starts with each byte: most bytes of a text start none, and are passed
+    /// over without fetching (and retaining) their bucket.
+    let leads: [Bool]
 
     init(_ phrases: [String], atWordStart: Bool = false) {
         self.phrases = phrases.map { Array($0.utf8) }
@@ -20,6 +23,7 @@ struct PhraseList: Sendable {
             if let lead = phrase.first { buckets[Int(lead)].append(index) }
         }
         byFirstByte = buckets
+        leads = buckets.map { !$0.isEmpty }
     }
 
     /// Whether any phrase occurs in `lower` (text already lower-cased).
@@ -29,15 +33,16 @@ struct PhraseList: Sendable {
     }
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let candidates = byFirstByte[Int(bytes[i])]
-            if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
-                for index in candidates where occurs(index, at: i, in: bytes) { return true }
+        leads.withUnsafeBufferPointer { leads in
+            var i = 0
+            while i < bytes.count {
+                if leads[Int(bytes[i])], !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                    for index in byFirstByte[Int(bytes[i])] where occurs(index, at: i, in: bytes) { return true }
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     /// For each phrase, whether it occurs in `lower`: one pass over the text for the whole list,
@@ -49,9 +54,8 @@ struct PhraseList: Sendable {
             var left = phrases.count
             var i = 0
             while i < bytes.count, left > 0 {
-                let candidates = byFirstByte[Int(bytes[i])]
-                if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
-                    for index in candidates where !found[index] && occurs(index, at: i, in: bytes) {
+                if leads[Int(bytes[i])], !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                    for index in byFirstByte[Int(bytes[i])] where !found[index] && occurs(index, at: i, in: bytes) {
                         found[index] = true
                         left -= 1
                     }

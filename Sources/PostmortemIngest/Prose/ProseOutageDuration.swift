@@ -31,12 +31,17 @@ struct ProseOutageDuration: Sendable, Equatable {
     /// Words that may stand between the length and the word that ties it to the outage.
     static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "the", "total", "for"]
 
-    /// Words after "for" that make a length a part's ("for most customers", "for some users").
-    static let partWords: Set<String> = ["most", "some", "many", "several", "certain"]
+    /// Words that make a length a part's: most or some users, a partial outage.
+    static let partialList = PhraseList(
+        ["most customers", "most users", "most of", "for most", "majority of", "some customers", "some users", "some of", "partial", "partially"],
+        atWordStart: true)
 
-    /// The first outage length the sentences state, in their order.
+    /// The first outage length the sentences state, in their order, leaving out the lengths of
+    /// a part ("53 minutes for most customers").
     static func find(in sentences: [(text: String, line: Int?)]) -> ProseOutageDuration? {
         for sentence in sentences {
+            // "The outage lasted 53 minutes for most customers": the length of a part, not the whole.
+            if partialList.matches(sentence.text.lowercased()) { continue }
             if let seconds = seconds(in: sentence.text) { return ProseOutageDuration(seconds: seconds, sentence: sentence.text, line: sentence.line) }
         }
         return nil
@@ -58,9 +63,7 @@ struct ProseOutageDuration: Sendable, Equatable {
                 i += 1
                 continue
             }
-            // "lasted 53 minutes for most customers": the length of a part of the outage, not of all of it.
-            let forPart = total.end + 1 < words.count && words[total.end] == "for" && partWords.contains(words[total.end + 1])
-            if !forPart, tiesToOutage(words, first: i, end: total.end) {
+            if tiesToOutage(words, first: i, end: total.end) {
                 return Int64(total.seconds + ProseDuration.further(words, from: total.end))
             }
             i = total.end

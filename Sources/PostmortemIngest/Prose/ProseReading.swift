@@ -19,6 +19,8 @@ struct ProseReading {
     var writesClock = false
     /// The date line the document opens with, as written.
     var dateLine: String?
+    /// The full date of the title or of the first heading that has one, as written.
+    var titleDate: (date: CivilDate, written: String)?
     /// The service named by the heading of each sentence's section.
     var sectionServices: [String?] = []
     /// The incident section of each sentence (0 when the document is one incident).
@@ -51,6 +53,10 @@ struct ProseReading {
             context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
         }
         anchorYear(sentences)
+        if let slip = ProseMonthSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
+            context.monthSlip = slip
+            warnings.append(ParseWarning(location: SourceLocation(file: file, line: slip.line), message: slip.warning))
+        }
         if let statement = context.documentZone {
             // An absolute anchor in a row beats the label (see `ProseZoneStatement.checked`).
             let (checked, warning) = statement.checked(against: sentences, anchor: context.anchor)
@@ -102,6 +108,9 @@ struct ProseReading {
                     }
                 }
                 for mention in mentions { context.note(mention) }
+                if sentence.isHeading, let next = Self.nextDayWritten(after: mentions.first, tokens: tokens) {
+                    context.noteNight(secondDay: next, written: sentence.text)
+                }
                 if onlyDate, index == 0, let day = mentions.first?.start.day, day.year != nil {
                     dateLine = mentions[0].written
                     context.anchor = context.anchor ?? context.dateInForce
@@ -219,6 +228,22 @@ struct ProseReading {
         return rows
     }
 
+    /// The day a heading names after its first date, "May 26 - 27th, 2018": 27 (the scanner reads
+    /// the whole heading as its first day, so the second is looked for inside the mention too).
+    static func nextDayWritten(after mention: ProseTimeMention?, tokens: [ProseToken]) -> Int? {
+        guard let mention, let first = mention.start.day, mention.start.clock == nil, mention.end == nil else { return nil }
+        let upper = min(mention.last + 1, tokens.count - 1)
+        guard mention.first < upper else { return nil }
+        for k in mention.first..<upper where ["-", "–", "to", "and", "&"].contains(tokens[k].lower) {
+            let word = tokens[k + 1].lower
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            let suffix = word.dropFirst(digits.count)
+            guard (1...2).contains(digits.count), ["", "st", "nd", "rd", "th"].contains(String(suffix)), let day = Int(digits), day != first.day else { continue }
+            return day
+        }
+        return nil
+    }
+
     static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–"]
 
     /// A sentence that is only its time: "(Between 1:46pm - 5:30pm)", "(at 14:05)".
@@ -291,6 +316,7 @@ struct ProseReading {
                 }
             }
         }
+        titleDate = found.map { ($0.date, $0.written) }
         if found == nil {
             for sentence in sentences {
                 if let date = Self.fullDate(in: sentence) {

@@ -221,8 +221,15 @@ enum ProseTimeScanner {
         "at", "approximately", "about", "around", "by", "until", "till", "from", "to", "between", "and", "since", "-", "–", "before", "after",
     ]
 
+    /// Words a version number follows.
+    static let versionWords: Set<String> = [
+        "version", "versions", "v", "release", "releases", "upgrade", "upgraded", "upgrading", "downgrade", "downgraded", "downgrading",
+        "bump", "bumped", "kubernetes", "k8s", "python", "node", "java", "go",
+    ]
+
     /// `10.42` read as 10:42 when a word that introduces a time comes before it, or when it opens
-    /// the sentence; anywhere else it is a number.
+    /// the sentence, and no version word stands in the three words before it; anywhere else it is
+    /// a number.
     static func dottedClock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression.Clock? {
         var parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
         // "4.30pm": the meridiem written onto the dotted clock.
@@ -237,6 +244,8 @@ enum ProseTimeScanner {
         if let isPM { return .init(hour: hour, minute: minute, second: nil, isPM: isPM, precision: .minute) }
         // "2022-03-10 11.50": after a full date it is the time of that day.
         guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) || isoDay(t[i - 1].text) != nil else { return nil }
+        // "upgrading from version 2.14 to 2.16", "Kubernetes 1.11 to 1.13": versions, not clocks.
+        guard !t[max(0, i - 3)..<i].contains(where: { versionWords.contains($0.lower) }) else { return nil }
         return .init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute)
     }
 

@@ -113,10 +113,18 @@ enum ProseVocabulary {
 
     /// `us-east-1`, `eu-west-2`, `ap-northeast-1`.
     static func isRegionCode(_ word: Substring) -> Bool {
-        guard word.utf8.count >= 6, word.utf8.contains(45) else { return false }
-        if let ascii = word.utf8.withContiguousStorageIfAvailable({ bytes in bytes.allSatisfy { $0 < 128 } ? isRegionCode(ascii: bytes) : nil }) ?? nil {
-            return ascii
+        // One pass over the contiguous bytes of an ASCII word; other words as `Character`s.
+        let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.count >= 6 else { return false }
+            var hyphen = false
+            for byte in bytes {
+                if byte >= 128 { return nil }
+                if byte == 45 { hyphen = true }
+            }
+            return hyphen && isRegionCode(ascii: bytes)
         }
+        if case .some(.some(let value)) = ascii { return value }
+        guard word.utf8.count >= 6, word.utf8.contains(45) else { return false }
         let parts = word.split(separator: "-")
         guard parts.count == 3, parts[0].count == 2, parts[0].allSatisfy(\.isLowercase),
             parts[1].allSatisfy(\.isLowercase), let last = parts[2].first, last.isNumber, parts[2].count == 1
@@ -160,7 +168,7 @@ enum ProseVocabulary {
     /// Splits text into words for the tables above: letters, digits and inner hyphens
     /// (`us-east-1`); a hyphenated word also yields its parts (`EBS-backed` names `EBS`).
     static func words(_ text: String) -> [Substring] {
-        if text.utf8.allSatisfy({ $0 < 128 }) { return asciiWords(text) }
+        if let words = asciiWords(text) { return words }
         var out: [Substring] = []
         for word in pieces(text) {
             // Leading hyphens dropped on bytes (a piece never holds a hyphen with a combining mark).
@@ -174,15 +182,17 @@ enum ProseVocabulary {
         return out
     }
 
-    /// `words` for ASCII text in one pass over its bytes: each run of letters, digits and
+    /// `words` for ASCII text (nil for other text) in one pass over its bytes: each run of letters, digits and
     /// hyphens is found, trimmed of its leading hyphens and, when hyphenated and no region code,
     /// followed by its parts, as byte ranges; then one slice per range. (Cutting pieces into
     /// substrings and splitting those again was a tenth of the prose reader's time, callgrind.)
-    static func asciiWords(_ text: String) -> [Substring] {
+    static func asciiWords(_ text: String) -> [Substring]? {
         var ranges: [Range<Int>] = []
         var copy = text
-        copy.withUTF8 { bytes in
+        let isASCII = copy.withUTF8 { bytes -> Bool in
+            guard bytes.allSatisfy({ $0 < 128 }) else { return false }
             let n = bytes.count
+            ranges.reserveCapacity(n / 4)
             var i = 0
             while i < n {
                 let byte = bytes[i]
@@ -213,7 +223,9 @@ enum ProseVocabulary {
                     part = k + 1
                 }
             }
+            return true
         }
+        guard isASCII else { return nil }
         let utf8 = text.utf8
         return ranges.map { range in
             let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)

@@ -8,9 +8,10 @@ extension ProseWindowEvidence {
     ///   ("a 27-minute outage began at 21:12 ... largely restored by 21:39 ..., full recovery,
     ///   including logs, by 22:10": 21:39; "between 00:01 and 19:27 ..., lasted 19 hours and 26
     ///   minutes ... delayed fixes until 21:38": 19:27).
-    /// - Else, when the start was only inferred (the first sentence stating impact) and the end
-    ///   minus the length lies before it, the outage began earlier than any time the text gives
-    ///   ("reopened at 22:41, a total downtime of 699 minutes": 11:02).
+    /// - Else, when the start was only inferred (the first sentence stating impact), the end's own
+    ///   sentence gives the length and the end minus the length lies before the start, the outage
+    ///   began earlier than any time the text gives ("reopened at 22:41, a total downtime of 699
+    ///   minutes": 11:02). A length stated elsewhere is not tied to that end.
     /// - Else, with no end at all, the start plus the length is the end (inferred).
     /// - Else, when the end is a range's and the range is less than half that length, the range
     ///   was one episode of the outage: the start plus the length is the end (inferred).
@@ -43,7 +44,7 @@ extension ProseWindowEvidence {
             end = Self.boundary(best.candidate, time: best.time, rule: best.rule, stated: true, written: best.time == best.candidate.event.time ? nil : best.candidate.event.writtenTime)
             return
         }
-        if !start.isStated, let end, end.time.adding(seconds: -duration.seconds) < start.time {
+        if !start.isStated, let end, end.text == duration.sentence, end.time.adding(seconds: -duration.seconds) < start.time {
             let earlier = end.time.adding(seconds: -duration.seconds)
             warnings.append(
                 ParseWarning(

@@ -164,6 +164,9 @@ struct ProseWindowEvidence {
         // recovery by") and the restorations it reports: the window closes when the last thing is back.
         var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
         stated += otherSpanEnds.map { ($0, $0.event.endTime ?? startTime, "end of an explicit range") }
+        if let series = ProseDipSeries.end(of: timed), series.time > startTime {
+            stated.append((series.candidate, series.time, "last of several outages listed with their lengths"))
+        }
         let reported: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] =
             [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
             .compactMap { $0 }
@@ -267,14 +270,18 @@ struct ProseWindowEvidence {
         "booted", "written", "registered", "purchased", "issued", "generated", "opened",
     ]
 
-    /// Whether the words before a range end in "<participle> between" or "<participle> from".
+    /// Whether the words before a range end in "<participle> between" or "<participle> from",
+    /// the participle saying which things ("machines created between"), not a verb of the impact
+    /// ("reports could not be generated from 9pm to 2am").
     static func qualifiesObjects(_ lead: String) -> Bool {
         let words = lead.lowercased().split { !($0.isLetter || $0 == "-") }
         guard words.count >= 2, let last = words.last, last == "between" || last == "from" else { return false }
-        // "Reports could not be generated from 9pm to 2am": what was not made is the impact.
-        if words.contains(where: { $0 == "not" || $0 == "never" || $0 == "cannot" || $0.hasSuffix("n't") }) { return false }
-        return objectParticiples.contains(String(words[words.count - 2]))
+        guard objectParticiples.contains(String(words[words.count - 2])) else { return false }
+        return words.count < 3 || !auxiliaries.contains(String(words[words.count - 3]))
     }
+
+    /// Words before a participle that make it a verb ("be generated", "were created").
+    static let auxiliaries: Set<String> = ["be", "been", "being", "was", "were", "is", "are", "not", "never", "get", "got"]
 
     /// What responders do during an outage, as opposed to what users suffer.
     static let responseWorkList = PhraseList(

@@ -45,7 +45,7 @@ struct ProseNarrativeSummaryTests {
 
     @Test("With no restoration written, the start plus the outage length anywhere in the text ends the window")
     func lengthWithoutEnd() throws {
-        // The partition at 03:05 UTC; "every primary was back" is no restoration of the service,
+        // The partition at 03:05 UTC; "every primary had been re-established" is no restoration of the service,
         // and "degraded service for 6 hours and 20 minutes" ends it at 09:25 UTC (inferred).
         let (incident, _) = try ProseFixture.read("outage-length-no-end-2018-11-30.txt")
         #expect(incident.impactStart?.time.iso8601 == "2018-11-30T03:05:00Z")
@@ -97,7 +97,7 @@ struct ProseNarrativeSummaryTests {
         // Failing deliveries alerted at 07:40 UTC; 08:00-10:30 is the engineers' work; normal at 11:15 UTC.
         let (incident, _) = try ProseFixture.read("troubleshooting-range-2017-05-16.txt")
         #expect(incident.impactStart?.time.iso8601 == "2017-05-16T07:40:00Z")
-        #expect(incident.impactStart?.rule == "first sentence stating impact")
+        #expect(incident.impactStart?.rule == "first timeline row stating impact")
         #expect(incident.impactEnd?.time.iso8601 == "2017-05-16T11:15:00Z")
     }
 
@@ -133,5 +133,24 @@ struct ProseNarrativeSummaryTests {
         #expect(warnings.map(\.message) == [
             "the stated outage length (2880 minutes) and the window disagree: kept the end 2015-06-10T16:05:00Z, not 2015-06-08T16:09:00Z"
         ])
+    }
+
+    @Test("A length stated for most customers is a part's, not the outage's: the last restoration ends the window")
+    func lengthOfAPart() throws {
+        // 10:05 UTC to the last hosts at 11:20 UTC; "35 minutes for most customers" would pick 10:40.
+        let (incident, warnings) = try ProseFixture.read("outage-length-most-customers-2024-04-16.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2024-04-16T10:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-04-16T11:20:00Z")
+        #expect(incident.impactEnd?.rule == "last sentence stating restoration")
+        #expect(warnings.isEmpty)
+    }
+
+    @Test("A passive verb of the impact before a range ('could not be generated from 9:15 to 10:05') keeps the range")
+    func passiveRange() throws {
+        // 09:15 to 10:05 UTC on May 9, 2023: 50 minutes, the range itself.
+        let (incident, _) = try ProseFixture.read("passive-range-2023-05-09.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2023-05-09T09:15:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-05-09T10:05:00Z")
     }
 }
