@@ -6,7 +6,8 @@ import PostmortemTimeline
 /// a mail keeps the shapes of its timeline without markup, and this recovers the blocks Markdown
 /// would have given:
 /// - a line that starts with a bullet (`-`, `*`, `+`, `•`, `1.`) is a list item, its marker
-///   dropped; more deeply indented lines after it continue it;
+///   dropped; more deeply indented lines after it continue it, and so does a line after one cut
+///   mid-sentence;
 /// - a line that starts like a log entry (a digit, a month or weekday name) starts a block, so a
 ///   timeline written one entry per line is read one entry at a time, unless the line before is
 ///   a long one cut in the middle of its sentence (wrapped text);
@@ -69,7 +70,8 @@ enum PlainTextBlocks {
                 current.append(String(item))
                 continue
             }
-            if !current.isEmpty, startsEntry(line) && !isWrapped(current[current.count - 1]) || (currentIsItem && indent <= itemIndent) { close() }
+            // A line cut mid-sentence goes on into the next, indented or not (a lazy continuation).
+            if !current.isEmpty, !isWrapped(current[current.count - 1]), startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
             if current.isEmpty { currentStart = index + 1 }
             current.append(line)
         }
