@@ -93,7 +93,7 @@ struct ProseReading {
                 sectionHeadings[section] = sentence.text
             }
             let tokens = sentence.tokens
-            let mentions = sentence.mentions
+            let mentions = Self.withoutRestatements(sentence.mentions, tokens: tokens)
             // A line that is only a day ("April 29, 2011") dates what follows; it is not an event.
             let onlyDate = mentions.count == 1 && mentions[0].start.clock == nil && mentions[0].end == nil
                 && !tokens.indices.contains { ($0 < mentions[0].first || $0 >= mentions[0].last) && tokens[$0].isWord }

@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -42,7 +42,7 @@ struct ProseWindowEvidence {
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "available again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
         "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
-        "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
+        "last to recover", "was brought back", "were brought back", "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
         "resolved", "resolution", "closed", "all clear", "fixed", "complete", "fix was implemented", "fix was deployed", "fix was applied",
@@ -84,11 +84,14 @@ struct ProseWindowEvidence {
             let lower = candidate.clause.lowercased()
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
+            if Self.qualifiesObjects(candidate.lead) { return false }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
             // A span under a heading that states the impact ("## Impact", "Incident 1: provisioning
             // stalled") is the impact's, whatever words its own sentence uses.
-            return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
+            // A range that only opens its paragraph must not be the responders' work ("Between
+            // 16:00 and 19:00 UTC, engineers continued troubleshooting").
+            return candidate.spanOpensBlock && !Self.responseWorkList.matches(lower) || Self.outageWordsList.matches(lower)
                 || Self.outageWordsList.matches(candidate.event.text.lowercased())
                 || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
@@ -255,11 +258,35 @@ struct ProseWindowEvidence {
     static let maintenanceList = PhraseList(
         ["maintenance", "scheduled downtime", "scheduled window", "is scheduled for", "are scheduled for", "was scheduled for", "were scheduled for", "planned"],
         atWordStart: true)
+    /// Participles that a range can qualify ("instances created or live-migrated between 10:36
+    /// and 12:42 were unavailable"): the range says which things, not when the impact was.
+    static let objectParticiples: Set<String> = [
+        "created", "launched", "migrated", "live-migrated", "provisioned", "deployed", "submitted", "uploaded", "made", "placed",
+        "booted", "written", "registered", "purchased", "issued", "generated", "opened",
+    ]
+
+    /// Whether the words before a range end in "<participle> between" or "<participle> from",
+    /// the participle saying which things ("machines created between"), not a verb of the impact
+    /// ("reports could not be generated from 9pm to 2am").
+    static func qualifiesObjects(_ lead: String) -> Bool {
+        let words = lead.lowercased().split { !($0.isLetter || $0 == "-") }
+        guard words.count >= 2, let last = words.last, last == "between" || last == "from" else { return false }
+        guard objectParticiples.contains(String(words[words.count - 2])) else { return false }
+        return words.count < 3 || !auxiliaries.contains(String(words[words.count - 3]))
+    }
+
+    /// Words before a participle that make it a verb ("be generated", "were created").
+    static let auxiliaries: Set<String> = ["be", "been", "being", "was", "were", "is", "are", "not", "never", "get", "got"]
+
+    /// What responders do during an outage, as opposed to what users suffer.
+    static let responseWorkList = PhraseList(
+        ["troubleshoot", "investigat", "engineers continued", "engineers worked", "team continued", "team worked", "worked to", "working to", "continued to work"],
+        atWordStart: true)
     static let untilList = PhraseList(["until", "through", "till"], atWordStart: true)
     static let explicitEndList = PhraseList([
             "incident ends", "incident ended", "outage ended", "outage ends", "impact ended", "impact ends", "outage is over", "outage was over", "end of incident", "end of impact", "end of the outage",
             "full recovery", "fully restored", "fully recovered", "full service was", "fully resolved", "impact was mitigated",
-            "impact ceased", "fully mitigated", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
+            "impact ceased", "fully mitigated", "full mitigation", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
             "all systems operational", "returned to normal", "back to normal", "full resolution",
         ], atWordStart: true)
 
