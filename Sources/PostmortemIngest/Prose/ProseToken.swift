@@ -37,6 +37,8 @@ struct ProseToken: Sendable, Equatable {
     static func tokens(_ sentence: String) -> [ProseToken] {
         let b = Array(sentence.utf8)
         var tokens: [ProseToken] = []
+        // About one token per four bytes of prose: the array is not grown token by token.
+        tokens.reserveCapacity(b.count / 4 + 1)
         var i = 0
         var wordStart: Int?
         func isWordByte(_ c: UInt8) -> Bool {

@@ -52,4 +52,40 @@ struct ByteLevelTextTests {
             #expect(TextFolding.lowercased(text) == text.lowercased())
         }
     }
+
+    @Test("Trimming, leading spaces and ASCII prefixes on bytes give the Character results, combining marks and canonical equivalents included")
+    func trimmingAndPrefixes() {
+        // A space followed by a combining acute is one Character, not a space; a tab never joins.
+        let lines: [Substring] = ["  \t 14:05 UTC  ", " \u{301}x ", "\t\u{301}x", "x\u{600} ", "   ", "", "\u{E9}t\u{E9} \t"]
+        for line in lines {
+            let start = line.firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
+            let end = line.lastIndex { $0 != " " && $0 != "\t" }.map { line.index(after: $0) } ?? start
+            #expect(line.trimmingSpaces == line[start..<max(start, end)])
+            for width in [1, 4] {
+                #expect(line.leadingSpaceCount(tabWidth: width) == line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? width : 1) })
+            }
+        }
+        #expect(Substring("  \t 14:05 UTC  ").trimmingSpaces == "14:05 UTC")
+        #expect(Substring(" \u{301}x ").trimmingSpaces == " \u{301}x")
+        #expect(Substring("\t  - item").leadingSpaceCount(tabWidth: 4) == 6)
+        // A fence, a fence whose last backtick carries a combining mark, and a Greek varia
+        // (canonically a backtick) opening the line.
+        let prefixed: [Substring] = ["```swift", "``\u{60}\u{301}x", "\u{1FEF}``", "``", "~~~", "| a |", "> quote", "\u{E9}"]
+        for line in prefixed {
+            for prefix in ["```", "~~~", "|", ">"] { #expect(line.hasASCIIPrefix(prefix) == line.hasPrefix(prefix)) }
+        }
+        #expect(Substring("```swift").hasASCIIPrefix("```"))
+        #expect(!Substring("``\u{60}\u{301}x").hasASCIIPrefix("```"))
+    }
+
+    @Test("Vocabulary words on bytes: hyphenated words give their parts, region codes stay whole, leading hyphens dropped")
+    func vocabularyWords() {
+        #expect(ProseVocabulary.words("EBS-backed volumes in us-east-1 --flag a--b c-") == ["EBS-backed", "EBS", "backed", "volumes", "in", "us-east-1", "flag", "a--b", "a", "b", "c-", "c"])
+        #expect(ProseVocabulary.isRegionCode("eu-west-2"))
+        #expect(ProseVocabulary.isRegionCode("us--east-1"))
+        #expect(!ProseVocabulary.isRegionCode("us-east-12"))
+        #expect(!ProseVocabulary.isRegionCode("US-east-1"))
+        #expect(ProseVocabulary.regions(in: ProseVocabulary.words("US East and ap-northeast-1, then EU")) == ["US East", "ap-northeast-1", "EU"])
+        #expect(ProseVocabulary.services(in: ProseVocabulary.words("EC2 and RDS; ec2 is not a name")) == ["EC2", "RDS"])
+    }
 }
