@@ -135,7 +135,9 @@ enum MarkdownBlocks {
             } else if paragraph.isEmpty {
                 open(listIndent >= 0 && indent > listIndent ? .listItem : .paragraph, at: number)
                 if indent <= listIndent { listIndent = -1 }
-            } else if PlainTextBlocks.startsEntry(String(content)), paragraphKind == .paragraph {
+            } else if PlainTextBlocks.startsEntry(String(content)), paragraphKind == .paragraph,
+                !PlainTextBlocks.isWrapped(paragraph.last ?? "")
+            {
                 // A timeline written one entry per line, without blank lines or bullets.
                 open(.paragraph, at: number)
             }

@@ -6,9 +6,11 @@ import PostmortemTimeline
 /// a mail keeps the shapes of its timeline without markup, and this recovers the blocks Markdown
 /// would have given:
 /// - a line that starts with a bullet (`-`, `*`, `+`, `•`, `1.`) is a list item, its marker
-///   dropped; more deeply indented lines after it continue it;
+///   dropped; more deeply indented lines after it continue it, and so does a line after one cut
+///   mid-sentence;
 /// - a line that starts like a log entry (a digit, a month or weekday name) starts a block, so a
-///   timeline written one entry per line is read one entry at a time;
+///   timeline written one entry per line is read one entry at a time, unless the line before is
+///   a long one cut in the middle of its sentence (wrapped text);
 /// - a `| cell | cell |` line is a table row (a `|---|` line under the first row makes it the
 ///   header); a line of only `-`, `=`, `*` or `_` is a rule and is dropped;
 /// - a block of one short line with no closing punctuation that starts with a capital letter is a
@@ -68,7 +70,8 @@ enum PlainTextBlocks {
                 current.append(String(item))
                 continue
             }
-            if !current.isEmpty, startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
+            // A line cut mid-sentence goes on into the next, indented or not (a lazy continuation).
+            if !current.isEmpty, !isWrapped(current[current.count - 1]), startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
             if current.isEmpty { currentStart = index + 1 }
             current.append(line)
         }
@@ -87,6 +90,15 @@ enum PlainTextBlocks {
         return !word.isEmpty && word.first?.isUppercase == true
             && (CivilDate.weekdayNumber(word) != nil || (CivilDate.month(named: word) != nil && word.count >= 3
                 && line.dropFirst(word.count).first == " " && line.dropFirst(word.count + 1).first?.isNumber == true))
+    }
+
+    /// A long line that stops in the middle of a sentence (on a letter or a comma): the text is
+    /// wrapped, and the next line goes on with the sentence even when it opens with a number
+    /// ("...upgrading the clusters from Kubernetes" / "1.11 to 1.13."), rather than starting an
+    /// entry of a timeline.
+    static func isWrapped(_ line: String) -> Bool {
+        guard line.utf8.count >= 60, let last = line.utf8.last else { return false }
+        return PhraseList.isLetter(last) || last == 44
     }
 
     /// A short line with no closing punctuation that starts with a capital letter.

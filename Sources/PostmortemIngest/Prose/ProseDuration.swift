@@ -7,7 +7,7 @@ enum ProseDuration {
         "minute": 60, "minutes": 60, "min": 60, "mins": 60, "hour": 3600, "hours": 3600, "hr": 3600, "hrs": 3600, "h": 3600,
         "day": 86_400, "days": 86_400,
     ]
-    static let leads: Set<String> = ["lasting", "lasted", "for", "of", "over", "spanning", "totalling", "totaling", "took"]
+    static let leads: Set<String> = ["lasting", "lasted", "for", "of", "over", "spanning", "totalling", "totaling", "took", "duration"]
     static let hedges: Set<String> = ["approximately", "about", "around", "nearly", "roughly", "almost", "just", "some", "over", "under", "a", "an", "total", "period", "of", "the", "next", "following"]
     static let impactNouns: Set<String> = ["outage", "downtime", "disruption", "incident", "degradation", "period", "impact", "interruption", "unavailability"]
 
@@ -33,7 +33,7 @@ enum ProseDuration {
                 if leads.contains(lead) || leads.contains(before) || (after == "of" && impactNouns.contains(after2))
                     || impactNouns.contains(after)
                 {
-                    return Int64(total.seconds)
+                    return Int64(total.seconds + further(words, from: total.end))
                 }
                 i = total.end
                 continue
@@ -77,6 +77,26 @@ enum ProseDuration {
     /// An ASCII letter, digit, hyphen or point.
     @inline(__always) static func isWordByte(_ c: UInt8) -> Bool {
         (c | 0x20) >= 97 && (c | 0x20) <= 122 || (c >= 48 && c <= 57) || c == 45 || c == 46
+    }
+
+    /// Words that add a second length to the first: "lasting 5.5 hours, with another 3.5 hours
+    /// of backlog", "a further 30 minutes of degraded performance".
+    static let additions: Set<String> = ["another", "further", "additional"]
+
+    /// The seconds of the lengths the sentence adds after `start` ("with another 3.5 hours of
+    /// build backlog after recovery"): the impact went on for them too.
+    static func further(_ words: [String], from start: Int) -> Double {
+        var total = 0.0
+        var i = start
+        while i + 1 < words.count {
+            if additions.contains(words[i]), let extra = amount(words, at: i + 1) {
+                total += extra.seconds
+                i = extra.end
+                continue
+            }
+            i += 1
+        }
+        return total
     }
 
     /// `two hours and six minutes`, `1 hour 48 minutes`, `45 minutes`, `an hour` at `i`.

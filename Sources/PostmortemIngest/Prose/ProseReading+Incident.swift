@@ -39,7 +39,17 @@ extension ProseReading {
             for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading && sentenceSections[index] == section {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
             }
-            let evidence = ProseWindowEvidence(candidates: indices.map { candidates[$0] }, file: file)
+            let sectionCandidates = indices.map { candidates[$0] }
+            var evidence = ProseWindowEvidence(candidates: sectionCandidates, file: file, fieldDuration: fieldDuration)
+            let sectionSentences = document.sentences.indices.filter { !document.sentences[$0].isHeading && (sentenceSections[$0] == section || sectionIDs.count == 1) }
+            if let length = ProseOutageDuration.find(in: sectionSentences.map { (document.sentences[$0].text, document.sentences[$0].line) }) {
+                evidence.reconcile(with: length, candidates: sectionCandidates, file: file)
+            }
+            if evidence.end == nil, let relative = ProseRelativeEnd.find(in: document.sentences, indices: sectionSentences),
+                let anchor = indices.last(where: { eventSentences[$0] < relative.sentence && events[$0].precision != .day && events[$0].precision != .partOfDay })
+            {
+                evidence.close(with: relative, after: candidates[anchor], sentence: document.sentences[relative.sentence], file: file)
+            }
             windowWarnings += evidence.warnings
             var title = documentTitle
             if let heading = sectionHeadings[section] {

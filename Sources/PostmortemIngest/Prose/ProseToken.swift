@@ -71,6 +71,13 @@ struct ProseToken: Sendable, Equatable {
                     continue
                 }
             }
+            // "UTC−5" with a minus sign (U+2212) is one word, as "UTC-5" is.
+            if wordStart != nil, c == 0xE2, i + 3 < b.count, b[i + 1] == 0x88, b[i + 2] == 0x92, (b[i - 1] | 0x20) >= 97, (b[i - 1] | 0x20) <= 122,
+                b[i + 3] >= 48, b[i + 3] <= 57
+            {
+                i += 3
+                continue
+            }
             flush(i)
             if c == 44 || c == 59 || c == 40 || c == 41 || c == 45 {
                 mark(String(UnicodeScalar(c)), i, i + 1)

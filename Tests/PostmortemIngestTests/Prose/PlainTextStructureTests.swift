@@ -37,6 +37,20 @@ struct PlainTextStructureTests {
         #expect(document.blocks[5].cells == ["09:12", "Alerts fire"])
     }
 
+    @Test("A bullet's line cut mid-sentence goes on into the next line even without indentation; a finished line does not")
+    func lazyContinuation() {
+        let text = """
+            - 8:02 AM: the on-call engineer reports that the webhooks look healthy on their side,
+            first report that 503 responses are served to the webhooks.
+            - 8:27 AM: resolution confirmed.
+            Resolved 2019-01-23 08:40
+            """
+        let blocks = PlainTextBlocks.blocks(lines: BlockDocument.lines(text))
+        #expect(blocks.map(\.kind) == [.listItem, .listItem, .listItem])
+        #expect(blocks.map(\.line) == [1, 3, 4])
+        #expect(blocks[0].text.hasSuffix("side,\nfirst report that 503 responses are served to the webhooks."))
+    }
+
     @Test("Key events as plain text with a .gov.uk address and no zone: UK time assumed (BST in July), warned once")
     func keyEventsGovUK() throws {
         // BST is UTC+1 on 9 July 2024: "First detected 09:12" is 08:12Z, "Repaired 10:05" is

@@ -2,9 +2,10 @@ import PostmortemIngest
 import PostmortemTimeline
 import Testing
 
-/// A zone statement checked against the absolute instants written inside the rows it zones: an
-/// absolute anchor beats a label. Windows worked out by hand in the comments.
-@Suite("Prose zone statements against UTC anchors")
+/// A zone statement checked against the absolute instants written inside the rows it zones (an
+/// absolute anchor beats a label), and a month the body writes wrong against a date the document
+/// confirms twice. Windows worked out by hand in the comments.
+@Suite("Prose zone statements against UTC anchors, and slips of the month")
 struct ProseZoneAnchorTests {
     @Test("'times in GMT', but the alert quoted under the 9:15 AM row says 2:15PM UTC: the times read at UTC-5, with a warning naming both")
     func anchorBeatsLabel() throws {
@@ -42,5 +43,33 @@ struct ProseZoneAnchorTests {
         #expect(incident.impactEnd?.time.iso8601 == "2025-08-12T17:11:00Z")
         #expect(incident.events.first?.zone?.token == "BST")
         #expect(warnings.isEmpty)
+    }
+
+    @Test("A month slip: the body's May 13-14 under a 'June 14th, 2022' title in a file dated 2022-06-14 reads as June, warned; '2.14 to 2.16' after 'version' is no time")
+    func monthSlip() throws {
+        // UTC: 22:10 on June 13 to 01:40 on June 14 (3 h 30 min), not a month earlier.
+        let (incident, warnings) = try ProseFixture.read("month-slip-2022-06-14.md")
+        #expect(incident.impactStart?.time.iso8601 == "2022-06-13T22:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-06-14T01:40:00Z")
+        #expect(incident.events.map(\.writtenTime) == ["2022-05-13 22:10 and 2022-05-14 01:40"])
+        #expect(warnings.map(\.message) == [
+            "'2022-05-13 22:10 and 2022-05-14 01:40' names month 5 but the document is dated 2022-06-14 ('June 14th, 2022', confirmed by the file name); read as June, a slip of the month"
+        ])
+        #expect(warnings.first?.location.line == 7)
+    }
+
+    @Test("No slip without a second witness, nor for a date weeks away; an epoch stamp in a link is a witness", arguments: [
+        // The title alone (file name undated, no link): the body's month stands.
+        ("notes.md", "", "2022-05-13T22:10:00Z"),
+        // The file name agrees with the title, but the body also writes May 2 (a cause weeks
+        // before): no slip, every May date stands.
+        ("outage-2022-06-14.md", " A config change on 2022-05-02 10:00 set this up.", "2022-05-02T10:00:00Z"),
+        // An undated file, but a dashboard link stamped 2022-06-13T21:00:00Z (1655154000): June.
+        ("notes.md", " Graphs: https://grafana.example.com/d/x?from=1655154000000&to=1655170000000", "2022-06-13T22:10:00Z"),
+    ] as [(String, String, String)])
+    func monthSlipNeedsWitnesses(name: String, extra: String, start: String) throws {
+        let text = "# June 14th, 2022 Artifact Store Outage\n\nAll times in UTC.\n\nAll uploads failed between 2022-05-13 22:10 and 2022-05-14 01:40.\(extra)\n"
+        let (incident, _) = try ProseFixture.parse(text, name: name)
+        #expect(incident.events.first?.time.iso8601 == start)
     }
 }
