@@ -245,8 +245,14 @@ struct ProseWindowEvidence {
     /// ("first report that 503 responses are being served"), not that the impact began.
     static func reportsDetectionOnly(_ candidate: ProseEvidenceCandidate) -> Bool {
         let text = (candidate.lead + " " + candidate.tail).lowercased()
-        return detectionList.matches(text) && !onsetList.matches(text)
+        return detectionList.matches(text) && !onsetList.matches(text) || monitoringList.matches(text)
     }
+
+    /// A monitor's alert: when the check noticed, whatever its own words ("Violation started")
+    /// say; an earlier row that states the impact is the onset.
+    static let monitoringList = PhraseList(
+        ["uptime check", "violation started", "alert fired", "alerts fired", "alert triggered", "monitor triggered", "check failed", "check fails"],
+        atWordStart: true)
 
     static let detectionList = PhraseList(["first report", "first detected", "first noticed", "first alert", "first observed"], atWordStart: true)
     static let onsetList = PhraseList(["began", "begun", "begin", "started", "starts", "start of", "onset", "commenced", "impact start", "outage start"], atWordStart: true)

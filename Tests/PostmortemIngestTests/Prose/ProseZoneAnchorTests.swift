@@ -72,4 +72,17 @@ struct ProseZoneAnchorTests {
         let (incident, _) = try ProseFixture.parse(text, name: name)
         #expect(incident.events.first?.time.iso8601 == start)
     }
+
+    @Test("A monitor's 'Violation started' is when the check noticed: the earlier row stating the outage is the onset, with the disagreement warned")
+    func alertAfterOnset() throws {
+        // UTC as stated: the volume deleted and the hub down at 13:05, the uptime check's alert at
+        // 13:41 (36 minutes later), restored at 14:10. Window 13:05Z-14:10Z.
+        let (incident, warnings) = try ProseFixture.read("alert-after-onset-2024-09-09.md")
+        #expect(incident.impactStart?.time.iso8601 == "2024-09-09T13:05:00Z")
+        #expect(incident.impactStart?.rule == "first timeline row stating impact, before the first report")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-09-09T14:10:00Z")
+        #expect(warnings.map(\.message) == [
+            "the impact start readings disagree by 36 minutes: kept 2024-09-09T13:05:00Z (line 5: '13:05'), not 2024-09-09T13:41:00Z (line 11: 'Sep 9, 2024 at 1:41PM UTC')"
+        ])
+    }
 }
