@@ -5,7 +5,7 @@ import Testing
 /// A zone statement checked against the absolute instants written inside the rows it zones (an
 /// absolute anchor beats a label), and a month the body writes wrong against a date the document
 /// confirms twice. Windows worked out by hand in the comments.
-@Suite("Prose zone statements against UTC anchors, and slips of the month")
+@Suite("Prose zone statements against UTC anchors, and slips of the month or year")
 struct ProseZoneAnchorTests {
     @Test("'times in GMT', but the alert quoted under the 9:15 AM row says 2:15PM UTC: the times read at UTC-5, with a warning naming both")
     func anchorBeatsLabel() throws {
@@ -83,6 +83,18 @@ struct ProseZoneAnchorTests {
         #expect(incident.impactEnd?.time.iso8601 == "2024-09-09T14:10:00Z")
         #expect(warnings.map(\.message) == [
             "the impact start readings disagree by 36 minutes: kept 2024-09-09T13:05:00Z (line 5: '13:05'), not 2024-09-09T13:41:00Z (line 11: 'Sep 9, 2024 at 1:41PM UTC')"
+        ])
+    }
+
+    @Test("A slip of the year: a report filed as 2024-01-03 under 'January 3, 2024' whose body says 2023-01-03 reads in 2024, warned")
+    func yearSlip() throws {
+        // UTC as stated: 09:10 to 09:55 on 3 January 2024, not a year earlier.
+        let text = "# January 3, 2024 login outage\n\nAll times in UTC.\n\nLogins failed between 2023-01-03 09:10 and 2023-01-03 09:55.\n"
+        let (incident, warnings) = try ProseFixture.parse(text, name: "2024-01-03-login-outage.md")
+        #expect(incident.impactStart?.time.iso8601 == "2024-01-03T09:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-01-03T09:55:00Z")
+        #expect(warnings.map(\.message) == [
+            "'2023-01-03 09:10 and 2023-01-03 09:55' names 2023 but the document is dated 2024-01-03 ('January 3, 2024', confirmed by the file name); read as 2024, a slip of the year"
         ])
     }
 }
