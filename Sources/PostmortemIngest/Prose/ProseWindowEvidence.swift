@@ -114,9 +114,11 @@ struct ProseWindowEvidence {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
             chosen = (earlier, "first timeline row stating impact, before the first report", false)
-        } else if let explicitStart, let earlier = rowStart, earlier.event.time.seconds(until: explicitStart.event.time) > 86_400 {
+        } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
-            // something later (a second workshop, a follow-up), not this impact's onset.
+            // something later (a second workshop, a follow-up), not this impact's onset. A row
+            // more than three days before it is a cause ("[12-05 16:21] the crashloop bug is
+            // introduced" under a March outage), not the impact.
             chosen = (earlier, "first timeline row stating impact, a day before the stated start", false)
         } else if let explicitStart {
             let isSpan = spans.contains(explicitStart)

@@ -97,4 +97,19 @@ struct ProseZoneAnchorTests {
             "'2023-01-03 09:10 and 2023-01-03 09:55' names 2023 but the document is dated 2024-01-03 ('January 3, 2024', confirmed by the file name); read as 2024, a slip of the year"
         ])
     }
+
+    @Test("'[04-09 02:10]' stamps are a month and a day in the document's year; a cause row three months earlier is not the onset")
+    func monthDayStamps() throws {
+        // UTC as stated. The rows read 2021-01-14 11:05 (the bug merged, a cause), 2021-04-08
+        // 18:30, and 2021-04-09 02:10 to 05:40; the stated range 02:10-05:40 is the window, and
+        // the January row, 84 days before it, does not move the start.
+        let (incident, warnings) = try ProseFixture.read("month-day-stamps-2021-04-09.md")
+        #expect(incident.events.filter { $0.writtenTime?.hasPrefix("0") == true }.map(\.time.iso8601) == [
+            "2021-01-14T11:05:00Z", "2021-04-08T18:30:00Z", "2021-04-09T02:10:00Z", "2021-04-09T03:15:00Z", "2021-04-09T05:40:00Z",
+        ])
+        #expect(incident.impactStart?.time.iso8601 == "2021-04-09T02:10:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-04-09T05:40:00Z")
+        #expect(warnings.count == 1)
+    }
 }
