@@ -88,4 +88,27 @@ struct ByteLevelTextTests {
         #expect(ProseVocabulary.regions(in: ProseVocabulary.words("US East and ap-northeast-1, then EU")) == ["US East", "ap-northeast-1", "EU"])
         #expect(ProseVocabulary.services(in: ProseVocabulary.words("EC2 and RDS; ec2 is not a name")) == ["EC2", "RDS"])
     }
+
+    @Test("Clock words read on bytes: meridiems with and without points, Zulu, seconds; malformed words are no clock")
+    func clockWords() {
+        typealias Clock = ProseTimeExpression.Clock
+        let cases: [(String, Clock?, Bool)] = [
+            ("12:47", Clock(hour: 12, minute: 47, second: nil, isPM: nil, precision: .minute), false),
+            ("3pm", Clock(hour: 3, minute: 0, second: nil, isPM: true, precision: .hour), false),
+            ("9:05a.m", Clock(hour: 9, minute: 5, second: nil, isPM: false, precision: .minute), false),
+            ("12:30PM", Clock(hour: 12, minute: 30, second: nil, isPM: true, precision: .minute), false),
+            ("14:05:09Z", Clock(hour: 14, minute: 5, second: 9, isPM: nil, precision: .second), true),
+            ("1:5", nil, false), ("123:45", nil, false), ("5Z", nil, false), ("am", nil, false), ("12::30", nil, false),
+        ]
+        for (word, clock, zulu) in cases {
+            let read = ProseTimeScanner.clockWord(word)
+            #expect(read?.clock == clock, "\(word)")
+            #expect((read?.zulu ?? false) == zulu, "\(word)")
+            // The byte reading is the one taken for ASCII words.
+            #expect(ProseTimeScanner.asciiClockWord(word) != nil)
+        }
+        // Other text is read as Characters: a full-width colon splits nothing.
+        #expect(ProseTimeScanner.asciiClockWord("12\u{FF1A}47") == nil)
+        #expect(ProseTimeScanner.clockWord("12\u{FF1A}47") == nil)
+    }
 }
