@@ -122,7 +122,10 @@ enum PlainTextBlocks {
     }
 
     /// `=====` (a plain-text title's underline).
+    /// and `+-------+-----+` (a grid table's border, as text exports draw tables).
     static func isUnderline(_ line: Substring) -> Bool {
-        line.utf8.allSatisfy { $0 == 0x3D } && line.utf8.count >= 3
+        guard line.utf8.count >= 3 else { return false }
+        if line.utf8.allSatisfy({ $0 == 0x3D }) { return true }
+        return line.utf8.first == 0x2B && line.utf8.allSatisfy { $0 == 0x2B || $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
     }
 }

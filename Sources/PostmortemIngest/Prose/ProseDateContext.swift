@@ -27,8 +27,8 @@ struct ProseDateContext: Sendable {
     var documentZone: ProseZoneStatement?
     /// The zone assumed for clocks when the text gives none and `--zone` is not given.
     var assumedZone: ProseZoneAssumption?
-    /// A month the body writes wrong, read as the document's (see `ProseMonthSlip`).
-    var monthSlip: ProseMonthSlip?
+    /// A month or year the body writes wrong, read as the document's (see `ProseDateSlip`).
+    var dateSlip: ProseDateSlip?
     /// Whether the assumption was reported (once per document).
     private var assumptionWarned = false
     /// Abbreviations already reported as contradicting the season, so each is reported once.
@@ -206,7 +206,7 @@ struct ProseDateContext: Sendable {
                 return .failure(.skipped("'\(written)' names no year and the text gives none (give --reference-date)"))
             }
             date = CivilDate(year: year, month: day.month, day: day.day)
-            if let monthSlip, monthSlip.applies(to: date) { date = monthSlip.correct(date) }
+            if let dateSlip, dateSlip.applies(to: date) { date = dateSlip.correct(date) }
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
             dateInForce = date
         } else if let weekday = e.weekday {

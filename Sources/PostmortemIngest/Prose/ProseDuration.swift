@@ -97,6 +97,16 @@ enum ProseDuration {
         (c | 0x20) >= 97 && (c | 0x20) <= 122 || (c >= 48 && c <= 57) || c == 45 || c == 46
     }
 
+    /// The units' stems in the cases text writes them, looked for on the sentence's bytes.
+    static let unitStems = PhraseList(["min", "hour", "day", "hr", "Min", "Hour", "Day", "Hr", "MIN", "HOUR", "DAY", "HR"])
+
+    /// Whether the sentence may give a length at all: a byte scan for a unit's stem, so that the
+    /// sentences without one (most of them) are never cut into words. A bare "h" ("2 h") is not
+    /// looked for: it would pass nearly every sentence, and prose writes the unit out.
+    static func mayHoldLength(_ sentence: String) -> Bool {
+        unitStems.matches(sentence)
+    }
+
     /// Words that add a second length to the first: "lasting 5.5 hours, with another 3.5 hours
     /// of backlog", "a further 30 minutes of degraded performance".
     static let additions: Set<String> = ["another", "further", "additional"]

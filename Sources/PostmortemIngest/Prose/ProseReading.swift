@@ -53,8 +53,8 @@ struct ProseReading {
             context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
         }
         anchorYear(sentences)
-        if let slip = ProseMonthSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
-            context.monthSlip = slip
+        if let slip = ProseDateSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
+            context.dateSlip = slip
             warnings.append(ParseWarning(location: SourceLocation(file: file, line: slip.line), message: slip.warning))
         }
         if let statement = context.documentZone {

@@ -341,6 +341,8 @@ enum ProseTimeScanner {
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized else { return nil }
         if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
+        if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
             var j = i + 1
             if j < t.count, t[j].lower == "," { j += 1 }
@@ -421,6 +423,19 @@ enum ProseTimeScanner {
     }
 
     /// `2011-04-21`.
+    /// `03-26` directly before `23:04`: month 3, day 26, no year (a timeline's stamp; anywhere
+    /// else two numbers and a hyphen are not a day).
+    static func monthDayBeforeClock(_ text: String, next: String) -> ProseTimeExpression.Day? {
+        let b = Array(text.utf8)
+        guard b.count == 5, b[2] == 45, b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }) else { return nil }
+        let n = Array(next.utf8)
+        guard n.count >= 4, n.count <= 5, n.contains(58), n.first.map({ $0 >= 48 && $0 <= 57 }) == true else { return nil }
+        let month = Int(b[0] - 48) * 10 + Int(b[1] - 48)
+        let day = Int(b[3] - 48) * 10 + Int(b[4] - 48)
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else { return nil }
+        return .init(month: month, day: day, year: nil)
+    }
+
     static func isoDay(_ text: String) -> ProseTimeExpression.Day? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

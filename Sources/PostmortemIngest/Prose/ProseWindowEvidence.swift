@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -114,9 +114,11 @@ struct ProseWindowEvidence {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
             chosen = (earlier, "first timeline row stating impact, before the first report", false)
-        } else if let explicitStart, let earlier = rowStart, earlier.event.time.seconds(until: explicitStart.event.time) > 86_400 {
+        } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
-            // something later (a second workshop, a follow-up), not this impact's onset.
+            // something later (a second workshop, a follow-up), not this impact's onset. A row
+            // more than three days before it is a cause ("[12-05 16:21] the crashloop bug is
+            // introduced" under a March outage), not the impact.
             chosen = (earlier, "first timeline row stating impact, a day before the stated start", false)
         } else if let explicitStart {
             let isSpan = spans.contains(explicitStart)
@@ -245,8 +247,14 @@ struct ProseWindowEvidence {
     /// ("first report that 503 responses are being served"), not that the impact began.
     static func reportsDetectionOnly(_ candidate: ProseEvidenceCandidate) -> Bool {
         let text = (candidate.lead + " " + candidate.tail).lowercased()
-        return detectionList.matches(text) && !onsetList.matches(text)
+        return detectionList.matches(text) && !onsetList.matches(text) || monitoringList.matches(text)
     }
+
+    /// A monitor's alert: when the check noticed, whatever its own words ("Violation started")
+    /// say; an earlier row that states the impact is the onset.
+    static let monitoringList = PhraseList(
+        ["uptime check", "violation started", "alert fired", "alerts fired", "alert triggered", "monitor triggered", "check failed", "check fails"],
+        atWordStart: true)
 
     static let detectionList = PhraseList(["first report", "first detected", "first noticed", "first alert", "first observed"], atWordStart: true)
     static let onsetList = PhraseList(["began", "begun", "begin", "started", "starts", "start of", "onset", "commenced", "impact start", "outage start"], atWordStart: true)
