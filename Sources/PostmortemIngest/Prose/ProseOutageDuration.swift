@@ -39,7 +39,7 @@ struct ProseOutageDuration: Sendable, Equatable {
     /// The first outage length the sentences state, in their order, leaving out the lengths of
     /// a part ("53 minutes for most customers").
     static func find(in sentences: [(text: String, line: Int?)]) -> ProseOutageDuration? {
-        for sentence in sentences {
+        for sentence in sentences where ProseDuration.mayHoldLength(sentence.text) {
             // "The outage lasted 53 minutes for most customers": the length of a part, not the whole.
             if partialList.matches(sentence.text.lowercased()) { continue }
             if let seconds = seconds(in: sentence.text) { return ProseOutageDuration(seconds: seconds, sentence: sentence.text, line: sentence.line) }
@@ -53,7 +53,7 @@ struct ProseOutageDuration: Sendable, Equatable {
         var i = 0
         while i < words.count {
             // "a 27-minute outage", "a 46-minute incident".
-            let hyphen = words[i].split(separator: "-")
+            let hyphen = words[i].utf8.contains(45) ? words[i].split(separator: "-") : []
             if hyphen.count == 2, let value = ProseDuration.number(String(hyphen[0])), let unit = ProseDuration.units[String(hyphen[1])],
                 i + 1 < words.count, ProseDuration.impactNouns.contains(words[i + 1]) && words[i + 1] != "period"
             {

@@ -40,7 +40,7 @@ struct ProseRelativeEnd: Sendable, Equatable {
     static func find(in sentences: [ProseDocument.Sentence], indices: [Int]) -> ProseRelativeEnd? {
         for index in indices {
             let sentence = sentences[index]
-            guard !sentence.isHeading, !sentence.mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) else { continue }
+            guard !sentence.isHeading, ProseDuration.mayHoldLength(sentence.text), !sentence.mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) else { continue }
             let lower = sentence.text.lowercased()
             guard ProseWindowEvidence.statesEnd(sentence.text, phrases: ProseWindowEvidence.strongEndPhrasesList)
                 || ProseWindowEvidence.statesExplicitEnd(sentence.text)

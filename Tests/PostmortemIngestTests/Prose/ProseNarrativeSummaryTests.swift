@@ -153,4 +153,14 @@ struct ProseNarrativeSummaryTests {
         #expect(incident.impactStart?.rule == "explicit range")
         #expect(incident.impactEnd?.time.iso8601 == "2023-05-09T10:05:00Z")
     }
+
+    @Test("Publishing malicious versions 'starting at 06:40 UTC' is the stated start of a security incident")
+    func maliciousRelease() throws {
+        // 06:40 UTC is the stated start. Removing the versions at 08:15 is a clean-up the text
+        // never calls a restoration, so no end is invented.
+        let (incident, _) = try ProseFixture.read("malicious-release-2019-09-03.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2019-09-03T06:40:00Z")
+        #expect(incident.impactStart?.rule == "stated start")
+        #expect(incident.impactEnd == nil)
+    }
 }
