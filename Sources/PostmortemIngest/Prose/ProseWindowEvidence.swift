@@ -264,8 +264,27 @@ struct ProseWindowEvidence {
         let lower = clause.lowercased()
         guard !Self.notEndList.matches(lower) else { return false }
         if Self.explicitEndList.matches(lower) { return true }
-        // "The disruption continued until 01:18 UTC".
-        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower)
+        // "The disruption continued until 01:18 UTC"; not "a fair way through restarting the
+        // pods ... Service unavailable", where "through" is no time's.
+        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower) && Self.untilBeforeTime(lower)
+    }
+
+    /// Whether an "until"/"through"/"till" in the clause stands before a time ("until 01:18",
+    /// "through approximately 3 PM", "until noon", "until the next morning"), or ends it (a
+    /// lead, whose time comes next).
+    static func untilBeforeTime(_ lower: String) -> Bool {
+        let words = lower.split { $0 == " " || $0 == "," || $0 == "(" }
+        for (i, word) in words.enumerated() where word == "until" || word == "through" || word == "till" {
+            var k = i + 1
+            while k < words.count, ["approximately", "about", "around", "roughly", "nearly", "at", "the", "after", "before", "shortly"].contains(words[k]) { k += 1 }
+            // The last word of a lead: the time it stands before follows.
+            guard k < words.count else { return true }
+            guard let first = words[k].utf8.first else { continue }
+            if first >= 48 && first <= 57 { return true }
+            if ["noon", "midnight", "next", "following", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(words[k]) { return true }
+            if CivilDate.month(named: words[k]) != nil { return true }
+        }
+        return false
     }
 
     static let maintenanceList = PhraseList(
