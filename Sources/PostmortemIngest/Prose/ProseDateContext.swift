@@ -27,8 +27,8 @@ struct ProseDateContext: Sendable {
     var documentZone: ProseZoneStatement?
     /// The zone assumed for clocks when the text gives none and `--zone` is not given.
     var assumedZone: ProseZoneAssumption?
-    /// A month the body writes wrong, read as the document's (see `ProseMonthSlip`).
-    var monthSlip: ProseMonthSlip?
+    /// A month or year the body writes wrong, read as the document's (see `ProseDateSlip`).
+    var dateSlip: ProseDateSlip?
     /// Whether the assumption was reported (once per document).
     private var assumptionWarned = false
     /// Abbreviations already reported as contradicting the season, so each is reported once.
@@ -191,13 +191,22 @@ struct ProseDateContext: Sendable {
         // The day.
         var date: CivilDate
         var dayWritten = true
-        if let day = e.day {
+        if let day = e.day, day.month == 0 {
+            night = nil
+            // "on the 3rd": the day of the month in force, else of the document's month.
+            guard let base = dateInForce ?? anchor else {
+                return .failure(.skipped("'\(written)' names a day of the month but no month is in force (give --reference-date)"))
+            }
+            date = CivilDate(year: base.year, month: base.month, day: day.day)
+            guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
+            dateInForce = date
+        } else if let day = e.day {
             night = nil
             guard let year = day.year ?? year(forMonth: day.month) else {
                 return .failure(.skipped("'\(written)' names no year and the text gives none (give --reference-date)"))
             }
             date = CivilDate(year: year, month: day.month, day: day.day)
-            if let monthSlip, monthSlip.applies(to: date) { date = monthSlip.correct(date) }
+            if let dateSlip, dateSlip.applies(to: date) { date = dateSlip.correct(date) }
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
             dateInForce = date
         } else if let weekday = e.weekday {

@@ -49,7 +49,20 @@ enum ProseDuration {
     /// its characters.
     static func words(_ sentence: String) -> [String] {
         guard sentence.utf8.allSatisfy({ $0 < 128 }) else {
-            return sentence.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".,")) }
+            // Cut on `Character`s, as before; lower-cased by `TextFolding` (the same string, without
+            // the standard library's slow path for non-ASCII text), and the points at either end
+            // dropped on bytes: a point inside a word is always a `Character` of its own (with a
+            // mark after it, it would be no word character), and a word holds no comma, so this is
+            // Foundation's `trimmingCharacters(in: ".,")` without its cost per word.
+            return TextFolding.lowercased(sentence).split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") }.map { word in
+                let utf8 = word.utf8
+                guard utf8.first == 46 || utf8.last == 46 else { return String(word) }
+                var first = utf8.startIndex
+                var last = utf8.endIndex
+                while first < last, utf8[first] == 46 { first = utf8.index(after: first) }
+                while last > first, utf8[utf8.index(before: last)] == 46 { last = utf8.index(before: last) }
+                return String(word[first..<last])
+            }
         }
         var words: [String] = []
         var copy = sentence
@@ -124,10 +137,17 @@ enum ProseDuration {
     }
 
     static func number(_ word: String) -> Double? {
-        if let value = Double(word), value >= 0, value < 10_000 { return value }
+        // Only a word led by a digit, point or sign can parse as a number in range (a letter-led
+        // one parses as nothing, or as NaN or infinity, which the range rejects): the others are
+        // not handed to the C library's parser.
+        if let lead = word.utf8.first, (lead >= 48 && lead <= 57) || lead == 46 || lead == 43 || lead == 45,
+            let value = Double(word), value >= 0, value < 10_000
+        {
+            return value
+        }
         if word == "an" || word == "a" || word == "one" { return 1 }
         if word == "half" { return 0.5 }
-        let parts = word.split(separator: "-")
+        let parts = word.utf8.contains(45) ? word.split(separator: "-") : []
         if parts.count == 2, let tens = Sentences.numberWord(String(parts[0])), let units = Sentences.numberWord(String(parts[1])), tens >= 20, units < 10 {
             return Double(tens + units)
         }

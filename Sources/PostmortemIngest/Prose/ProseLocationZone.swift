@@ -116,18 +116,20 @@ struct ProseLocationZone: Sendable, Equatable {
 
     /// Byte offsets of every occurrence of `needle` in `haystack`.
     static func occurrences(_ needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        guard let lead = needle.first, needle.count <= haystack.count else { return [] }
-        var found: [Int] = []
-        var i = 0
-        while i + needle.count <= haystack.count {
-            if haystack[i] == lead, haystack[i..<(i + needle.count)].elementsEqual(needle) {
-                found.append(i)
-                i += needle.count
-            } else {
-                i += 1
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        // `ByteSearch` (memchr for the lead byte): fifty names over the whole text were a twentieth
+        // of the reader's time as a byte-at-a-time loop.
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var found: [Int] = []
+                var from = 0
+                while let at = ByteSearch.first(n, in: h, from: from) {
+                    found.append(at)
+                    from = at + n.count
+                }
+                return found
             }
         }
-        return found
     }
 
     /// The zone in force there for a clock read on `date` at `hour` local: standard or daylight

@@ -156,7 +156,8 @@ struct ProseObservationReader {
     /// `13%`, `41.0%`, `13 percent`, with the token range it covers.
     private func percentValue(_ t: [ProseToken], _ i: Int) -> (value: Double, index: Int, end: Int)? {
         let word = t[i].text
-        if word.hasSuffix("%"), let value = Double(word.dropLast()) { return (value, i, i + 1) }
+        // The last byte first: most words end in no `%`, and are not compared as `Character`s.
+        if word.utf8.last == 37, word.hasSuffix("%"), let value = Double(word.dropLast()) { return (value, i, i + 1) }
         if i + 1 < t.count, t[i + 1].lower == "percent", let value = Double(word) { return (value, i, i + 2) }
         return nil
     }

@@ -53,7 +53,7 @@ struct ProseOutageDuration: Sendable, Equatable {
         var i = 0
         while i < words.count {
             // "a 27-minute outage", "a 46-minute incident".
-            let hyphen = words[i].split(separator: "-")
+            let hyphen = words[i].utf8.contains(45) ? words[i].split(separator: "-") : []
             if hyphen.count == 2, let value = ProseDuration.number(String(hyphen[0])), let unit = ProseDuration.units[String(hyphen[1])],
                 i + 1 < words.count, ProseDuration.impactNouns.contains(words[i + 1]) && words[i + 1] != "period"
             {

@@ -53,8 +53,8 @@ struct ProseReading {
             context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
         }
         anchorYear(sentences)
-        if let slip = ProseMonthSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
-            context.monthSlip = slip
+        if let slip = ProseDateSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
+            context.dateSlip = slip
             warnings.append(ParseWarning(location: SourceLocation(file: file, line: slip.line), message: slip.warning))
         }
         if let statement = context.documentZone {
@@ -392,7 +392,7 @@ struct ProseReading {
             if ProseIncidentHeading.numbersIncident(sentence.tokens) {
                 numbered[level, default: []].append((index, CivilDate(year: 1970, month: 1, day: 1)))
             }
-            guard let day = sentence.mentions.first?.start.day,
+            guard let day = sentence.mentions.first?.start.day, day.month > 0,
                 let year = day.year ?? anchor?.year
             else { continue }
             dated.append((index, level, CivilDate(year: year, month: day.month, day: day.day)))

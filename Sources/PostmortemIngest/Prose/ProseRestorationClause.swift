@@ -25,6 +25,8 @@ enum ProseRestorationClause {
         "problem", "problems", "issue", "issues", "alert", "alerts", "rejections", "drops", "5xx", "500s", "503s", "crashes", "retries",
     ]
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been"]
+    /// Words after "back" that make it a place or a version, not a restoration.
+    static let placeWords: Set<String> = ["in", "at", "to", "on", "into", "from", "where", "inside"]
 
     /// Whether the clause (any case) states that the thing is back, in one of its parts.
     static func states(_ clause: String) -> Bool {
@@ -49,8 +51,10 @@ enum ProseRestorationClause {
                 if word == "dropped" || word == "fell", !(i + 2 < words.count && words[i + 1] == "to" && ["zero", "0", "normal", "baseline"].contains(words[i + 2])) { continue }
                 return true
             case "back":
-                // "the last VMs were back by 09:45".
+                // "the last VMs were back by 09:45"; not "every primary was back in the first site"
+                // (back in a place) or "was back to the old build".
                 guard i > 0, beVerbs.contains(words[i - 1]), !ProseWindowEvidence.outageWordsList.matches(part) else { continue }
+                if i + 1 < words.count, placeWords.contains(words[i + 1]) { continue }
                 return true
             default:
                 continue

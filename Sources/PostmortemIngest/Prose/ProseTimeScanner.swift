@@ -18,7 +18,7 @@ enum ProseTimeScanner {
         var found: [ProseTimeMention] = []
         var i = 0
         while i < tokens.count {
-            guard let first = expression(tokens, at: i) else {
+            guard let first = expression(tokens, at: i) ?? bareHourOpeningSpan(tokens, at: i) else {
                 i += 1
                 continue
             }
@@ -39,6 +39,16 @@ enum ProseTimeScanner {
             i = last
         }
         return found
+    }
+
+    /// "between 2 and 4 pm", "from 9 to 11 am": a bare hour after `between`/`from` opens a span
+    /// whose end writes the meridiem (the span's end lends it to the start when resolved).
+    static func bareHourOpeningSpan(_ t: [ProseToken], at i: Int) -> ProseTimeExpression? {
+        guard i > 0, i + 2 < t.count, ["between", "from"].contains(t[i - 1].lower), t[i].text.utf8.count <= 2,
+            let hour = Int(t[i].text), (1...12).contains(hour), isConnector(t, at: i + 1, spanStart: i),
+            let end = clock(t, at: i + 2), end.clock?.isPM != nil
+        else { return nil }
+        return ProseTimeExpression(clock: .init(hour: hour, minute: 0, second: nil, isPM: nil, precision: .hour), zoneToken: nil, first: i, end: i + 1)
     }
 
     static func isConnector(_ t: [ProseToken], at i: Int, spanStart: Int) -> Bool {
@@ -70,7 +80,11 @@ enum ProseTimeScanner {
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "on" || t[j].lower == "of" { j += 1 }
-            if let d = day(t, at: j) {
+            if e.end < j, t[j - 1].lower == "on", j + 1 < t.count, t[j].lower == "the", let d = ordinal(t[j + 1].text), t[j + 1].text.utf8.count > String(d).utf8.count {
+                // "9pm on the 3rd": a day of the month in force (month 0 until resolved).
+                e.day = .init(month: 0, day: d, year: nil)
+                e.end = j + 2
+            } else if let d = day(t, at: j) {
                 e.day = d.day
                 e.weekday = d.weekday
                 e.end = d.end
@@ -175,6 +189,8 @@ enum ProseTimeScanner {
                 return (.init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute), false)
             }
         }
+        // Past the h-clocks above, the rest of this function as read on bytes for ASCII words.
+        if let ascii = asciiClockWord(text) { return ascii }
         var body = Substring(text)
         var isPM: Bool?
         var zulu = false
@@ -200,6 +216,51 @@ enum ProseTimeScanner {
         guard parts[1].count == 2, parts.count == 2 || parts[2].count == 2 else { return nil }
         let second = parts.count == 3 ? numbers[2] : nil
         return (.init(hour: numbers[0], minute: numbers[1], second: second, isPM: isPM, precision: second == nil ? .minute : .second), zulu)
+    }
+
+    /// `clockWord` of an ASCII word on its bytes, the same reading (`.some(nil)` when the word is
+    /// no clock; `nil` for other text, which `clockWord` reads as `Character`s): lower-casing the
+    /// word, splitting it into substrings and walking their `Character`s was ten thousand
+    /// instructions a word.
+    static func asciiClockWord(_ text: String) -> (clock: ProseTimeExpression.Clock, zulu: Bool)?? {
+        var copy = text
+        return copy.withUTF8 { b -> (clock: ProseTimeExpression.Clock, zulu: Bool)?? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lower(_ k: Int) -> UInt8 { b[k] >= 65 && b[k] <= 90 ? b[k] | 0x20 : b[k] }
+            var end = b.count
+            var isPM: Bool?
+            var zulu = false
+            // The suffixes in `clockWord`'s order: a.m, p.m, am, pm.
+            if end >= 3, lower(end - 3) == 97, b[end - 2] == 46, lower(end - 1) == 109 {
+                (isPM, end) = (false, end - 3)
+            } else if end >= 3, lower(end - 3) == 112, b[end - 2] == 46, lower(end - 1) == 109 {
+                (isPM, end) = (true, end - 3)
+            } else if end >= 2, lower(end - 2) == 97, lower(end - 1) == 109 {
+                (isPM, end) = (false, end - 2)
+            } else if end >= 2, lower(end - 2) == 112, lower(end - 1) == 109 {
+                (isPM, end) = (true, end - 2)
+            }
+            if isPM == nil, end >= 1, b[end - 1] == 90 || b[end - 1] == 122 {
+                zulu = true
+                end -= 1
+            }
+            var parts: [Range<Int>] = []
+            var partStart = 0
+            for k in 0...end where k == end || b[k] == 58 {
+                parts.append(partStart..<k)
+                partStart = k + 1
+            }
+            guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { return .some(nil) }
+            let numbers = parts.compactMap { Int(String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self)) }
+            guard numbers.count == parts.count, parts[0].count <= 2 else { return .some(nil) }
+            if parts.count == 1 {
+                guard !zulu else { return .some(nil) }
+                return .some((.init(hour: numbers[0], minute: 0, second: nil, isPM: isPM, precision: .hour), false))
+            }
+            guard parts[1].count == 2, parts.count == 2 || parts[2].count == 2 else { return .some(nil) }
+            let second = parts.count == 3 ? numbers[2] : nil
+            return .some((.init(hour: numbers[0], minute: numbers[1], second: second, isPM: isPM, precision: second == nil ? .minute : .second), zulu))
+        }
     }
 
     /// Words after which `10.42` is a clock rather than a number.
@@ -280,6 +341,8 @@ enum ProseTimeScanner {
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized else { return nil }
         if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
+        if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
             var j = i + 1
             if j < t.count, t[j].lower == "," { j += 1 }
@@ -360,6 +423,19 @@ enum ProseTimeScanner {
     }
 
     /// `2011-04-21`.
+    /// `03-26` directly before `23:04`: month 3, day 26, no year (a timeline's stamp; anywhere
+    /// else two numbers and a hyphen are not a day).
+    static func monthDayBeforeClock(_ text: String, next: String) -> ProseTimeExpression.Day? {
+        let b = Array(text.utf8)
+        guard b.count == 5, b[2] == 45, b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }) else { return nil }
+        let n = Array(next.utf8)
+        guard n.count >= 4, n.count <= 5, n.contains(58), n.first.map({ $0 >= 48 && $0 <= 57 }) == true else { return nil }
+        let month = Int(b[0] - 48) * 10 + Int(b[1] - 48)
+        let day = Int(b[3] - 48) * 10 + Int(b[4] - 48)
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else { return nil }
+        return .init(month: month, day: day, year: nil)
+    }
+
     static func isoDay(_ text: String) -> ProseTimeExpression.Day? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

@@ -66,16 +66,22 @@ enum ProseVocabulary {
         var found: [String] = []
         var i = 0
         outer: while i < words.count {
+            let word = words[i]
+            let length = word.utf8.count
             // Only a phrase's first word can start one (a long word is not made a string to ask).
-            let mayLead = mayName(words[i], leads: regionLeadBytes) && words[i].utf8.count <= regionLeadLength && regionLeads.contains(String(words[i]))
-            for phrase in regionPhrases where mayLead && i + phrase.words.count <= words.count {
-                if zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1 }) {
-                    if !found.contains(phrase.name) { found.append(phrase.name) }
-                    i += phrase.words.count
-                    continue outer
+            let mayLead = mayName(word, leads: regionLeadBytes) && length <= regionLeadLength && regionLeads.contains(String(word))
+            // Asked outside the loop: a `where` clause would still walk (and copy) every phrase.
+            if mayLead {
+                for phrase in regionPhrases where i + phrase.words.count <= words.count {
+                    if zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1 }) {
+                        if !found.contains(phrase.name) { found.append(phrase.name) }
+                        i += phrase.words.count
+                        continue outer
+                    }
                 }
             }
-            if isRegionCode(words[i]), !found.contains(String(words[i])) { found.append(String(words[i])) }
+            // A region code has six bytes or more (`isRegionCode` says no to a shorter word).
+            if length >= 6, isRegionCode(word), !found.contains(String(word)) { found.append(String(word)) }
             i += 1
         }
         return found

@@ -87,12 +87,12 @@ struct ProseWindowEvidence {
             if Self.qualifiesObjects(candidate.lead) { return false }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
-            // A span under a heading that states the impact ("## Impact", "Incident 1: provisioning
-            // stalled") is the impact's, whatever words its own sentence uses.
             // A range that only opens its paragraph must not be the responders' work ("Between
-            // 16:00 and 19:00 UTC, engineers continued troubleshooting").
-            return candidate.spanOpensBlock && !Self.responseWorkList.matches(lower) || Self.outageWordsList.matches(lower)
-                || Self.outageWordsList.matches(candidate.event.text.lowercased())
+            // 16:00 and 19:00 UTC, engineers continued troubleshooting"). A span under a heading
+            // that states the impact ("## Impact", "Incident 1: provisioning stalled") is the
+            // impact's, whatever words its own sentence uses.
+            return candidate.spanOpensBlock && !Self.responseWorkList.matches(lower) || Self.namesFailure(lower)
+                || Self.namesFailure(candidate.event.text.lowercased())
                 || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
         let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
@@ -114,9 +114,11 @@ struct ProseWindowEvidence {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
             chosen = (earlier, "first timeline row stating impact, before the first report", false)
-        } else if let explicitStart, let earlier = rowStart, earlier.event.time.seconds(until: explicitStart.event.time) > 86_400 {
+        } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
-            // something later (a second workshop, a follow-up), not this impact's onset.
+            // something later (a second workshop, a follow-up), not this impact's onset. A row
+            // more than three days before it is a cause ("[12-05 16:21] the crashloop bug is
+            // introduced" under a March outage), not the impact.
             chosen = (earlier, "first timeline row stating impact, a day before the stated start", false)
         } else if let explicitStart {
             let isSpan = spans.contains(explicitStart)
@@ -209,8 +211,13 @@ struct ProseWindowEvidence {
         switch ProseStatus.classify(clause) {
         case .impact: return true
         case .restored: return false
-        default: return Self.outageWordsList.matches(clause.lowercased())
+        default: return Self.namesFailure(clause.lowercased())
         }
+    }
+
+    /// A word of the outage, or a negated verb of the service's work ("emails were not sent").
+    static func namesFailure(_ lower: String) -> Bool {
+        Self.outageWordsList.matches(lower) || ProseFailureClause.states(lower)
     }
 
     /// What can follow "began"/"started" when the impact is what starts ("began failing"), as
@@ -240,8 +247,14 @@ struct ProseWindowEvidence {
     /// ("first report that 503 responses are being served"), not that the impact began.
     static func reportsDetectionOnly(_ candidate: ProseEvidenceCandidate) -> Bool {
         let text = (candidate.lead + " " + candidate.tail).lowercased()
-        return detectionList.matches(text) && !onsetList.matches(text)
+        return detectionList.matches(text) && !onsetList.matches(text) || monitoringList.matches(text)
     }
+
+    /// A monitor's alert: when the check noticed, whatever its own words ("Violation started")
+    /// say; an earlier row that states the impact is the onset.
+    static let monitoringList = PhraseList(
+        ["uptime check", "violation started", "alert fired", "alerts fired", "alert triggered", "monitor triggered", "check failed", "check fails"],
+        atWordStart: true)
 
     static let detectionList = PhraseList(["first report", "first detected", "first noticed", "first alert", "first observed"], atWordStart: true)
     static let onsetList = PhraseList(["began", "begun", "begin", "started", "starts", "start of", "onset", "commenced", "impact start", "outage start"], atWordStart: true)
@@ -251,8 +264,27 @@ struct ProseWindowEvidence {
         let lower = clause.lowercased()
         guard !Self.notEndList.matches(lower) else { return false }
         if Self.explicitEndList.matches(lower) { return true }
-        // "The disruption continued until 01:18 UTC".
-        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower)
+        // "The disruption continued until 01:18 UTC"; not "a fair way through restarting the
+        // pods ... Service unavailable", where "through" is no time's.
+        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower) && Self.untilBeforeTime(lower)
+    }
+
+    /// Whether an "until"/"through"/"till" in the clause stands before a time ("until 01:18",
+    /// "through approximately 3 PM", "until noon", "until the next morning"), or ends it (a
+    /// lead, whose time comes next).
+    static func untilBeforeTime(_ lower: String) -> Bool {
+        let words = lower.split { $0 == " " || $0 == "," || $0 == "(" }
+        for (i, word) in words.enumerated() where word == "until" || word == "through" || word == "till" {
+            var k = i + 1
+            while k < words.count, ["approximately", "about", "around", "roughly", "nearly", "at", "the", "after", "before", "shortly"].contains(words[k]) { k += 1 }
+            // The last word of a lead: the time it stands before follows.
+            guard k < words.count else { return true }
+            guard let first = words[k].utf8.first else { continue }
+            if first >= 48 && first <= 57 { return true }
+            if ["noon", "midnight", "next", "following", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(words[k]) { return true }
+            if CivilDate.month(named: words[k]) != nil { return true }
+        }
+        return false
     }
 
     static let maintenanceList = PhraseList(

@@ -9,7 +9,7 @@ import Testing
 /// worked out by hand in the comments.
 @Suite("Plain-text structure and location zones")
 struct PlainTextStructureTests {
-    @Test("Plain text: bullets (marker dropped, indented lines continue the item), | rows with a header, rules dropped, a clock line is a row")
+    @Test("Plain text: bullets (marker dropped, indented lines continue the item), | rows with a header, rules and grid borders dropped, a clock line is a row")
     func blocks() {
         let text = """
             Key events
@@ -19,9 +19,11 @@ struct PlainTextStructureTests {
             -----
             Resolved 2024-07-09 16:30
 
+            +------+-------+
             | Time | Event |
             |------|-------|
             | 09:12 | Alerts fire |
+            +------+-------+
             """
         // (The `|---|` row would make `BlockDocument.read` take the text for Markdown; a text
         // export without it is plain text, and the plain-text splitter still knows the row.)
@@ -32,9 +34,23 @@ struct PlainTextStructureTests {
             "Key events", "First detected 2024-07-09 09:12\nby the uptime check", "Repaired 2024-07-09 10:05", "Resolved 2024-07-09 16:30",
             "Time | Event", "09:12 | Alerts fire",
         ])
-        #expect(document.blocks.map(\.line) == [1, 2, 4, 6, 8, 10])
+        #expect(document.blocks.map(\.line) == [1, 2, 4, 6, 9, 11])
         #expect(document.blocks.map(\.isTableHeader) == [false, false, false, false, true, false])
         #expect(document.blocks[5].cells == ["09:12", "Alerts fire"])
+    }
+
+    @Test("A bullet's line cut mid-sentence goes on into the next line even without indentation; a finished line does not")
+    func lazyContinuation() {
+        let text = """
+            - 8:02 AM: the on-call engineer reports that the webhooks look healthy on their side,
+            first report that 503 responses are served to the webhooks.
+            - 8:27 AM: resolution confirmed.
+            Resolved 2019-01-23 08:40
+            """
+        let blocks = PlainTextBlocks.blocks(lines: BlockDocument.lines(text))
+        #expect(blocks.map(\.kind) == [.listItem, .listItem, .listItem])
+        #expect(blocks.map(\.line) == [1, 3, 4])
+        #expect(blocks[0].text.hasSuffix("side,\nfirst report that 503 responses are served to the webhooks."))
     }
 
     @Test("Key events as plain text with a .gov.uk address and no zone: UK time assumed (BST in July), warned once")

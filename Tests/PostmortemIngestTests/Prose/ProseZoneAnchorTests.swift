@@ -5,7 +5,7 @@ import Testing
 /// A zone statement checked against the absolute instants written inside the rows it zones (an
 /// absolute anchor beats a label), and a month the body writes wrong against a date the document
 /// confirms twice. Windows worked out by hand in the comments.
-@Suite("Prose zone statements against UTC anchors, and slips of the month")
+@Suite("Prose zone statements against UTC anchors, and slips of the month or year")
 struct ProseZoneAnchorTests {
     @Test("'times in GMT', but the alert quoted under the 9:15 AM row says 2:15PM UTC: the times read at UTC-5, with a warning naming both")
     func anchorBeatsLabel() throws {
@@ -71,5 +71,45 @@ struct ProseZoneAnchorTests {
         let text = "# June 14th, 2022 Artifact Store Outage\n\nAll times in UTC.\n\nAll uploads failed between 2022-05-13 22:10 and 2022-05-14 01:40.\(extra)\n"
         let (incident, _) = try ProseFixture.parse(text, name: name)
         #expect(incident.events.first?.time.iso8601 == start)
+    }
+
+    @Test("A monitor's 'Violation started' is when the check noticed: the earlier row stating the outage is the onset, with the disagreement warned")
+    func alertAfterOnset() throws {
+        // UTC as stated: the volume deleted and the hub down at 13:05, the uptime check's alert at
+        // 13:41 (36 minutes later), restored at 14:10. Window 13:05Z-14:10Z.
+        let (incident, warnings) = try ProseFixture.read("alert-after-onset-2024-09-09.md")
+        #expect(incident.impactStart?.time.iso8601 == "2024-09-09T13:05:00Z")
+        #expect(incident.impactStart?.rule == "first timeline row stating impact, before the first report")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-09-09T14:10:00Z")
+        #expect(warnings.map(\.message) == [
+            "the impact start readings disagree by 36 minutes: kept 2024-09-09T13:05:00Z (line 5: '13:05'), not 2024-09-09T13:41:00Z (line 11: 'Sep 9, 2024 at 1:41PM UTC')"
+        ])
+    }
+
+    @Test("A slip of the year: a report filed as 2024-01-03 under 'January 3, 2024' whose body says 2023-01-03 reads in 2024, warned")
+    func yearSlip() throws {
+        // UTC as stated: 09:10 to 09:55 on 3 January 2024, not a year earlier.
+        let text = "# January 3, 2024 login outage\n\nAll times in UTC.\n\nLogins failed between 2023-01-03 09:10 and 2023-01-03 09:55.\n"
+        let (incident, warnings) = try ProseFixture.parse(text, name: "2024-01-03-login-outage.md")
+        #expect(incident.impactStart?.time.iso8601 == "2024-01-03T09:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-01-03T09:55:00Z")
+        #expect(warnings.map(\.message) == [
+            "'2023-01-03 09:10 and 2023-01-03 09:55' names 2023 but the document is dated 2024-01-03 ('January 3, 2024', confirmed by the file name); read as 2024, a slip of the year"
+        ])
+    }
+
+    @Test("'[04-09 02:10]' stamps are a month and a day in the document's year; a cause row three months earlier is not the onset")
+    func monthDayStamps() throws {
+        // UTC as stated. The rows read 2021-01-14 11:05 (the bug merged, a cause), 2021-04-08
+        // 18:30, and 2021-04-09 02:10 to 05:40; the stated range 02:10-05:40 is the window, and
+        // the January row, 84 days before it, does not move the start.
+        let (incident, warnings) = try ProseFixture.read("month-day-stamps-2021-04-09.md")
+        #expect(incident.events.filter { $0.writtenTime?.hasPrefix("0") == true }.map(\.time.iso8601) == [
+            "2021-01-14T11:05:00Z", "2021-04-08T18:30:00Z", "2021-04-09T02:10:00Z", "2021-04-09T03:15:00Z", "2021-04-09T05:40:00Z",
+        ])
+        #expect(incident.impactStart?.time.iso8601 == "2021-04-09T02:10:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-04-09T05:40:00Z")
+        #expect(warnings.count == 1)
     }
 }
