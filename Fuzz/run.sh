@@ -3,6 +3,7 @@
 # the repository's fixtures. Usage: Fuzz/run.sh [seconds per target] [target ...]
 #   Fuzz/run.sh                 every target, 600 s each
 #   Fuzz/run.sh 60 fuzz-html    one target for a minute
+#   FUZZ_ARGS=-detect_leaks=0 Fuzz/run.sh 600 fuzz-store   extra libFuzzer flags for every target
 # Each run keeps its growing corpus in Fuzz/corpus/<target> and any crashing input in
 # Fuzz/artifacts/<target>/ (both ignored by git); a crash stops the script with libFuzzer's status.
 set -euo pipefail
@@ -38,7 +39,7 @@ for target in "${targets[@]}"; do
     echo "== $target: ${seconds}s, seeds: ${seed_folders[*]}"
     nice -n 10 "$bin/$target" \
         -max_total_time="$seconds" -timeout=30 -rss_limit_mb=3072 -max_len=131072 \
-        -print_final_stats=1 -artifact_prefix="artifacts/$target/" \
+        -print_final_stats=1 -artifact_prefix="artifacts/$target/" ${FUZZ_ARGS:-} \
         "corpus/$target" "${seed_folders[@]}" 2>&1 | grep -v -E "^#[0-9]+.*(NEW|REDUCE|pulse)" | tail -25
     status=${PIPESTATUS[0]}
     if [ "$status" -ne 0 ]; then
