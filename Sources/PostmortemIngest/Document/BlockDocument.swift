@@ -43,23 +43,32 @@ public struct BlockDocument: Sendable, Equatable {
     /// boundary, so the lines are the same.
     /// - Complexity: O(n) in the text.
     static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 10 || byte == 13 else {
-                index = utf8.index(after: index)
-                continue
+        // Byte offsets of each line's start and end first, on the contiguous bytes; then one
+        // slice per line (a UTF-8 index moves by an offset in O(1)).
+        var bounds: [(start: Int, end: Int)] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            let n = bytes.count
+            var start = 0
+            var index = 0
+            while index < n {
+                let byte = bytes[index]
+                guard byte == 10 || byte == 13 else {
+                    index += 1
+                    continue
+                }
+                bounds.append((start, index))
+                var next = index + 1
+                if byte == 13, next < n, bytes[next] == 10 { next += 1 }
+                start = next
+                index = next
             }
-            lines.append(text[start..<index])
-            var next = utf8.index(after: index)
-            if byte == 13, next < utf8.endIndex, utf8[next] == 10 { next = utf8.index(after: next) }
-            start = next
-            index = next
+            bounds.append((start, n))
         }
-        lines.append(text[start..<utf8.endIndex])
-        return lines
+        let utf8 = text.utf8
+        return bounds.map { bound in
+            let lower = utf8.index(utf8.startIndex, offsetBy: bound.start)
+            return text[lower..<utf8.index(lower, offsetBy: bound.end - bound.start)]
+        }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search on UTF-8 bytes, for the prose reader's inner loops.
 ///
 /// Hand-written because Foundation's `range(of:)`/`components(separatedBy:)` bridge every call
@@ -54,12 +60,15 @@ enum ByteSearch {
 
     static func first(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard !n.isEmpty else { return from <= h.count ? from : nil }
-        guard h.count >= n.count else { return nil }
+        guard h.count >= n.count, let base = h.baseAddress else { return nil }
         let lead = n[0]
         var i = max(from, 0)
         let limit = h.count - n.count
         while i <= limit {
-            if h[i] == lead, matches(n, in: h, at: i) { return i }
+            // The C library's `memchr` finds the next lead byte many bytes at a time.
+            guard let hit = memchr(base + i, Int32(lead), limit - i + 1) else { return nil }
+            i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            if matches(n, in: h, at: i) { return i }
             i += 1
         }
         return nil

@@ -2,33 +2,76 @@ import PostmortemTimeline
 
 /// Cuts plain text into blocks.
 ///
-/// Blocks are runs of lines separated by blank lines; a line that starts like a log entry (a
-/// digit, a bullet, a month or weekday name) also starts a block, so a timeline written one entry
-/// per line is read one entry at a time. A block of one short line with no closing punctuation
-/// that starts with a capital letter is a heading. A block keeps its lines joined by line feeds,
-/// so sentences can still be placed on their own line.
+/// Blocks are runs of lines separated by blank lines. Plain text saved from a page or written in
+/// a mail keeps the shapes of its timeline without markup, and this recovers the blocks Markdown
+/// would have given:
+/// - a line that starts with a bullet (`-`, `*`, `+`, `•`, `1.`) is a list item, its marker
+///   dropped; more deeply indented lines after it continue it, and so does a line after one cut
+///   mid-sentence;
+/// - a line that starts like a log entry (a digit, a month or weekday name) starts a block, so a
+///   timeline written one entry per line is read one entry at a time, unless the line before is
+///   a long one cut in the middle of its sentence (wrapped text);
+/// - a `| cell | cell |` line is a table row (a `|---|` line under the first row makes it the
+///   header); a line of only `-`, `=`, `*` or `_` is a rule and is dropped;
+/// - a block of one short line with no closing punctuation that starts with a capital letter is a
+///   heading, unless it holds a clock time (`First detected 2022-01-22 11:57` is a timeline row,
+///   not a title).
+///
+/// A block keeps its lines joined by line feeds, so sentences can still be placed on their own line.
 enum PlainTextBlocks {
     static func blocks(lines: [Substring]) -> [DocumentBlock] {
         var blocks: [DocumentBlock] = []
         var current: [String] = []
         var currentStart = 1
+        var currentIsItem = false
+        /// The indentation of the list item being read (continuation lines are indented deeper).
+        var itemIndent = -1
         func close() {
-            defer { current = [] }
+            defer {
+                current = []
+                currentIsItem = false
+                itemIndent = -1
+            }
             guard !current.isEmpty else { return }
-            if current.count == 1, isHeading(current[0]) {
+            if !currentIsItem, current.count == 1, isHeading(current[0]) {
                 blocks.append(DocumentBlock(kind: .heading, text: current[0], line: currentStart, level: 1))
                 return
             }
-            let kind: DocumentBlock.Kind = startsEntry(current[0]) ? .listItem : .paragraph
+            let kind: DocumentBlock.Kind = currentIsItem || startsEntry(current[0]) || isClockLine(current) ? .listItem : .paragraph
             blocks.append(DocumentBlock(kind: kind, text: current.joined(separator: "\n"), line: currentStart))
         }
         for (index, raw) in lines.enumerated() {
+            let indent = raw.leadingSpaceCount(tabWidth: 1)
             let line = TextFolding.fold(raw)
             if line.isEmpty {
                 close()
                 continue
             }
-            if !current.isEmpty, startsEntry(line) { close() }
+            let trimmed = Substring(line)
+            if let cells = tableCells(trimmed) {
+                close()
+                if MarkdownBlocks.isDelimiterRow(trimmed) {
+                    // `|---|---|` under the first row: that row was the header.
+                    if let last = blocks.indices.last, blocks[last].kind == .tableRow, blocks[last].line == index { blocks[last].isTableHeader = true }
+                    continue
+                }
+                blocks.append(DocumentBlock(kind: .tableRow, text: cells.joined(separator: " | "), line: index + 1, cells: cells))
+                continue
+            }
+            if MarkdownBlocks.isRule(trimmed) || isUnderline(trimmed) {
+                close()
+                continue
+            }
+            if let item = MarkdownBlocks.listItemText(trimmed) {
+                close()
+                currentStart = index + 1
+                currentIsItem = true
+                itemIndent = indent
+                current.append(String(item))
+                continue
+            }
+            // A line cut mid-sentence goes on into the next, indented or not (a lazy continuation).
+            if !current.isEmpty, !isWrapped(current[current.count - 1]), startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
             if current.isEmpty { currentStart = index + 1 }
             current.append(line)
         }
@@ -39,6 +82,9 @@ enum PlainTextBlocks {
     /// A line that begins a new entry even without a blank line before it.
     static func startsEntry(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first else { return false }
+        // An ASCII first byte that is no digit, mark or capital starts no entry: such a line (most
+        // lines) is not cut into letters and looked up as a month or weekday.
+        if first.value < 0x80, !(first.value >= 0x41 && first.value <= 0x5A), !("0"..."9").contains(first), first != "-", first != "*" { return false }
         if ("0"..."9").contains(first) || first == "-" || first == "*" || first == "\u{2022}" { return true }
         let word = line.prefix { $0.isLetter }
         return !word.isEmpty && word.first?.isUppercase == true
@@ -46,9 +92,40 @@ enum PlainTextBlocks {
                 && line.dropFirst(word.count).first == " " && line.dropFirst(word.count + 1).first?.isNumber == true))
     }
 
+    /// A long line that stops in the middle of a sentence (on a letter or a comma): the text is
+    /// wrapped, and the next line goes on with the sentence even when it opens with a number
+    /// ("...upgrading the clusters from Kubernetes" / "1.11 to 1.13."), rather than starting an
+    /// entry of a timeline.
+    static func isWrapped(_ line: String) -> Bool {
+        guard line.utf8.count >= 60, let last = line.utf8.last else { return false }
+        return PhraseList.isLetter(last) || last == 44
+    }
+
     /// A short line with no closing punctuation that starts with a capital letter.
     static func isHeading(_ line: String) -> Bool {
-        guard line.count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
-        return !".!?:;,".contains(last)
+        // `prefix(101)`: no more than 101 characters counted, however long the line.
+        guard line.prefix(101).count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
+        return !".!?:;,".contains(last) && !ProseDocument.holdsClock(line)
+    }
+
+    /// One line holding a clock time (`Repaired 2022-01-22 13:59`): a timeline row.
+    static func isClockLine(_ lines: [String]) -> Bool {
+        lines.count == 1 && lines[0].prefix(101).count <= 100 && ProseDocument.holdsClock(lines[0])
+    }
+
+    /// The cells of a `| a | b |` line (at least two cells, bars at both ends), else `nil`.
+    static func tableCells(_ line: Substring) -> [String]? {
+        // The bars first: counting the `Character`s of every line was a fifth of this splitter's time.
+        guard line.hasASCIIPrefix("|"), line.hasSuffix("|"), line.count >= 3 else { return nil }
+        let cells = MarkdownBlocks.tableCells(line)
+        return cells.count >= 2 ? cells : nil
+    }
+
+    /// `=====` (a plain-text title's underline).
+    /// and `+-------+-----+` (a grid table's border, as text exports draw tables).
+    static func isUnderline(_ line: Substring) -> Bool {
+        guard line.utf8.count >= 3 else { return false }
+        if line.utf8.allSatisfy({ $0 == 0x3D }) { return true }
+        return line.utf8.first == 0x2B && line.utf8.allSatisfy { $0 == 0x2B || $0 == 0x2D || $0 == 0x3D || $0 == 0x3A }
     }
 }

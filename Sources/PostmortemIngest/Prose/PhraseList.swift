@@ -11,6 +11,9 @@ struct PhraseList: Sendable {
     /// For each first byte, the phrases that start with it: one pass over the text checks only
     /// the phrases that can start at each place.
     let byFirstByte: [[Int]]
+    /// Whether any phrase starts with each byte: most bytes of a text start none, and are passed
+    /// over without fetching (and retaining) their bucket.
+    let leads: [Bool]
 
     init(_ phrases: [String], atWordStart: Bool = false) {
         self.phrases = phrases.map { Array($0.utf8) }
@@ -20,6 +23,7 @@ struct PhraseList: Sendable {
             if let lead = phrase.first { buckets[Int(lead)].append(index) }
         }
         byFirstByte = buckets
+        leads = buckets.map { !$0.isEmpty }
     }
 
     /// Whether any phrase occurs in `lower` (text already lower-cased).
@@ -29,30 +33,55 @@ struct PhraseList: Sendable {
     }
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let candidates = byFirstByte[Int(bytes[i])]
-            if !candidates.isEmpty, !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
-                for index in candidates {
-                    let phrase = phrases[index]
-                    guard i + phrase.count <= bytes.count else { continue }
-                    var k = 1
-                    while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
-                    guard k == phrase.count else { continue }
-                    // A number ("500", "503") is a whole number, or a plural ("500s"): not the start of
-                    // "500GB" or the end of "1500".
-                    if let last = phrase.last, Self.isDigit(last) {
-                        let after = i + k
-                        let plural = after < bytes.count && bytes[after] == 115 && (after + 1 == bytes.count || !Self.isLetter(bytes[after + 1]))
-                        if i > 0 && Self.isDigit(bytes[i - 1]) { continue }
-                        if after < bytes.count, Self.isDigit(bytes[after]) || Self.isLetter(bytes[after]) && !plural { continue }
-                    }
-                    return true
+        leads.withUnsafeBufferPointer { leads in
+            var i = 0
+            while i < bytes.count {
+                if leads[Int(bytes[i])], !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                    for index in byFirstByte[Int(bytes[i])] where occurs(index, at: i, in: bytes) { return true }
                 }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
+    }
+
+    /// For each phrase, whether it occurs in `lower`: one pass over the text for the whole list,
+    /// where asking `matches` of one list per group of phrases would pass over it once per group.
+    func occurrences(in lower: String) -> [Bool] {
+        var found = Array(repeating: false, count: phrases.count)
+        var text = lower
+        text.withUTF8 { bytes in
+            var left = phrases.count
+            var i = 0
+            while i < bytes.count, left > 0 {
+                if leads[Int(bytes[i])], !atWordStart || i == 0 || !Self.isLetter(bytes[i - 1]) {
+                    for index in byFirstByte[Int(bytes[i])] where !found[index] && occurs(index, at: i, in: bytes) {
+                        found[index] = true
+                        left -= 1
+                    }
+                }
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// Whether phrase `index` is written at byte `i` (its first byte already matched).
+    @inline(__always) private func occurs(_ index: Int, at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let phrase = phrases[index]
+        guard i + phrase.count <= bytes.count else { return false }
+        var k = 1
+        while k < phrase.count, bytes[i + k] == phrase[k] { k += 1 }
+        guard k == phrase.count else { return false }
+        // A number ("500", "503") is a whole number, or a plural ("500s"): not the start of
+        // "500GB" or the end of "1500".
+        if let last = phrase.last, Self.isDigit(last) {
+            let after = i + k
+            let plural = after < bytes.count && bytes[after] == 115 && (after + 1 == bytes.count || !Self.isLetter(bytes[after + 1]))
+            if i > 0 && Self.isDigit(bytes[i - 1]) { return false }
+            if after < bytes.count, Self.isDigit(bytes[after]) || Self.isLetter(bytes[after]) && !plural { return false }
+        }
+        return true
     }
 
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }

@@ -27,6 +27,8 @@ struct ProseDateContext: Sendable {
     var documentZone: ProseZoneStatement?
     /// The zone assumed for clocks when the text gives none and `--zone` is not given.
     var assumedZone: ProseZoneAssumption?
+    /// A month or year the body writes wrong, read as the document's (see `ProseDateSlip`).
+    var dateSlip: ProseDateSlip?
     /// Whether the assumption was reported (once per document).
     private var assumptionWarned = false
     /// Abbreviations already reported as contradicting the season, so each is reported once.
@@ -36,6 +38,13 @@ struct ProseDateContext: Sendable {
     /// The range last written ("between 8:19 AM and 9:43 AM KST"): a later time inside it is a
     /// return to a moment the text already covered, not a step back to flag.
     private var lastSpan: (start: Instant, end: Instant)?
+
+    /// Where the sentence being read sits: its section (the heading above it) and whether it is
+    /// a row of a list or table. A time that steps back from one written in another place (a
+    /// timeline section that starts before the summary's times) is no step to flag.
+    var place = 0
+    /// The place of `lastInstant`.
+    private var lastPlace = 0
 
     /// `--reference-date`, the date in force at the start of each entry.
     private let referenceDate: CivilDate?
@@ -121,6 +130,21 @@ struct ProseDateContext: Sendable {
     mutating func resetClock() {
         dateInForce = referenceDate
         lastInstant = nil
+        night = nil
+    }
+
+    /// A heading or date line naming two days in a row ("May 26 - 27th, 2018"): its times with no
+    /// day of their own fall in the night between them, a morning clock on the second day and an
+    /// afternoon or evening one on the first.
+    private var night: (first: CivilDate, second: CivilDate, written: String, warned: Bool)?
+
+    /// After `note(_:)` of a heading's first day, the heading goes on to name the next day
+    /// ("May 26 - 27th, 2018"): its times fall in the night between the two.
+    mutating func noteNight(secondDay: Int, written: String) {
+        guard let first = dateInForce else { return }
+        let second = first.adding(days: 1)
+        guard second.day == secondDay else { return }
+        night = (first, second, written, false)
     }
 
     /// Moves the date in force to the day a heading or date line names, without an event.
@@ -130,6 +154,7 @@ struct ProseDateContext: Sendable {
         guard date.isValid else { return }
         dateInForce = date
         lastInstant = nil
+        night = nil
     }
 
     private struct Local {
@@ -166,11 +191,22 @@ struct ProseDateContext: Sendable {
         // The day.
         var date: CivilDate
         var dayWritten = true
-        if let day = e.day {
+        if let day = e.day, day.month == 0 {
+            night = nil
+            // "on the 3rd": the day of the month in force, else of the document's month.
+            guard let base = dateInForce ?? anchor else {
+                return .failure(.skipped("'\(written)' names a day of the month but no month is in force (give --reference-date)"))
+            }
+            date = CivilDate(year: base.year, month: base.month, day: day.day)
+            guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
+            dateInForce = date
+        } else if let day = e.day {
+            night = nil
             guard let year = day.year ?? year(forMonth: day.month) else {
                 return .failure(.skipped("'\(written)' names no year and the text gives none (give --reference-date)"))
             }
             date = CivilDate(year: year, month: day.month, day: day.day)
+            if let dateSlip, dateSlip.applies(to: date) { date = dateSlip.correct(date) }
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
             dateInForce = date
         } else if let weekday = e.weekday {
@@ -187,6 +223,15 @@ struct ProseDateContext: Sendable {
             }
             date = base
             dayWritten = false
+            if let current = night, let clock = e.clock {
+                date = clock.hour24 < 12 ? current.second : current.first
+                // The heading placed the day: no step back to flag, nor to roll over.
+                dayWritten = true
+                if !current.warned {
+                    night?.warned = true
+                    warnings.append("'\(written)' names no day under '\(current.written)': read in the night between them, a morning time on \(current.second) and a later one on \(current.first)")
+                }
+            }
         }
         // The zone.
         let hour = e.clock?.hour24 ?? 12
@@ -254,7 +299,7 @@ struct ProseDateContext: Sendable {
             } else if last.seconds(until: instant) < -12 * 3600 {
                 nextDay = true
                 warnings.append("'\(written)' is earlier than the time before it and names no date; taken as the next day, \(date.adding(days: 1))")
-            } else {
+            } else if lastPlace == place {
                 warnings.append("'\(written)' is earlier than the time before it and names no date; kept on \(date)")
             }
             if nextDay {
@@ -264,6 +309,7 @@ struct ProseDateContext: Sendable {
         }
         dateInForce = date
         lastInstant = instant
+        lastPlace = place
         if e.zoneToken != nil { zoneInForce = zone }
         return .success(Local(date: date, instant: instant, zone: zone, zoneAssumption: assumption))
     }

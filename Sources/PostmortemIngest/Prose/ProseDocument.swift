@@ -39,6 +39,7 @@ struct ProseDocument: Sendable {
     }
 
     init(blocks: [DocumentBlock]) {
+        let closing = Self.closingStamps(blocks)
         var index = 0
         var blockIndex = 0
         while index < blocks.count {
@@ -51,7 +52,10 @@ struct ProseDocument: Sendable {
             case .code:
                 if Self.holdsClock(block.text) { skippedCode.append(block.line) }
             case .heading:
-                if Self.isTimeHeading(block.text) {
+                if closing.contains(index) {
+                    // A stamp already read with the entry above it.
+                    continue
+                } else if Self.isTimeHeading(block.text) {
                     // "### 13:28" over "Investigation starts ...": one row.
                     var parts = [block.text]
                     var next = index + 1
@@ -70,12 +74,31 @@ struct ProseDocument: Sendable {
                 sentences.append(
                     Sentence(text: block.text, line: block.line, block: blockIndex, isHeading: block.isTableHeader, kind: .tableRow, opensBlock: true))
             case .paragraph, .listItem:
-                if Self.isLoneTime(block.text), index + 1 < blocks.count, blocks[index + 1].kind == .paragraph {
-                    // A time on a line of its own over its entry (a heading saved as plain text).
-                    let text = TextFolding.fold(block.text + " " + blocks[index + 1].text)
+                if closing.contains(index) {
+                    continue
+                } else if closing.contains(index + 1) {
+                    // "Resolved - This incident has been resolved." over "Mar 3, 15:41 UTC": the
+                    // stamp under an entry of a status history is that entry's time.
+                    let stamp = blocks[index + 1]
+                    let text = TextFolding.fold(stamp.text + " " + block.text)
+                    sentences.append(
+                        Sentence(text: text, line: stamp.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
+                } else if Self.isLoneTime(block.text), index + 1 < blocks.count, blocks[index + 1].kind == .paragraph || blocks[index + 1].kind == .listItem,
+                    !Self.isTimeHeading(blocks[index + 1].text)
+                {
+                    // A time on a line of its own over its entry (a `### 13:44` heading saved as
+                    // plain text): one row with the paragraphs and items under it, up to the next
+                    // block that opens with a time, as the heading's section would be.
+                    var parts = [block.text]
+                    var next = index + 1
+                    while next < blocks.count, blocks[next].kind == .paragraph || blocks[next].kind == .listItem, !Self.isTimeHeading(blocks[next].text) {
+                        parts.append(TextFolding.fold(blocks[next].text))
+                        next += 1
+                    }
+                    let text = TextFolding.fold(parts.joined(separator: " "))
                     sentences.append(
                         Sentence(text: text, line: block.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
-                    index += 1
+                    index = next - 1
                 } else {
                     appendSentences(of: block, index: blockIndex)
                 }
@@ -111,6 +134,29 @@ struct ProseDocument: Sendable {
             sentences.append(Sentence(text: sentence, line: line, block: blockIndex, isHeading: false, kind: block.kind, opensBlock: first))
             first = false
         }
+    }
+
+    /// The lone-time blocks that close the entry before them rather than open the one after:
+    /// a run of blocks (between headings, tables and code) that alternates entry and time,
+    /// starting with an entry and ending with a time, at least twice, as status histories are
+    /// written ("Resolved - ..." over "Mar 3, 15:41 UTC").
+    static func closingStamps(_ blocks: [DocumentBlock]) -> Set<Int> {
+        var closing: Set<Int> = []
+        var runStart = 0
+        func closeRun(_ end: Int) {
+            defer { runStart = end + 1 }
+            let count = end - runStart
+            guard count >= 4, count % 2 == 0 else { return }
+            let alternates = (runStart..<end).allSatisfy { isLoneTime(blocks[$0].text) == (($0 - runStart) % 2 == 1) }
+            guard alternates else { return }
+            for k in stride(from: runStart + 1, to: end, by: 2) { closing.insert(k) }
+        }
+        // A plain-text stamp line reads as a heading; it is a stamp all the same.
+        for (k, block) in blocks.enumerated() where block.kind != .paragraph && block.kind != .listItem && !(block.kind == .heading && isLoneTime(block.text)) {
+            closeRun(k)
+        }
+        closeRun(blocks.count)
+        return closing
     }
 
     /// A heading that opens with a clock: `13:44`, `2019-04-03 12:50`, `8:52 PM`, `07:42 - Launches are back`.

@@ -34,4 +34,13 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     /// The next sentence of the same block, where a duration of what this one starts is often
     /// given ("The backup line then flapped over the next 60 minutes.").
     var followingSentence: String? = nil
+    /// Whether `followingSentence` writes no time and this is its sentence's last time: what it
+    /// states happened at this time ("At 08:17 a maintenance caused a routing loop. Customers'
+    /// machines lost connectivity.").
+    var followingUntimed = false
+    /// The heading of the section the statement sits in, when it is not the document's title
+    /// ("Impact", "Incident 1: runner provisioning stalled").
+    var sectionHeading: String? = nil
+    /// The field label the time is written under (`Start:`, `End:`), if any.
+    var field: ProseFieldLabel? = nil
 }

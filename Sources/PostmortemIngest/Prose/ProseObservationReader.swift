@@ -68,6 +68,8 @@ struct ProseObservationReader {
         "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes,
         "hour": .hours, "hours": .hours, "hr": .hours, "hrs": .hours, "day": .days, "days": .days,
     ]
+    /// The bytes `durationUnits` start with: most words are rejected before they are hashed.
+    static let durationUnitLeads = ProseVocabulary.leadTable(durationUnits.keys)
     static let approximations: Set<String> = ["approximately", "about", "around", "roughly", "nearly", "almost", "some", "over", "just"]
 
     func observations() -> [Observation] {
@@ -154,7 +156,8 @@ struct ProseObservationReader {
     /// `13%`, `41.0%`, `13 percent`, with the token range it covers.
     private func percentValue(_ t: [ProseToken], _ i: Int) -> (value: Double, index: Int, end: Int)? {
         let word = t[i].text
-        if word.hasSuffix("%"), let value = Double(word.dropLast()) { return (value, i, i + 1) }
+        // The last byte first: most words end in no `%`, and are not compared as `Character`s.
+        if word.utf8.last == 37, word.hasSuffix("%"), let value = Double(word.dropLast()) { return (value, i, i + 1) }
         if i + 1 < t.count, t[i + 1].lower == "percent", let value = Double(word) { return (value, i, i + 2) }
         return nil
     }
@@ -262,7 +265,9 @@ struct ProseObservationReader {
     private func durations(_ t: [ProseToken], sentence: String, previous: String?, location: SourceLocation) -> [Observation] {
         var found: [Observation] = []
         for i in t.indices.dropFirst() {
-            guard let unit = Self.durationUnits[t[i].lower], let value = number(t[i - 1].lower) else { continue }
+            guard ProseVocabulary.mayName(t[i].lower, leads: Self.durationUnitLeads), let unit = Self.durationUnits[t[i].lower],
+                let value = number(t[i - 1].lower)
+            else { continue }
             var j = i - 2
             while j >= 0, Self.approximations.contains(t[j].lower) || t[j].lower == "than" || t[j].lower == "more" { j -= 1 }
             guard j >= 0, ["for", "next", "following", "lasted", "took"].contains(t[j].lower) else { continue }
@@ -308,7 +313,8 @@ struct ProseObservationReader {
         var found: [Observation] = []
         for i in t.indices.dropLast() {
             guard let lead = t[i].text.utf8.first, lead >= 48, lead <= 57 else { continue }
-            let digits = t[i].text.replacingOccurrences(of: ",", with: "")
+            // Foundation's replacing only for a number written with commas ("1,200").
+            let digits = t[i].text.containsBytes(",") ? t[i].text.replacingOccurrences(of: ",", with: "") : t[i].text
             guard let value = Double(digits), !digits.containsBytes("."), !t[i].text.hasSuffix("%") else { continue }
             let next = t[i + 1].lower
             guard let entry = Self.nouns.first(where: { next.hasPrefix($0.key) && next.hasSuffix("s") }) else { continue }

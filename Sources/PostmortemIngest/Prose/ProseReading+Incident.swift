@@ -39,7 +39,17 @@ extension ProseReading {
             for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading && sentenceSections[index] == section {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
             }
-            let evidence = ProseWindowEvidence(candidates: indices.map { candidates[$0] }, file: file)
+            let sectionCandidates = indices.map { candidates[$0] }
+            var evidence = ProseWindowEvidence(candidates: sectionCandidates, file: file, fieldDuration: fieldDuration)
+            let sectionSentences = document.sentences.indices.filter { !document.sentences[$0].isHeading && (sentenceSections[$0] == section || sectionIDs.count == 1) }
+            if let length = ProseOutageDuration.find(in: sectionSentences.map { (document.sentences[$0].text, document.sentences[$0].line) }) {
+                evidence.reconcile(with: length, candidates: sectionCandidates, file: file)
+            }
+            if evidence.end == nil, let relative = ProseRelativeEnd.find(in: document.sentences, indices: sectionSentences),
+                let anchor = indices.last(where: { eventSentences[$0] < relative.sentence && events[$0].precision != .day && events[$0].precision != .partOfDay })
+            {
+                evidence.close(with: relative, after: candidates[anchor], sentence: document.sentences[relative.sentence], file: file)
+            }
             windowWarnings += evidence.warnings
             var title = documentTitle
             if let heading = sectionHeadings[section] {
@@ -109,12 +119,18 @@ extension ProseReading {
         }
         let titleText = metadata.title ?? document.sentences.first { $0.isHeading }?.text ?? ""
         if let named = ProseVocabulary.providers.first(where: { titleText.containsBytes($0.word) }) { return named.name }
-        let lower = TextFolding.lowercased(text)
-        for (word, name) in ProseVocabulary.providers {
-            let key = word.lowercased()
-            let phrases = PhraseList(["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"], atWordStart: true)
-            if phrases.matches(lower) { return name }
-        }
-        return nil
+        let found = Self.writerPhrases.occurrences(in: TextFolding.lowercased(text))
+        let perProvider = Self.writerPhrases.phrases.count / max(ProseVocabulary.providers.count, 1)
+        // The first provider of the table with a phrase in the text, as when each was asked in turn.
+        return found.firstIndex(of: true).map { ProseVocabulary.providers[$0 / perProvider].name }
     }
+
+    /// Each provider's writer's phrases ("the aws team", "we at github", "github's postmortem"),
+    /// in the order of `ProseVocabulary.providers`, as one list: the text is passed over once
+    /// for all of them.
+    static let writerPhrases = PhraseList(
+        ProseVocabulary.providers.flatMap { provider in
+            let key = provider.word.lowercased()
+            return ["the \(key) team", "we at \(key)", "\(key)'s postmortem", "\(key)\u{2019}s postmortem", "\(key) engineering team"]
+        }, atWordStart: true)
 }

@@ -19,12 +19,16 @@ struct ProseReading {
     var writesClock = false
     /// The date line the document opens with, as written.
     var dateLine: String?
+    /// The full date of the title or of the first heading that has one, as written.
+    var titleDate: (date: CivilDate, written: String)?
     /// The service named by the heading of each sentence's section.
     var sectionServices: [String?] = []
     /// The incident section of each sentence (0 when the document is one incident).
     var sentenceSections: [Int] = []
     /// The heading that opens each incident section, for its title.
     var sectionHeadings: [Int: String] = [:]
+    /// The impact's duration as a field gives it (`Duration: 47 minutes`).
+    var fieldDuration: Int64?
 
     init(file: String, options: IngestOptions, metadata: DocumentMetadata, markup: BlockDocument.Markup) {
         self.file = file
@@ -49,12 +53,39 @@ struct ProseReading {
             context.assumedZone = ProseZoneAssumption.infer(sentences: sentences, text: text)
         }
         anchorYear(sentences)
+        if let slip = ProseDateSlip.find(in: sentences, titleDate: titleDate, path: file, text: text) {
+            context.dateSlip = slip
+            warnings.append(ParseWarning(location: SourceLocation(file: file, line: slip.line), message: slip.warning))
+        }
+        if let statement = context.documentZone {
+            // An absolute anchor in a row beats the label (see `ProseZoneStatement.checked`).
+            let (checked, warning) = statement.checked(against: sentences, anchor: context.anchor)
+            context.documentZone = checked
+            if let warning { warnings.append(ParseWarning(location: SourceLocation(file: file, line: statement.line), message: warning)) }
+        }
         sentenceSections = Self.sections(sentences, anchor: context.anchor)
         let rows = Self.rowTexts(sentences)
         var sectionService: String?
         var headingStack: [(level: Int, isTimeline: Bool)] = []
         var loggedBlocks: Set<Int> = []
+        var lastHeading = -1
+        let newestFirst = Self.newestFirstRows(sentences)
+        // The document's title heading: a section under it is the whole document, not a section.
+        let firstHeading = sentences.firstIndex { $0.kind == .heading } ?? -1
+        var tableHeader: [String] = []
         for (index, sentence) in sentences.enumerated() {
+            if sentence.kind == .heading { lastHeading = index }
+            // A table's header row (or, where a plain-text export lost the |---| line, a row
+            // with no time) names the columns of the rows under it.
+            if sentence.kind == .tableRow, sentence.isHeading || sentence.mentions.isEmpty {
+                tableHeader = sentence.text.split(separator: " | ", omittingEmptySubsequences: false).map(String.init)
+            } else if sentence.kind != .tableRow {
+                tableHeader = []
+            }
+            if fieldDuration == nil, let seconds = ProseFieldLabel.duration(in: sentence.text) { fieldDuration = seconds }
+            context.place = 2 * (lastHeading + 1) + (sentence.kind == .listItem || sentence.kind == .tableRow ? 1 : 0)
+            // A row of a timeline written newest first steps back by design: each is its own place.
+            if newestFirst.contains(index) { context.place = -1 - index }
             let section = sentenceSections[index]
             if index > 0, section != sentenceSections[index - 1] {
                 // A new entry: its own date, nothing carried over from the one before.
@@ -62,7 +93,7 @@ struct ProseReading {
                 sectionHeadings[section] = sentence.text
             }
             let tokens = sentence.tokens
-            let mentions = sentence.mentions
+            let mentions = Self.withoutRestatements(sentence.mentions, tokens: tokens)
             // A line that is only a day ("April 29, 2011") dates what follows; it is not an event.
             let onlyDate = mentions.count == 1 && mentions[0].start.clock == nil && mentions[0].end == nil
                 && !tokens.indices.contains { ($0 < mentions[0].first || $0 >= mentions[0].last) && tokens[$0].isWord }
@@ -77,6 +108,9 @@ struct ProseReading {
                     }
                 }
                 for mention in mentions { context.note(mention) }
+                if sentence.isHeading, let next = Self.nextDayWritten(after: mentions.first, tokens: tokens) {
+                    context.noteNight(secondDay: next, written: sentence.text)
+                }
                 if onlyDate, index == 0, let day = mentions.first?.start.day, day.year != nil {
                     dateLine = mentions[0].written
                     context.anchor = context.anchor ?? context.dateInForce
@@ -142,6 +176,16 @@ struct ProseReading {
                         // "The jobs could not start. (Between 1:46pm - 5:30pm)": the time of the sentence before it.
                         clauseText = sentences[index - 1].text + " " + sentence.text
                         leadText = sentences[index - 1].text
+                        // "Investigating - Users see errors. We are investigating. Mar 3, 14:48 UTC": a
+                        // stamp that closes an entry whose other sentences write no time is the whole entry's.
+                        var first = index - 1
+                        while first > 0, sentences[first - 1].block == sentence.block, sentences[first - 1].mentions.isEmpty { first -= 1 }
+                        let closesEntry = (index + 1 == sentences.count || sentences[index + 1].block != sentence.block)
+                            && sentences[first].opensBlock && sentences[first..<index].allSatisfy { $0.mentions.isEmpty }
+                        if closesEntry, first < index - 1 {
+                            leadText = sentences[first..<index].map(\.text).joined(separator: " ")
+                            clauseText = leadText + " " + sentence.text
+                        }
                     }
                     candidates.append(
                         ProseEvidenceCandidate(
@@ -149,10 +193,55 @@ struct ProseReading {
                             place: isRow ? .row : .narrative,
                             isSpan: mention.end != nil, spanOpensBlock: opensRow && mention.end != nil, section: section, inTimeline: inTimeline,
                             zoneAssumption: resolved.zoneAssumption,
-                            followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil))
+                            followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil,
+                            followingUntimed: k == mentions.count - 1 && index + 1 < sentences.count && sentences[index + 1].block == sentence.block
+                                && sentences[index + 1].mentions.isEmpty,
+                            sectionHeading: lastHeading > firstHeading ? sentences[lastHeading].text : nil,
+                            field: ProseFieldLabel.label(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
+                                ?? (sentence.kind == .tableRow
+                                    ? ProseFieldLabel.column(of: k, in: mentions, tokens: tokens, row: sentence.text, header: tableHeader) : nil)))
                 }
             }
         }
+    }
+
+    /// The rows of timelines written newest first: three or more rows in a row (list items or
+    /// table rows, each opening with a clock) whose clocks fall from each to the next.
+    static func newestFirstRows(_ sentences: [ProseDocument.Sentence]) -> Set<Int> {
+        var rows: Set<Int> = []
+        var run: [(index: Int, minute: Int)] = []
+        func close() {
+            defer { run = [] }
+            guard run.count >= 3, zip(run, run.dropFirst()).allSatisfy({ $0.minute > $1.minute }) else { return }
+            for row in run { rows.insert(row.index) }
+        }
+        for (index, sentence) in sentences.enumerated() {
+            let isRow = (sentence.kind == .listItem || sentence.kind == .tableRow) && sentence.opensBlock
+            guard isRow, let mention = sentence.mentions.first, mention.first <= 2, let clock = mention.start.clock else {
+                // A row's further sentences, or a header row, do not break its run.
+                if sentence.kind == .heading || sentence.opensBlock { close() }
+                continue
+            }
+            run.append((index, clock.hour24 * 60 + clock.minute))
+        }
+        close()
+        return rows
+    }
+
+    /// The day a heading names after its first date, "May 26 - 27th, 2018": 27 (the scanner reads
+    /// the whole heading as its first day, so the second is looked for inside the mention too).
+    static func nextDayWritten(after mention: ProseTimeMention?, tokens: [ProseToken]) -> Int? {
+        guard let mention, let first = mention.start.day, mention.start.clock == nil, mention.end == nil else { return nil }
+        let upper = min(mention.last + 1, tokens.count - 1)
+        guard mention.first < upper else { return nil }
+        for k in mention.first..<upper where ["-", "–", "to", "and", "&"].contains(tokens[k].lower) {
+            let word = tokens[k + 1].lower
+            let digits = word.prefix { $0.isASCII && $0.isNumber }
+            let suffix = word.dropFirst(digits.count)
+            guard (1...2).contains(digits.count), ["", "st", "nd", "rd", "th"].contains(String(suffix)), let day = Int(digits), day != first.day else { continue }
+            return day
+        }
+        return nil
     }
 
     static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–"]
@@ -221,15 +310,16 @@ struct ProseReading {
         }
         if found == nil {
             for sentence in sentences where sentence.isHeading {
-                if let date = Self.fullDate(in: sentence.text) {
+                if let date = Self.fullDate(in: sentence) {
                     found = (date.date, sentence.line, date.written)
                     break
                 }
             }
         }
+        titleDate = found.map { ($0.date, $0.written) }
         if found == nil {
             for sentence in sentences {
-                if let date = Self.fullDate(in: sentence.text) {
+                if let date = Self.fullDate(in: sentence) {
                     found = (date.date, sentence.line, date.written)
                     break
                 }
@@ -254,7 +344,16 @@ struct ProseReading {
     /// The first date with a year in the text: `March 3, 2024`, `2024-03-05`, `5-26-21`.
     static func fullDate(in text: String) -> (date: CivilDate, written: String)? {
         let tokens = ProseToken.tokens(text)
-        for mention in ProseTimeScanner.mentions(in: tokens, sentence: text) {
+        return fullDate(tokens: tokens, mentions: ProseTimeScanner.mentions(in: tokens, sentence: text))
+    }
+
+    /// `fullDate(in:)` of a sentence, from the tokens and mentions it already holds.
+    static func fullDate(in sentence: ProseDocument.Sentence) -> (date: CivilDate, written: String)? {
+        fullDate(tokens: sentence.tokens, mentions: sentence.mentions)
+    }
+
+    static func fullDate(tokens: [ProseToken], mentions: [ProseTimeMention]) -> (date: CivilDate, written: String)? {
+        for mention in mentions {
             if let stamped = mention.start.stamped { return (stamped.civil(offsetSeconds: mention.start.stampedZone?.offsetSeconds ?? 0).date, mention.written) }
             if let day = mention.start.day, let year = day.year {
                 let date = CivilDate(year: year, month: day.month, day: day.day)
@@ -264,13 +363,23 @@ struct ProseReading {
         for token in tokens where token.isWord {
             if let date = ProseTimeScanner.numericDay(token.text) { return (date, token.text) }
         }
+        // "(March 2024)", "8-12 April 2024": a month and its year place the document in a year
+        // (the first of the month stands for the day, which only the year is read from).
+        for (i, token) in tokens.enumerated() where i + 1 < tokens.count && token.isCapitalized {
+            guard let month = CivilDate.month(named: token.text), tokens[i + 1].text.utf8.count == 4,
+                let year = Int(tokens[i + 1].text), (1970...2100).contains(year)
+            else { continue }
+            return (CivilDate(year: year, month: month, day: 1), token.text + " " + tokens[i + 1].text)
+        }
         return nil
     }
 
     /// Splits a document of several dated entries into sections: headings of one level that each
     /// name a day, outside any "Timeline" section, at least two of them and more than three days
-    /// apart somewhere (so the day headings of one incident's timeline stay one incident).
+    /// apart somewhere (so the day headings of one incident's timeline stay one incident); else
+    /// headings of one level that number incidents ("Incident 1: ...", "Outage #2"), at least two.
     static func sections(_ sentences: [ProseDocument.Sentence], anchor: CivilDate?) -> [Int] {
+        var numbered: [Int: [(index: Int, date: CivilDate)]] = [:]
         var dated: [(index: Int, level: Int, date: CivilDate)] = []
         var underTimeline: [(level: Int, isTimeline: Bool)] = []
         for (index, sentence) in sentences.enumerated() where sentence.kind == .heading {
@@ -280,17 +389,22 @@ struct ProseReading {
             let inTimeline = underTimeline.contains { $0.isTimeline }
             underTimeline.append((level, timelineWords.contains(where: lower.containsBytes)))
             guard !inTimeline else { continue }
-            guard let day = sentence.mentions.first?.start.day,
+            if ProseIncidentHeading.numbersIncident(sentence.tokens) {
+                numbered[level, default: []].append((index, CivilDate(year: 1970, month: 1, day: 1)))
+            }
+            guard let day = sentence.mentions.first?.start.day, day.month > 0,
                 let year = day.year ?? anchor?.year
             else { continue }
             dated.append((index, level, CivilDate(year: year, month: day.month, day: day.day)))
         }
         var levels: [Int: [(index: Int, date: CivilDate)]] = [:]
         for entry in dated { levels[entry.level, default: []].append((entry.index, entry.date)) }
-        guard let level = levels.keys.sorted().first(where: { key in
+        let datedLevel = levels.keys.sorted().first { key in
             guard let entries = levels[key], entries.count >= 2 else { return false }
             return zip(entries, entries.dropFirst()).contains { abs($0.date.daysSinceEpoch - $1.date.daysSinceEpoch) > 3 }
-        }), let entries = levels[level] else {
+        }
+        let numberedLevel = numbered.keys.sorted().first { (numbered[$0]?.count ?? 0) >= 2 }
+        guard let level = datedLevel ?? numberedLevel, let entries = datedLevel != nil ? levels[level] : numbered[level] else {
             return Array(repeating: 0, count: sentences.count)
         }
         var result: [Int] = []

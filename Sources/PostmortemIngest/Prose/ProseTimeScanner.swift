@@ -18,7 +18,7 @@ enum ProseTimeScanner {
         var found: [ProseTimeMention] = []
         var i = 0
         while i < tokens.count {
-            guard let first = expression(tokens, at: i) else {
+            guard let first = expression(tokens, at: i) ?? bareHourOpeningSpan(tokens, at: i) else {
                 i += 1
                 continue
             }
@@ -39,6 +39,16 @@ enum ProseTimeScanner {
             i = last
         }
         return found
+    }
+
+    /// "between 2 and 4 pm", "from 9 to 11 am": a bare hour after `between`/`from` opens a span
+    /// whose end writes the meridiem (the span's end lends it to the start when resolved).
+    static func bareHourOpeningSpan(_ t: [ProseToken], at i: Int) -> ProseTimeExpression? {
+        guard i > 0, i + 2 < t.count, ["between", "from"].contains(t[i - 1].lower), t[i].text.utf8.count <= 2,
+            let hour = Int(t[i].text), (1...12).contains(hour), isConnector(t, at: i + 1, spanStart: i),
+            let end = clock(t, at: i + 2), end.clock?.isPM != nil
+        else { return nil }
+        return ProseTimeExpression(clock: .init(hour: hour, minute: 0, second: nil, isPM: nil, precision: .hour), zoneToken: nil, first: i, end: i + 1)
     }
 
     static func isConnector(_ t: [ProseToken], at i: Int, spanStart: Int) -> Bool {
@@ -70,10 +80,19 @@ enum ProseTimeScanner {
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "on" || t[j].lower == "of" { j += 1 }
-            if let d = day(t, at: j) {
+            if e.end < j, t[j - 1].lower == "on", j + 1 < t.count, t[j].lower == "the", let d = ordinal(t[j + 1].text), t[j + 1].text.utf8.count > String(d).utf8.count {
+                // "9pm on the 3rd": a day of the month in force (month 0 until resolved).
+                e.day = .init(month: 0, day: d, year: nil)
+                e.end = j + 2
+            } else if let d = day(t, at: j) {
                 e.day = d.day
                 e.weekday = d.weekday
                 e.end = d.end
+                // "2am on Saturday 4 March (CET)".
+                if e.zoneToken == nil, let bracketed = bracketedZone(t, at: e.end) {
+                    e.zoneToken = bracketed
+                    e.end += 3
+                }
             }
             return e
         }
@@ -142,12 +161,36 @@ enum ProseTimeScanner {
             j += 1
             if j < t.count, t[j].lower == "time" { j += 1 }
         }
+        // "17:05 (UTC+2)", "10:40 (CET)": a zone in brackets right after the clock is its zone.
+        if zone == nil, let bracketed = bracketedZone(t, at: j) {
+            zone = bracketed
+            j += 3
+        }
         return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
+    }
+
+    /// A known zone or offset in brackets at token `j`: `(UTC+2)`, `(CET)`.
+    static func bracketedZone(_ t: [ProseToken], at j: Int) -> String? {
+        guard j + 2 < t.count, t[j].lower == "(", t[j + 2].lower == ")", ZoneTable.zone(for: t[j + 1].text) != nil else { return nil }
+        return t[j + 1].text
     }
 
     /// `12:47`, `11:30AM`, `8:40am`, `9:05a.m`, `14:05:33Z`, `3pm`, and a bare `3` (which then needs
     /// a meridiem word after it).
     static func clockWord(_ text: String) -> (clock: ProseTimeExpression.Clock, zulu: Bool)? {
+        // "14h05", "9h30": the hour and minutes joined by an h, as much of Europe writes them.
+        let h = text.utf8.firstIndex(of: 104)
+        if let h, text.utf8.count <= 5, text.utf8.count >= 4 {
+            let hours = text.utf8[..<h]
+            let minutes = text.utf8[text.utf8.index(after: h)...]
+            if (1...2).contains(hours.count), minutes.count == 2, hours.allSatisfy({ $0 >= 48 && $0 <= 57 }), minutes.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+                let hour = Int(String(decoding: hours, as: UTF8.self)), let minute = Int(String(decoding: minutes, as: UTF8.self))
+            {
+                return (.init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute), false)
+            }
+        }
+        // Past the h-clocks above, the rest of this function as read on bytes for ASCII words.
+        if let ascii = asciiClockWord(text) { return ascii }
         var body = Substring(text)
         var isPM: Bool?
         var zulu = false
@@ -175,20 +218,81 @@ enum ProseTimeScanner {
         return (.init(hour: numbers[0], minute: numbers[1], second: second, isPM: isPM, precision: second == nil ? .minute : .second), zulu)
     }
 
+    /// `clockWord` of an ASCII word on its bytes, the same reading (`.some(nil)` when the word is
+    /// no clock; `nil` for other text, which `clockWord` reads as `Character`s): lower-casing the
+    /// word, splitting it into substrings and walking their `Character`s was ten thousand
+    /// instructions a word.
+    static func asciiClockWord(_ text: String) -> (clock: ProseTimeExpression.Clock, zulu: Bool)?? {
+        var copy = text
+        return copy.withUTF8 { b -> (clock: ProseTimeExpression.Clock, zulu: Bool)?? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lower(_ k: Int) -> UInt8 { b[k] >= 65 && b[k] <= 90 ? b[k] | 0x20 : b[k] }
+            var end = b.count
+            var isPM: Bool?
+            var zulu = false
+            // The suffixes in `clockWord`'s order: a.m, p.m, am, pm.
+            if end >= 3, lower(end - 3) == 97, b[end - 2] == 46, lower(end - 1) == 109 {
+                (isPM, end) = (false, end - 3)
+            } else if end >= 3, lower(end - 3) == 112, b[end - 2] == 46, lower(end - 1) == 109 {
+                (isPM, end) = (true, end - 3)
+            } else if end >= 2, lower(end - 2) == 97, lower(end - 1) == 109 {
+                (isPM, end) = (false, end - 2)
+            } else if end >= 2, lower(end - 2) == 112, lower(end - 1) == 109 {
+                (isPM, end) = (true, end - 2)
+            }
+            if isPM == nil, end >= 1, b[end - 1] == 90 || b[end - 1] == 122 {
+                zulu = true
+                end -= 1
+            }
+            var parts: [Range<Int>] = []
+            var partStart = 0
+            for k in 0...end where k == end || b[k] == 58 {
+                parts.append(partStart..<k)
+                partStart = k + 1
+            }
+            guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty }) else { return .some(nil) }
+            let numbers = parts.compactMap { Int(String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self)) }
+            guard numbers.count == parts.count, parts[0].count <= 2 else { return .some(nil) }
+            if parts.count == 1 {
+                guard !zulu else { return .some(nil) }
+                return .some((.init(hour: numbers[0], minute: 0, second: nil, isPM: isPM, precision: .hour), false))
+            }
+            guard parts[1].count == 2, parts.count == 2 || parts[2].count == 2 else { return .some(nil) }
+            let second = parts.count == 3 ? numbers[2] : nil
+            return .some((.init(hour: numbers[0], minute: numbers[1], second: second, isPM: isPM, precision: second == nil ? .minute : .second), zulu))
+        }
+    }
+
     /// Words after which `10.42` is a clock rather than a number.
     static let dottedClockLeads: Set<String> = [
         "at", "approximately", "about", "around", "by", "until", "till", "from", "to", "between", "and", "since", "-", "–", "before", "after",
     ]
 
+    /// Words a version number follows.
+    static let versionWords: Set<String> = [
+        "version", "versions", "v", "release", "releases", "upgrade", "upgraded", "upgrading", "downgrade", "downgraded", "downgrading",
+        "bump", "bumped", "kubernetes", "k8s", "python", "node", "java", "go",
+    ]
+
     /// `10.42` read as 10:42 when a word that introduces a time comes before it, or when it opens
-    /// the sentence; anywhere else it is a number.
+    /// the sentence, and no version word stands in the three words before it; anywhere else it is
+    /// a number.
     static func dottedClock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression.Clock? {
-        let parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
+        var parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
+        // "4.30pm": the meridiem written onto the dotted clock.
+        var isPM: Bool?
+        if parts.count == 2, parts[1].count == 4, let m = meridiem(parts[1].suffix(2).lowercased()) {
+            isPM = m
+            parts[1] = parts[1].prefix(2)
+        }
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), hour <= 23, minute <= 59
         else { return nil }
+        if let isPM { return .init(hour: hour, minute: minute, second: nil, isPM: isPM, precision: .minute) }
         // "2022-03-10 11.50": after a full date it is the time of that day.
         guard i == 0 || dottedClockLeads.contains(t[i - 1].lower) || isoDay(t[i - 1].text) != nil else { return nil }
+        // "upgrading from version 2.14 to 2.16", "Kubernetes 1.11 to 1.13": versions, not clocks.
+        guard !t[max(0, i - 3)..<i].contains(where: { versionWords.contains($0.lower) }) else { return nil }
         return .init(hour: hour, minute: minute, second: nil, isPM: nil, precision: .minute)
     }
 
@@ -237,6 +341,8 @@ enum ProseTimeScanner {
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized else { return nil }
         if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
+        if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
             var j = i + 1
             if j < t.count, t[j].lower == "," { j += 1 }
@@ -260,6 +366,13 @@ enum ProseTimeScanner {
             month = m
             dayNumber = d
             j = i + 2
+        } else if i + 2 < t.count, t[i + 1].lower == "of", t[i + 2].isCapitalized, let d = ordinal(t[i].text),
+            let m = CivilDate.month(named: t[i + 2].text)
+        {
+            // "21st of August 2021".
+            month = m
+            dayNumber = d
+            j = i + 3
         }
         guard let month, let dayNumber else { return nil }
         var year: Int?
@@ -310,6 +423,19 @@ enum ProseTimeScanner {
     }
 
     /// `2011-04-21`.
+    /// `03-26` directly before `23:04`: month 3, day 26, no year (a timeline's stamp; anywhere
+    /// else two numbers and a hyphen are not a day).
+    static func monthDayBeforeClock(_ text: String, next: String) -> ProseTimeExpression.Day? {
+        let b = Array(text.utf8)
+        guard b.count == 5, b[2] == 45, b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 45 }) else { return nil }
+        let n = Array(next.utf8)
+        guard n.count >= 4, n.count <= 5, n.contains(58), n.first.map({ $0 >= 48 && $0 <= 57 }) == true else { return nil }
+        let month = Int(b[0] - 48) * 10 + Int(b[1] - 48)
+        let day = Int(b[3] - 48) * 10 + Int(b[4] - 48)
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else { return nil }
+        return .init(month: month, day: day, year: nil)
+    }
+
     static func isoDay(_ text: String) -> ProseTimeExpression.Day? {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,

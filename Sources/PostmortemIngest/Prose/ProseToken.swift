@@ -37,6 +37,8 @@ struct ProseToken: Sendable, Equatable {
     static func tokens(_ sentence: String) -> [ProseToken] {
         let b = Array(sentence.utf8)
         var tokens: [ProseToken] = []
+        // About one token per four bytes of prose: the array is not grown token by token.
+        tokens.reserveCapacity(b.count / 4 + 1)
         var i = 0
         var wordStart: Int?
         func isWordByte(_ c: UInt8) -> Bool {
@@ -68,6 +70,13 @@ struct ProseToken: Sendable, Equatable {
                     i += 1
                     continue
                 }
+            }
+            // "UTC−5" with a minus sign (U+2212) is one word, as "UTC-5" is.
+            if wordStart != nil, c == 0xE2, i + 3 < b.count, b[i + 1] == 0x88, b[i + 2] == 0x92, (b[i - 1] | 0x20) >= 97, (b[i - 1] | 0x20) <= 122,
+                b[i + 3] >= 48, b[i + 3] <= 57
+            {
+                i += 3
+                continue
             }
             flush(i)
             if c == 44 || c == 59 || c == 40 || c == 41 || c == 45 {

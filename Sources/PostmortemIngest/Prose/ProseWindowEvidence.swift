@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -40,9 +40,9 @@ struct ProseWindowEvidence {
         "restored", "recovered", "recovery was", "full recovery", "repaired", "returned to normal", "return to normal", "back to normal",
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
-        "working again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
+        "working again", "available again", "working normally", "functioning normally", "healthy again", "returned to service", "no longer",
         "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
-        "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
+        "last to recover", "was brought back", "were brought back", "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
         "resolved", "resolution", "closed", "all clear", "fixed", "complete", "fix was implemented", "fix was deployed", "fix was applied",
@@ -71,7 +71,9 @@ struct ProseWindowEvidence {
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
 
-    init(candidates: [ProseEvidenceCandidate], file: String) {
+    /// `fieldDuration` is the impact's duration a field of the document gives (`Duration: 47
+    /// minutes`): with a stated start and no end, the window is the start plus it.
+    init(candidates: [ProseEvidenceCandidate], file: String, fieldDuration: Int64? = nil) {
         let timed = candidates.filter {
             $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.hypotheticalList.matches($0.clause.lowercased())
         }
@@ -82,15 +84,26 @@ struct ProseWindowEvidence {
             let lower = candidate.clause.lowercased()
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
+            if Self.qualifiesObjects(candidate.lead) { return false }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
-            return candidate.spanOpensBlock || Self.outageWordsList.matches(lower)
-                || Self.outageWordsList.matches(candidate.event.text.lowercased())
+            // A range that only opens its paragraph must not be the responders' work ("Between
+            // 16:00 and 19:00 UTC, engineers continued troubleshooting"). A span under a heading
+            // that states the impact ("## Impact", "Incident 1: provisioning stalled") is the
+            // impact's, whatever words its own sentence uses.
+            return candidate.spanOpensBlock && !Self.responseWorkList.matches(lower) || Self.namesFailure(lower)
+                || Self.namesFailure(candidate.event.text.lowercased())
+                || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false
         }
-        let statedStarts = timed.filter { Self.statesStart($0) }
+        let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
         let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
-        let impactNarrative = timed.filter { $0.place == .narrative && Self.statesImpact($0.clause) }
+        // A narrative time whose own clause states no impact takes the impact the next sentence
+        // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
+        let impactNarrative = timed.filter {
+            $0.place == .narrative
+                && (Self.statesImpact($0.clause) || $0.followingUntimed && $0.followingSentence.map(Self.statesImpact) == true)
+        }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
@@ -101,9 +114,11 @@ struct ProseWindowEvidence {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
             chosen = (earlier, "first timeline row stating impact, before the first report", false)
-        } else if let explicitStart, let earlier = rowStart, earlier.event.time.seconds(until: explicitStart.event.time) > 86_400 {
+        } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
-            // something later (a second workshop, a follow-up), not this impact's onset.
+            // something later (a second workshop, a follow-up), not this impact's onset. A row
+            // more than three days before it is a cause ("[12-05 16:21] the crashloop bug is
+            // introduced" under a March outage), not the impact.
             chosen = (earlier, "first timeline row stating impact, a day before the stated start", false)
         } else if let explicitStart {
             let isSpan = spans.contains(explicitStart)
@@ -132,21 +147,28 @@ struct ProseWindowEvidence {
             return (startCandidate, end)
         }()
         let otherSpanEnds = spans.filter { $0 != startCandidate && ($0.event.endTime ?? startTime) > startTime }
-        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?) -> [ProseEvidenceCandidate] {
+        // The strong restorations also count the ones written as what works again or what stopped.
+        func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?, writtenForms: Bool = true) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
                 return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
                     || Self.statesEnd(candidate.clause, phrases: phrases)
+                    || writtenForms && ProseRestorationClause.states(candidate.clause)
             }
         }
-        let statedEnds = later.filter { Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause) }
+        let statedEnds = later.filter {
+            $0.field == .end || $0.field == nil && (Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause))
+        }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
-        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil).max { $0.event.time < $1.event.time }
+        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil, writtenForms: false).max { $0.event.time < $1.event.time }
         // The latest of the ends the text states (other ranges' ends, "continued until", "full
         // recovery by") and the restorations it reports: the window closes when the last thing is back.
         var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
         stated += otherSpanEnds.map { ($0, $0.event.endTime ?? startTime, "end of an explicit range") }
+        if let series = ProseDipSeries.end(of: timed), series.time > startTime {
+            stated.append((series.candidate, series.time, "last of several outages listed with their lengths"))
+        }
         let reported: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] =
             [rowEnd.map { ($0, $0.event.time, "last timeline row stating restoration") }, narrativeEnd.map { ($0, $0.event.time, "last sentence stating restoration") }]
             .compactMap { $0 }
@@ -159,7 +181,7 @@ struct ProseWindowEvidence {
             let chosen = (stated + reported).max { $0.time < $1.time } ?? latestStated
             let fromStated = stated.contains { $0.candidate == chosen.candidate && $0.time == chosen.time }
             end = Self.boundary(chosen.candidate, time: chosen.time, rule: chosen.rule, stated: fromStated)
-        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) {
+        } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) ?? (startCandidate.field == .start ? fieldDuration : nil) {
             // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
             let time = startTime.adding(seconds: seconds)
             end = Self.boundary(startCandidate, time: time, rule: "stated start plus stated duration", stated: true, written: nil)
@@ -189,8 +211,13 @@ struct ProseWindowEvidence {
         switch ProseStatus.classify(clause) {
         case .impact: return true
         case .restored: return false
-        default: return Self.outageWordsList.matches(clause.lowercased())
+        default: return Self.namesFailure(clause.lowercased())
         }
+    }
+
+    /// A word of the outage, or a negated verb of the service's work ("emails were not sent").
+    static func namesFailure(_ lower: String) -> Bool {
+        Self.outageWordsList.matches(lower) || ProseFailureClause.states(lower)
     }
 
     /// What can follow "began"/"started" when the impact is what starts ("began failing"), as
@@ -220,8 +247,14 @@ struct ProseWindowEvidence {
     /// ("first report that 503 responses are being served"), not that the impact began.
     static func reportsDetectionOnly(_ candidate: ProseEvidenceCandidate) -> Bool {
         let text = (candidate.lead + " " + candidate.tail).lowercased()
-        return detectionList.matches(text) && !onsetList.matches(text)
+        return detectionList.matches(text) && !onsetList.matches(text) || monitoringList.matches(text)
     }
+
+    /// A monitor's alert: when the check noticed, whatever its own words ("Violation started")
+    /// say; an earlier row that states the impact is the onset.
+    static let monitoringList = PhraseList(
+        ["uptime check", "violation started", "alert fired", "alerts fired", "alert triggered", "monitor triggered", "check failed", "check fails"],
+        atWordStart: true)
 
     static let detectionList = PhraseList(["first report", "first detected", "first noticed", "first alert", "first observed"], atWordStart: true)
     static let onsetList = PhraseList(["began", "begun", "begin", "started", "starts", "start of", "onset", "commenced", "impact start", "outage start"], atWordStart: true)
@@ -238,11 +271,35 @@ struct ProseWindowEvidence {
     static let maintenanceList = PhraseList(
         ["maintenance", "scheduled downtime", "scheduled window", "is scheduled for", "are scheduled for", "was scheduled for", "were scheduled for", "planned"],
         atWordStart: true)
+    /// Participles that a range can qualify ("instances created or live-migrated between 10:36
+    /// and 12:42 were unavailable"): the range says which things, not when the impact was.
+    static let objectParticiples: Set<String> = [
+        "created", "launched", "migrated", "live-migrated", "provisioned", "deployed", "submitted", "uploaded", "made", "placed",
+        "booted", "written", "registered", "purchased", "issued", "generated", "opened",
+    ]
+
+    /// Whether the words before a range end in "<participle> between" or "<participle> from",
+    /// the participle saying which things ("machines created between"), not a verb of the impact
+    /// ("reports could not be generated from 9pm to 2am").
+    static func qualifiesObjects(_ lead: String) -> Bool {
+        let words = lead.lowercased().split { !($0.isLetter || $0 == "-") }
+        guard words.count >= 2, let last = words.last, last == "between" || last == "from" else { return false }
+        guard objectParticiples.contains(String(words[words.count - 2])) else { return false }
+        return words.count < 3 || !auxiliaries.contains(String(words[words.count - 3]))
+    }
+
+    /// Words before a participle that make it a verb ("be generated", "were created").
+    static let auxiliaries: Set<String> = ["be", "been", "being", "was", "were", "is", "are", "not", "never", "get", "got"]
+
+    /// What responders do during an outage, as opposed to what users suffer.
+    static let responseWorkList = PhraseList(
+        ["troubleshoot", "investigat", "engineers continued", "engineers worked", "team continued", "team worked", "worked to", "working to", "continued to work"],
+        atWordStart: true)
     static let untilList = PhraseList(["until", "through", "till"], atWordStart: true)
     static let explicitEndList = PhraseList([
             "incident ends", "incident ended", "outage ended", "outage ends", "impact ended", "impact ends", "outage is over", "outage was over", "end of incident", "end of impact", "end of the outage",
             "full recovery", "fully restored", "fully recovered", "full service was", "fully resolved", "impact was mitigated",
-            "impact ceased", "fully mitigated", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
+            "impact ceased", "fully mitigated", "full mitigation", "outage was resolved", "incident was resolved", "incident concluded", "service was restored", "services were restored",
             "all systems operational", "returned to normal", "back to normal", "full resolution",
         ], atWordStart: true)
 

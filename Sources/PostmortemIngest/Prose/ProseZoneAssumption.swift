@@ -11,7 +11,10 @@ import PostmortemTimeline
 ///    goes to the offset nearest UTC.
 /// 2. **The zone the text writes elsewhere**: a clock such as "14:05 PDT" later in the text dates
 ///    the zone-less clocks before it too.
-/// 3. **UTC**, the convention of operations logs, when nothing in the text tells otherwise.
+/// 3. **The place the text is written from** (`ProseLocationZone`): a government domain
+///    (`.gov.uk`, `.gov.au`), a city or a state the text names; its local time, standard or
+///    daylight as the date has it.
+/// 4. **UTC**, the convention of operations logs, when nothing in the text tells otherwise.
 ///
 /// Every time read this way is marked with the assumption (`ImpactBoundary.zoneAssumption`) and
 /// the first one warns; `--zone` overrides it.
@@ -22,10 +25,13 @@ struct ProseZoneAssumption: Sendable, Equatable {
     var offsetSeconds: Int?
     /// Why, in a reader's words.
     var reason: String
+    /// The place whose local time is assumed, when the assumption is one.
+    var location: ProseLocationZone? = nil
 
     /// The zone for a clock written on `date` at `hour` local.
     func zone(on date: CivilDate?, hour: Int) -> WrittenZone? {
         if let offsetSeconds { return WrittenZone(token: token, offsetSeconds: offsetSeconds) }
+        if let location { return location.zone(on: date, hour: hour) }
         return ZoneTable.zone(for: token, on: date, hour: hour)
     }
 
@@ -63,6 +69,12 @@ struct ProseZoneAssumption: Sendable, Equatable {
         }
         if let writtenZone {
             return ProseZoneAssumption(token: writtenZone.token, offsetSeconds: nil, reason: "the zone the text writes at line \(writtenZone.line) ('\(writtenZone.written)')")
+        }
+        if !bare.isEmpty, let location = ProseLocationZone.find(in: text) {
+            return ProseZoneAssumption(
+                token: location.identifier, offsetSeconds: nil,
+                reason: "the text names no zone and holds no epoch stamp to place its clocks, but names '\(location.cue)': local time there",
+                location: location)
         }
         return ProseZoneAssumption(token: "UTC", offsetSeconds: nil, reason: "the text names no zone and holds no epoch stamp to place its clocks")
     }

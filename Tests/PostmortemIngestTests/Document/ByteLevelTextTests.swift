@@ -52,4 +52,63 @@ struct ByteLevelTextTests {
             #expect(TextFolding.lowercased(text) == text.lowercased())
         }
     }
+
+    @Test("Trimming, leading spaces and ASCII prefixes on bytes give the Character results, combining marks and canonical equivalents included")
+    func trimmingAndPrefixes() {
+        // A space followed by a combining acute is one Character, not a space; a tab never joins.
+        let lines: [Substring] = ["  \t 14:05 UTC  ", " \u{301}x ", "\t\u{301}x", "x\u{600} ", "   ", "", "\u{E9}t\u{E9} \t"]
+        for line in lines {
+            let start = line.firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
+            let end = line.lastIndex { $0 != " " && $0 != "\t" }.map { line.index(after: $0) } ?? start
+            #expect(line.trimmingSpaces == line[start..<max(start, end)])
+            for width in [1, 4] {
+                #expect(line.leadingSpaceCount(tabWidth: width) == line.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? width : 1) })
+            }
+        }
+        #expect(Substring("  \t 14:05 UTC  ").trimmingSpaces == "14:05 UTC")
+        #expect(Substring(" \u{301}x ").trimmingSpaces == " \u{301}x")
+        #expect(Substring("\t  - item").leadingSpaceCount(tabWidth: 4) == 6)
+        // A fence, a fence whose last backtick carries a combining mark, and a Greek varia
+        // (canonically a backtick) opening the line.
+        let prefixed: [Substring] = ["```swift", "``\u{60}\u{301}x", "\u{1FEF}``", "``", "~~~", "| a |", "> quote", "\u{E9}"]
+        for line in prefixed {
+            for prefix in ["```", "~~~", "|", ">"] { #expect(line.hasASCIIPrefix(prefix) == line.hasPrefix(prefix)) }
+        }
+        #expect(Substring("```swift").hasASCIIPrefix("```"))
+        #expect(!Substring("``\u{60}\u{301}x").hasASCIIPrefix("```"))
+    }
+
+    @Test("Vocabulary words on bytes: hyphenated words give their parts, region codes stay whole, leading hyphens dropped")
+    func vocabularyWords() {
+        #expect(ProseVocabulary.words("EBS-backed volumes in us-east-1 --flag a--b c-") == ["EBS-backed", "EBS", "backed", "volumes", "in", "us-east-1", "flag", "a--b", "a", "b", "c-", "c"])
+        #expect(ProseVocabulary.isRegionCode("eu-west-2"))
+        #expect(ProseVocabulary.isRegionCode("us--east-1"))
+        #expect(!ProseVocabulary.isRegionCode("us-east-12"))
+        #expect(!ProseVocabulary.isRegionCode("US-east-1"))
+        #expect(ProseVocabulary.regions(in: ProseVocabulary.words("US East and ap-northeast-1, then EU")) == ["US East", "ap-northeast-1", "EU"])
+        #expect(ProseVocabulary.services(in: ProseVocabulary.words("EC2 and RDS; ec2 is not a name")) == ["EC2", "RDS"])
+    }
+
+    @Test("Clock words read on bytes: meridiems with and without points, Zulu, seconds; malformed words are no clock")
+    func clockWords() {
+        typealias Clock = ProseTimeExpression.Clock
+        let cases: [(String, Clock?, Bool)] = [
+            ("12:47", Clock(hour: 12, minute: 47, second: nil, isPM: nil, precision: .minute), false),
+            ("3pm", Clock(hour: 3, minute: 0, second: nil, isPM: true, precision: .hour), false),
+            ("9:05a.m", Clock(hour: 9, minute: 5, second: nil, isPM: false, precision: .minute), false),
+            ("12:30PM", Clock(hour: 12, minute: 30, second: nil, isPM: true, precision: .minute), false),
+            ("14:05:09Z", Clock(hour: 14, minute: 5, second: 9, isPM: nil, precision: .second), true),
+            ("1:5", nil, false), ("123:45", nil, false), ("5Z", nil, false), ("am", nil, false), ("12::30", nil, false),
+        ]
+        for (word, clock, zulu) in cases {
+            let read = ProseTimeScanner.clockWord(word)
+            #expect(read?.clock == clock, "\(word)")
+            #expect((read?.zulu ?? false) == zulu, "\(word)")
+            // The byte reading is the one taken for ASCII words.
+            #expect(ProseTimeScanner.asciiClockWord(word) != nil)
+        }
+        // Other text is read as Characters: a full-width colon splits nothing.
+        #expect(ProseTimeScanner.asciiClockWord("12\u{FF1A}47") == nil)
+        #expect(ProseTimeScanner.clockWord("12\u{FF1A}47") == nil)
+    }
 }

@@ -73,4 +73,13 @@ struct DocumentBlockTests {
         #expect(document.blocks.map(\.kind) == [.heading, .paragraph, .listItem])
         #expect(document.blocks.map(\.line) == [1, 3, 5])
     }
+
+    @Test("Markdown: ```code``` on one line is code on that line, not a fence that swallows the rest")
+    func oneLineFence() {
+        let document = BlockDocument.read(text: "# Cert mismatch\n\n- **Identified**: users saw:\n```TLS name does not match```\n\n- **Repaired** 2021-07-12 15:51\n")
+        #expect(document.markup == .markdown)
+        #expect(document.blocks.map(\.kind) == [.heading, .listItem, .code, .listItem])
+        #expect(document.blocks.map(\.text) == ["Cert mismatch", "Identified: users saw:", "```TLS name does not match```", "Repaired 2021-07-12 15:51"])
+        #expect(document.blocks.map(\.line) == [1, 3, 4, 6])
+    }
 }

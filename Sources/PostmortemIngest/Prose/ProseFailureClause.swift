@@ -1,0 +1,34 @@
+/// Impact written as what did not happen: "invoice emails were not sent", "builds did not start",
+/// "pages weren't served", with no word of failure in the clause.
+///
+/// A negated verb of the service's work counts; a negated verb of noticing, affecting or losing
+/// ("were not affected", "was not noticed", "data was not lost") is good news or none, and does not.
+enum ProseFailureClause {
+    static let auxiliaries: Set<String> = ["was", "were", "is", "are", "did", "does", "do", "could", "would", "can", "cannot"]
+    static let contractions: Set<String> = ["wasn't", "weren't", "isn't", "aren't", "didn't", "doesn't", "don't", "couldn't", "wouldn't", "can't"]
+    /// Verbs whose negation is not an impact.
+    static let notImpact: Set<String> = [
+        "affected", "affect", "impacted", "impact", "noticed", "notice", "seen", "see", "observed", "observe", "experienced", "experience",
+        "lost", "lose", "needed", "need", "required", "require", "aware", "expected", "expect", "caused", "cause", "related", "involved",
+        "know", "known", "realize", "realise", "anticipate", "anticipated", "change", "changed", "have", "happen", "happened", "mean",
+        "exposed", "accessed", "compromised", "corrupted", "dropped", "deleted", "triggered", "trigger", "page", "paged", "alert", "alerted",
+    ]
+
+    /// Whether the clause (lower case) states an impact as a negated verb of the service's work.
+    static func states(_ lower: String) -> Bool {
+        let words = lower.split { !($0.isLetter || $0 == "'") }
+        for (i, word) in words.enumerated() {
+            var next = i + 1
+            if auxiliaries.contains(String(word)), next < words.count, words[next] == "not" {
+                next += 1
+            } else if !contractions.contains(String(word)) {
+                continue
+            }
+            if next < words.count, words[next] == "be" || words[next] == "been" { next += 1 }
+            guard next < words.count else { continue }
+            let verb = String(words[next])
+            if !notImpact.contains(verb), verb.count > 2 { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,56 @@
+/// A field label written right before a time, as incident reports head their write-ups:
+/// `**Start:** 2021-04-12 08:30 UTC`, `End: 09:53 UTC`, `Impact start: ...`, `Resolved: ...`.
+///
+/// The label is the whole of what stands between the time and the start of its sentence (or
+/// the time before it, where a web page runs the fields into one paragraph), and a colon follows
+/// it. Such a field is a statement of the window's start or end, as strong as a sentence saying so.
+enum ProseFieldLabel: String, Sendable, Equatable {
+    case start
+    case end
+
+    static let labels: [String: ProseFieldLabel] = [
+        "start": .start, "started": .start, "start time": .start, "began": .start, "impact start": .start,
+        "incident start": .start, "outage start": .start, "start of impact": .start, "impact began": .start, "first impact": .start,
+        "end": .end, "ended": .end, "end time": .end, "resolved": .end, "recovered": .end, "mitigated": .end, "restored": .end,
+        "impact end": .end, "incident end": .end, "outage end": .end, "end of impact": .end, "impact ended": .end,
+    ]
+
+    /// The label written before mention `k`, if its words are one of `labels` followed by a
+    /// colon, or form the table cell before the time's (`| Started | 2023-02-14 11:20 UTC |`).
+    static func label(of k: Int, in mentions: [ProseTimeMention], tokens: [ProseToken], sentence: String) -> ProseFieldLabel? {
+        let lower = k == 0 ? 0 : mentions[k - 1].last
+        let first = mentions[k].first
+        guard first > lower, first - lower <= 3, (lower..<first).allSatisfy({ tokens[$0].isWord }) else { return nil }
+        // The colon right after the label's last word, or the bar between two cells.
+        let bytes = Array(sentence.utf8)
+        let after = tokens[first - 1].end
+        let colon = after < bytes.count && bytes[after] == 58
+        let bar = after + 2 < bytes.count && bytes[after] == 32 && bytes[after + 1] == 124
+        guard colon || bar else { return nil }
+        let words = (lower..<first).map { tokens[$0].lower }.joined(separator: " ")
+        return labels[words]
+    }
+
+    /// The label a table's header row gives the column mention `k` sits in (`| Start | End |`
+    /// over `| 2022-10-04 13:10 UTC | 2022-10-04 14:02 UTC |`); a row's text joins its cells with ` | `.
+    static func column(of k: Int, in mentions: [ProseTimeMention], tokens: [ProseToken], row: String, header: [String]) -> ProseFieldLabel? {
+        guard !header.isEmpty else { return nil }
+        let bytes = Array(row.utf8)
+        let start = tokens[mentions[k].first].start
+        var cell = 0
+        var i = 0
+        while i + 2 < start {
+            if bytes[i] == 32, bytes[i + 1] == 124, bytes[i + 2] == 32 { cell += 1 }
+            i += 1
+        }
+        guard cell < header.count else { return nil }
+        return labels[header[cell].lowercased()]
+    }
+
+    /// A field that gives the impact's duration: `Duration: 47 minutes`, `| Duration | 47 minutes |`.
+    static func duration(in sentence: String) -> Int64? {
+        let lower = sentence.lowercased()
+        guard lower.hasPrefix("duration:") || lower.hasPrefix("duration |") || lower.hasPrefix("impact duration:") else { return nil }
+        return ProseDuration.seconds(in: lower)
+    }
+}

@@ -1,0 +1,84 @@
+/// Restorations written as what the failing thing does again or what stopped, rather than with
+/// a word of recovery: "requests succeeded again", "the endpoint was reachable again", "upload
+/// errors stopped at 10:31", "remaining errors cleared; all systems operational", "the last VMs
+/// were back by 09:45".
+///
+/// Read part by part (a clause cut at commas, semicolons and "and"/"but"), so that "the nodes were
+/// restarted and requests succeeded again" states a restoration in its second part, and a
+/// qualifier in one part ("for most customers") does not reach another. A part qualified as
+/// partial or doubtful, or that still names the failure ("failed again"), states none.
+enum ProseRestorationClause {
+    /// The words of a part that make its restoration partial, doubtful or not yet real.
+    static let qualifiers = PhraseList(
+        ["partial", "partially", "most ", "some ", "all but", "not all", "not yet", "not fully", "near-normal", "near normal",
+         "believe", "appeared", "thought", "expect", "if ", "unless", "whether", "will ", "would ", "should ", "plan", "began", "begun", "start", "gradually", "slowly"],
+        atWordStart: true)
+    /// Work against the failure, which "again" repeats rather than ends ("restarted again", "tried again").
+    static let workWords = PhraseList(
+        ["restart", "reboot", "retr", "tried", "try", "attempt", "deploy", "roll", "page", "paged", "escalat", "investigat", "report", "alert", "rais", "check"],
+        atWordStart: true)
+    /// What a failure does when it ends.
+    static let cessations: Set<String> = ["stopped", "ceased", "cleared", "subsided", "ended", "disappeared", "vanished", "abated", "dropped", "fell", "went"]
+    /// Nouns of a failure that can stop.
+    static let failureNouns: Set<String> = [
+        "error", "errors", "failure", "failures", "timeout", "timeouts", "outage", "impact", "disruption", "latency", "latencies",
+        "problem", "problems", "issue", "issues", "alert", "alerts", "rejections", "drops", "5xx", "500s", "503s", "crashes", "retries",
+    ]
+    static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been"]
+    /// Words after "back" that make it a place or a version, not a restoration.
+    static let placeWords: Set<String> = ["in", "at", "to", "on", "into", "from", "where", "inside"]
+
+    /// Whether the clause (any case) states that the thing is back, in one of its parts.
+    static func states(_ clause: String) -> Bool {
+        parts(clause.lowercased()).contains(where: statesInPart)
+    }
+
+    static func statesInPart(_ words: [String]) -> Bool {
+        let part = words.joined(separator: " ")
+        guard !qualifiers.matches(part) else { return false }
+        // "all systems operational", "fully restored": an explicit end in a part of its own.
+        if ProseWindowEvidence.explicitEndList.matches(part) { return true }
+        for (i, word) in words.enumerated() {
+            switch word {
+            case "again":
+                // "requests succeeded again", "reachable again"; not "failed again", "restarted it again".
+                guard i > 0, words[i - 1] != "once", !ProseWindowEvidence.outageWordsList.matches(part), !workWords.matches(part) else { continue }
+                return true
+            case _ where cessations.contains(word):
+                // "upload errors stopped", "the errors went away", "timeouts dropped to zero".
+                guard i > 0, failureNouns.contains(words[i - 1]) || i > 1 && failureNouns.contains(words[i - 2]) else { continue }
+                if word == "went", !(i + 1 < words.count && words[i + 1] == "away") { continue }
+                if word == "dropped" || word == "fell", !(i + 2 < words.count && words[i + 1] == "to" && ["zero", "0", "normal", "baseline"].contains(words[i + 2])) { continue }
+                return true
+            case "back":
+                // "the last VMs were back by 09:45"; not "every primary was back in the first site"
+                // (back in a place) or "was back to the old build".
+                guard i > 0, beVerbs.contains(words[i - 1]), !ProseWindowEvidence.outageWordsList.matches(part) else { continue }
+                if i + 1 < words.count, placeWords.contains(words[i + 1]) { continue }
+                return true
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// The clause's words, cut into parts at commas, semicolons, full stops and the conjunctions
+    /// that join two statements ("and", "but").
+    static func parts(_ lower: String) -> [[String]] {
+        var parts: [[String]] = []
+        for piece in lower.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "." }) {
+            var words: [String] = []
+            for word in piece.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }) {
+                if word == "and" || word == "but" {
+                    if !words.isEmpty { parts.append(words) }
+                    words = []
+                } else {
+                    words.append(String(word))
+                }
+            }
+            if !words.isEmpty { parts.append(words) }
+        }
+        return parts
+    }
+}
