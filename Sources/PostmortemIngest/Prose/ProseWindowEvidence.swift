@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "timed out", "timing out", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
