@@ -22,6 +22,14 @@ struct ProseZoneStatement: Sendable, Equatable {
             let lower = sentence.text.lowercased()
             guard lower.containsBytes("time") else { continue }
             let tokens = sentence.tokens
+            // "## Timeline (UTC)", "Timeline (newest first, UTC)": a timeline heading's bracket
+            // that ends with a zone zones the whole timeline.
+            if sentence.kind == .heading, lower.containsBytes("timeline"), tokens.count >= 3, tokens[tokens.count - 1].lower == ")",
+                let zone = tokens.dropLast().last, zone.isWord, ZoneTable.zone(for: zone.text) != nil,
+                tokens.contains(where: { $0.lower == "(" })
+            {
+                return ProseZoneStatement(token: zone.text, offsetToken: nil, line: sentence.line, text: sentence.text)
+            }
             for (i, token) in tokens.enumerated() where ["times", "time", "timezone", "timestamps", "zone"].contains(token.lower) {
                 let isStatement =
                     (i > 0 && ["all", "the"].contains(tokens[i - 1].lower) && token.lower == "times")
