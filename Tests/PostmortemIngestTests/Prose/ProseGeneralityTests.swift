@@ -260,4 +260,14 @@ struct ProseGeneralityTests {
         #expect(incident.provider == "Example Blog")
         #expect(incident.events.count == 1)
     }
+
+    @Test("A timeline heading whose bracket ends with a zone ('## Timeline (newest first, UTC)') states the zone")
+    func zoneInTimelineHeading() throws {
+        // PDT in June is UTC-7: 09:02 to 09:40 is 16:02Z to 16:40Z; no zone is assumed, so no warning.
+        let text = "# Sync outage on 2021-06-03\n\n## Timeline (newest first, PDT)\n\n- 09:40 Sync works again\n- 09:20 Cause found\n- 09:02 Sync fails for all users\n"
+        let (incident, warnings) = try ProseFixture.parse(text, name: "heading-zone.md")
+        #expect(incident.impactStart?.time.iso8601 == "2021-06-03T16:02:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-06-03T16:40:00Z")
+        #expect(warnings.isEmpty)
+    }
 }
