@@ -214,9 +214,15 @@ struct ProseDateContext: Sendable {
                 return .failure(.skipped("'\(written)' names a weekday but no date is in force (give --reference-date)"))
             }
             var delta = (weekday - base.weekday + 7) % 7
-            if delta > 3 { delta -= 7 }
-            date = base.adding(days: delta)
-            dateInForce = date
+            if e.looksBack {
+                // "a deployment made the previous Thursday": before the date in force, and the
+                // times after it are still the outage's day.
+                date = base.adding(days: delta == 0 ? -7 : delta - 7)
+            } else {
+                if delta > 3 { delta -= 7 }
+                date = base.adding(days: delta)
+                dateInForce = date
+            }
         } else {
             guard let base = dateInForce else {
                 return .failure(.skipped("'\(written)' names no date and none is in force (give --reference-date)"))

@@ -50,6 +50,9 @@ struct ProseTimeExpression: Sendable, Equatable {
     var day: Day?
     /// 0 = Sunday ... 6 = Saturday, when a weekday is named.
     var weekday: Int?
+    /// Whether the text looks back to the weekday ("the previous Thursday", "last Monday"): the
+    /// one before the date in force, which stays in force (a cause days before the outage).
+    var looksBack = false
     var partOfDay: PartOfDay?
     /// A complete ISO 8601 timestamp needs no context.
     var stamped: Instant?

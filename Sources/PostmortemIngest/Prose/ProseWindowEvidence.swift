@@ -25,7 +25,7 @@ struct ProseWindowEvidence {
     static let outageWords = [
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
-        "stuck", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        "stuck", "timed out", "timing out", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
     ]
     static let startPhrases = [
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
@@ -264,8 +264,27 @@ struct ProseWindowEvidence {
         let lower = clause.lowercased()
         guard !Self.notEndList.matches(lower) else { return false }
         if Self.explicitEndList.matches(lower) { return true }
-        // "The disruption continued until 01:18 UTC".
-        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower)
+        // "The disruption continued until 01:18 UTC"; not "a fair way through restarting the
+        // pods ... Service unavailable", where "through" is no time's.
+        return Self.untilList.matches(lower) && Self.outageWordsList.matches(lower) && Self.untilBeforeTime(lower)
+    }
+
+    /// Whether an "until"/"through"/"till" in the clause stands before a time ("until 01:18",
+    /// "through approximately 3 PM", "until noon", "until the next morning"), or ends it (a
+    /// lead, whose time comes next).
+    static func untilBeforeTime(_ lower: String) -> Bool {
+        let words = lower.split { $0 == " " || $0 == "," || $0 == "(" }
+        for (i, word) in words.enumerated() where word == "until" || word == "through" || word == "till" {
+            var k = i + 1
+            while k < words.count, ["approximately", "about", "around", "roughly", "nearly", "at", "the", "after", "before", "shortly"].contains(words[k]) { k += 1 }
+            // The last word of a lead: the time it stands before follows.
+            guard k < words.count else { return true }
+            guard let first = words[k].utf8.first else { continue }
+            if first >= 48 && first <= 57 { return true }
+            if ["noon", "midnight", "next", "following", "morning", "afternoon", "evening", "night", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].contains(words[k]) { return true }
+            if CivilDate.month(named: words[k]) != nil { return true }
+        }
+        return false
     }
 
     static let maintenanceList = PhraseList(

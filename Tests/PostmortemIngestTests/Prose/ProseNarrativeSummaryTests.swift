@@ -163,4 +163,25 @@ struct ProseNarrativeSummaryTests {
         #expect(incident.impactStart?.rule == "stated start")
         #expect(incident.impactEnd == nil)
     }
+
+    @Test("'the previous Thursday' is the Thursday before, and the clocks after it stay on the outage's day")
+    func previousWeekday() throws {
+        // Tuesday, February 20, 2024; PST is UTC-8: 10:30 AM to 12:10 PM is 18:30Z to 20:10Z. The
+        // Thursday before is February 15; read as the nearest Thursday (the 22nd) it would carry
+        // 11:55 AM and 12:10 PM two days on.
+        let (incident, _) = try ProseFixture.read("previous-weekday-2024-02-20.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2024-02-20T18:30:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-02-20T20:10:00Z")
+        #expect(incident.events.first { $0.writtenTime == "Thursday" }?.time.iso8601 == "2024-02-15T08:00:00Z")
+        #expect(incident.events.first { $0.writtenTime == "11:55 AM" }?.time.iso8601 == "2024-02-20T19:55:00Z")
+    }
+
+    @Test("'requests timed out' states impact, so its range is the window")
+    func timedOutRange() throws {
+        // Eastern in October 2021 is EDT, UTC-4: 09:10 to 10:02 is 13:10Z to 14:02Z.
+        let (incident, _) = try ProseFixture.read("timed-out-eastern-2021-10-04.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2021-10-04T13:10:00Z")
+        #expect(incident.impactStart?.rule == "explicit range")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-10-04T14:02:00Z")
+    }
 }
