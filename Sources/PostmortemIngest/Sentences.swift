@@ -91,6 +91,8 @@ public enum Sentences {
 
     /// "one" ... "twenty", "thirty", "forty-eight" is not handled; small counts only.
     public static func numberWord(_ word: String) -> Int? {
+        // Every number word has three to nine ASCII letters, and no other text lower-cases to one.
+        guard (3...9).contains(word.utf8.count) else { return nil }
         // A word with no capital and no byte past ASCII is its own lower case.
         let lower = word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? word.lowercased() : word
         return numberWords[lower]

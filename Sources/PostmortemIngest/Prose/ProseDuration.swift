@@ -80,7 +80,12 @@ enum ProseDuration {
                 var last = end
                 while first < last, bytes[first] == 46 { first += 1 }
                 while last > first, bytes[last - 1] == 46 { last -= 1 }
-                words.append(String(decoding: bytes[first..<last].lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self))
+                // Written straight into the new string's storage (a lazily mapped sequence went
+                // through the standard library's generic, type-casting path for every word).
+                words.append(String(unsafeUninitializedCapacity: last - first) { out in
+                    for k in first..<last { out[k - first] = bytes[k] >= 65 && bytes[k] <= 90 ? bytes[k] | 0x20 : bytes[k] }
+                    return last - first
+                })
                 i = end
             }
         }

@@ -111,4 +111,22 @@ struct ByteLevelTextTests {
         #expect(ProseTimeScanner.asciiClockWord("12\u{FF1A}47") == nil)
         #expect(ProseTimeScanner.clockWord("12\u{FF1A}47") == nil)
     }
+
+    @Test("Duration words, number words and restoration parts on bytes: the Character readings, curly quotes and ellipses included")
+    func durationWordsAndParts() {
+        #expect(ProseDuration.words("Lasted 1.5 hours... then DONE.") == ["lasted", "1.5", "hours", "then", "done"])
+        #expect(ProseDuration.words("Lasted 1.5 hours\u{2026} then \u{201C}done.\u{201D}") == ["lasted", "1.5", "hours", "then", "done"])
+        #expect(Sentences.numberWord("Twenty") == 20)
+        #expect(Sentences.numberWord("sixty") == 60)
+        #expect(Sentences.numberWord("zero") == 0)
+        #expect(Sentences.numberWord("a") == nil)
+        #expect(Sentences.numberWord("seventeens") == nil)
+        #expect(ProseDuration.number("45") == 45)
+        #expect(ProseDuration.number("twenty-five") == 25)
+        #expect(ProseDuration.number("nan") == nil)
+        #expect(ProseDuration.number("half") == 0.5)
+        #expect(ProseRestorationClause.parts("service restored, and errors fell; but not all.") == [["service", "restored"], ["errors", "fell"], ["not", "all"]])
+        #expect(ProseRestorationClause.parts("it\u{2019}s restored, and done") == [["it", "s", "restored"], ["done"]])
+        #expect(ProseRestorationClause.asciiParts("it\u{2019}s restored") == nil)
+    }
 }
