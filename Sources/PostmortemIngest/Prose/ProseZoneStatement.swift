@@ -43,6 +43,12 @@ struct ProseZoneStatement: Sendable, Equatable {
                     skipped += 1
                 }
                 guard j < tokens.count, j > i + 1 || token.lower == "times" else { continue }
+                // "Times are UK time (BST)": a place's time named in words, its zone in brackets after.
+                if ZoneTable.zone(for: tokens[j].text) == nil, let open = (j..<min(j + 4, tokens.count)).first(where: { tokens[$0].lower == "(" }),
+                    let zone = ProseTimeScanner.bracketedZone(tokens, at: open)
+                {
+                    return ProseZoneStatement(token: zone, offsetToken: nil, line: sentence.line, text: sentence.text)
+                }
                 let candidate = tokens[j].text
                 guard ZoneTable.zone(for: candidate) != nil || ProseTimeScanner.isZoneToken(candidate) && candidate.count >= 2 else { continue }
                 guard ZoneTable.zone(for: candidate) != nil else { continue }
