@@ -43,12 +43,8 @@ struct ProseZoneStatement: Sendable, Equatable {
                     skipped += 1
                 }
                 guard j < tokens.count, j > i + 1 || token.lower == "times" else { continue }
-                // "Times are UK time (BST)": a place's time named in words, its zone in brackets after.
-                if ZoneTable.zone(for: tokens[j].text) == nil, let open = (j..<min(j + 4, tokens.count)).first(where: { tokens[$0].lower == "(" }),
-                    let zone = ProseTimeScanner.bracketedZone(tokens, at: open)
-                {
-                    return ProseZoneStatement(token: zone, offsetToken: nil, line: sentence.line, text: sentence.text)
-                }
+                // "Times are UK time (BST).": a place's name for its time, then the label in brackets.
+                if ZoneTable.zone(for: tokens[j].text) == nil, let label = Self.bracketedLabel(after: j, in: tokens) { j = label }
                 let candidate = tokens[j].text
                 guard ZoneTable.zone(for: candidate) != nil || ProseTimeScanner.isZoneToken(candidate) && candidate.count >= 2 else { continue }
                 guard ZoneTable.zone(for: candidate) != nil else { continue }
@@ -60,6 +56,18 @@ struct ProseZoneStatement: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// The index of a zone label in brackets after up to three plain words ("UK time (BST)",
+    /// "Sydney local time (AEST)"), if there is one.
+    static func bracketedLabel(after start: Int, in tokens: [ProseToken]) -> Int? {
+        var k = start
+        while k < tokens.count, k - start < 3, tokens[k].isWord, tokens[k].lower != "(" {
+            guard !tokens[k].text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+            k += 1
+        }
+        guard k > start, k + 1 < tokens.count, tokens[k].lower == "(", ZoneTable.zone(for: tokens[k + 1].text) != nil else { return nil }
+        return k + 1
     }
 
     /// The zone for a time written on `date` at `hour` local.

@@ -112,4 +112,14 @@ struct ProseZoneAnchorTests {
         #expect(incident.impactEnd?.time.iso8601 == "2021-04-09T05:40:00Z")
         #expect(warnings.count == 1)
     }
+
+    @Test("'Times are London time (BST).': a place's name for its time, then the label in brackets, states the zone")
+    func placeTimeThenLabel() throws {
+        // BST is UTC+1: 10:15am is 09:15Z and 11:40am 10:40Z.
+        let text = "# Checkout errors (2023-07-04)\n\nTimes are London time (BST).\n\n- 10:15am: checkout fails for customers\n- 11:40am: checkout working again\n"
+        let (incident, _) = try ProseFixture.parse(text, name: "london-time.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-07-04T09:15:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-07-04T10:40:00Z")
+        #expect(incident.events.first?.zone?.token == "BST")
+    }
 }
