@@ -339,6 +339,9 @@ struct ProseReading {
             return
         }
         context.anchor = found.date
+        // "Payment outage - 5/26/21": a title's or first heading's date that the scanner reads as
+        // no day of its own (a numeric date) is the day of the clocks written before any other day.
+        if context.dateInForce == nil, let titled = titleDate, titled.date == found.date { context.dateInForce = found.date }
     }
 
     /// The first date with a year in the text: `March 3, 2024`, `2024-03-05`, `5-26-21`.

@@ -22,6 +22,14 @@ struct ProseZoneStatement: Sendable, Equatable {
             let lower = sentence.text.lowercased()
             guard lower.containsBytes("time") else { continue }
             let tokens = sentence.tokens
+            // "## Timeline (UTC)", "Timeline (newest first, UTC)": a timeline heading's bracket
+            // that ends with a zone zones the whole timeline.
+            if sentence.kind == .heading, lower.containsBytes("timeline"), tokens.count >= 3, tokens[tokens.count - 1].lower == ")",
+                let zone = tokens.dropLast().last, zone.isWord, ZoneTable.zone(for: zone.text) != nil,
+                tokens.contains(where: { $0.lower == "(" })
+            {
+                return ProseZoneStatement(token: zone.text, offsetToken: nil, line: sentence.line, text: sentence.text)
+            }
             for (i, token) in tokens.enumerated() where ["times", "time", "timezone", "timestamps", "zone"].contains(token.lower) {
                 let isStatement =
                     (i > 0 && ["all", "the"].contains(tokens[i - 1].lower) && token.lower == "times")
@@ -35,6 +43,8 @@ struct ProseZoneStatement: Sendable, Equatable {
                     skipped += 1
                 }
                 guard j < tokens.count, j > i + 1 || token.lower == "times" else { continue }
+                // "Times are UK time (BST).": a place's name for its time, then the label in brackets.
+                if ZoneTable.zone(for: tokens[j].text) == nil, let label = Self.bracketedLabel(after: j, in: tokens) { j = label }
                 let candidate = tokens[j].text
                 guard ZoneTable.zone(for: candidate) != nil || ProseTimeScanner.isZoneToken(candidate) && candidate.count >= 2 else { continue }
                 guard ZoneTable.zone(for: candidate) != nil else { continue }
@@ -46,6 +56,18 @@ struct ProseZoneStatement: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// The index of a zone label in brackets after up to three plain words ("UK time (BST)",
+    /// "Sydney local time (AEST)"), if there is one.
+    static func bracketedLabel(after start: Int, in tokens: [ProseToken]) -> Int? {
+        var k = start
+        while k < tokens.count, k - start < 3, tokens[k].isWord, tokens[k].lower != "(" {
+            guard !tokens[k].text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
+            k += 1
+        }
+        guard k > start, k + 1 < tokens.count, tokens[k].lower == "(", ZoneTable.zone(for: tokens[k + 1].text) != nil else { return nil }
+        return k + 1
     }
 
     /// The zone for a time written on `date` at `hour` local.

@@ -184,4 +184,14 @@ struct ProseNarrativeSummaryTests {
         #expect(incident.impactStart?.rule == "explicit range")
         #expect(incident.impactEnd?.time.iso8601 == "2021-10-04T14:02:00Z")
     }
+
+    @Test("A numeric date in the title ('- 5/26/21') is the day of the clocks written before any other day")
+    func numericTitleDate() throws {
+        // May 26, 2021; ET in May is EDT, UTC-4: 3:15 PM is 19:15Z, 4:05 PM is 20:05Z. Before, the
+        // title gave only the year and every clock was skipped for want of a day.
+        let (incident, warnings) = try ProseFixture.read("numeric-title-date-2021-05-26.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2021-05-26T19:15:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-05-26T20:05:00Z")
+        #expect(warnings.isEmpty)
+    }
 }
