@@ -16,7 +16,7 @@ enum ProseFailureClause {
 
     /// Whether the clause (lower case) states an impact as a negated verb of the service's work.
     static func states(_ lower: String) -> Bool {
-        let words = lower.split { !($0.isLetter || $0 == "'") }
+        let words = letterWords(lower)
         for (i, word) in words.enumerated() {
             var next = i + 1
             if auxiliaries.contains(String(word)), next < words.count, words[next] == "not" {
@@ -30,5 +30,32 @@ enum ProseFailureClause {
             if !notImpact.contains(verb), verb.count > 2 { return true }
         }
         return false
+    }
+
+    /// The runs of letters and apostrophes, as `split` on `Character`s gives them; ASCII text is
+    /// cut on its bytes (splitting every clause on `Character`s was most of this test's time).
+    static func letterWords(_ lower: String) -> [Substring] {
+        var ranges: [Range<Int>] = []
+        var copy = lower
+        let isASCII = copy.withUTF8 { b -> Bool in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return false }
+            var start: Int?
+            for k in 0...b.count {
+                let inWord = k < b.count && ((b[k] | 0x20) >= 97 && (b[k] | 0x20) <= 122 || b[k] == 39)
+                if inWord {
+                    if start == nil { start = k }
+                } else if let first = start {
+                    ranges.append(first..<k)
+                    start = nil
+                }
+            }
+            return true
+        }
+        guard isASCII else { return lower.split { !($0.isLetter || $0 == "'") } }
+        let utf8 = lower.utf8
+        return ranges.map { range in
+            let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return lower[from..<utf8.index(from, offsetBy: range.count)]
+        }
     }
 }

@@ -129,4 +129,11 @@ struct ByteLevelTextTests {
         #expect(ProseRestorationClause.parts("it\u{2019}s restored, and done") == [["it", "s", "restored"], ["done"]])
         #expect(ProseRestorationClause.asciiParts("it\u{2019}s restored") == nil)
     }
+
+    @Test("Failure-clause words on bytes: runs of letters and apostrophes, as the Character split gives them")
+    func failureClauseWords() {
+        #expect(ProseFailureClause.letterWords("we couldn't reach it; 3 nodes") == ["we", "couldn't", "reach", "it", "nodes"])
+        #expect(ProseFailureClause.letterWords("it didn\u{2019}t work") == ["it", "didn", "t", "work"])
+        #expect(ProseFailureClause.letterWords("") == [])
+    }
 }
