@@ -28,6 +28,9 @@ public struct ReportManifest: Sendable, Equatable, Codable {
         public var seed: UInt64?
         /// `key=value` overrides for the scenario.
         public var set: [String]?
+        /// Seeds to validate the scenario on (`11-30`): the folder then also holds
+        /// `<scenario>-validation.md`, every figure scored on those seeds (no leave-one-out).
+        public var validateSeeds: String?
     }
 
     /// Reads `manifest.yaml` in `folder`.
@@ -56,6 +59,9 @@ public struct ReportManifest: Sendable, Equatable, Codable {
             }
             guard (entry.inputs?.isEmpty == false) != (entry.scenario != nil) else {
                 throw .invalidManifest(file: path, field: "reports[\(index)]", message: "give either inputs or a scenario")
+            }
+            guard entry.validateSeeds == nil || entry.scenario != nil else {
+                throw .invalidManifest(file: path, field: "reports[\(index)].validateSeeds", message: "only a scenario can be validated")
             }
         }
         return manifest

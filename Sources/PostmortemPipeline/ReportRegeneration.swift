@@ -23,7 +23,8 @@ public enum ReportRegeneration {
         for (index, entry) in manifest.reports.enumerated() {
             do {
                 if let scenario = entry.scenario {
-                    let files = try ScenarioRun.reportFiles(path: scenario, seed: entry.seed ?? 1, overrides: entry.set ?? [], root: root)
+                    let files = try ScenarioRun.reportFiles(path: scenario, seed: entry.seed ?? 1, overrides: entry.set ?? [],
+                                                            validateSeeds: entry.validateSeeds, root: root)
                     outcomes.append(Outcome(name: entry.name, files: files, failure: nil))
                     continue
                 }

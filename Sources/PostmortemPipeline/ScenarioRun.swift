@@ -24,9 +24,20 @@ public enum ScenarioRun {
         return try Engine.run(scenario, seed: seed)
     }
 
-    /// The report files of one run, with the folder's `index.html`.
-    public static func reportFiles(path: String, seed: UInt64, overrides: [String], root: String = ".") throws(ScenarioError) -> [(name: String, contents: String)] {
-        ReportFolder(simulations: [try run(path: path, seed: seed, overrides: overrides, root: root)]).files()
+    /// The report files of one run, with the folder's `index.html`; with `validateSeeds`, also
+    /// `<scenario>-validation.md`: every figure scored on those seeds, so the report carries the
+    /// evidence for its predicted figures and not one seed's agreement only.
+    public static func reportFiles(path: String, seed: UInt64, overrides: [String], validateSeeds: String? = nil,
+                                   root: String = ".") throws(ScenarioError) -> [(name: String, contents: String)] {
+        let summary = try run(path: path, seed: seed, overrides: overrides, root: root)
+        var files = ReportFolder(simulations: [summary]).files()
+        if let validateSeeds {
+            let seeds = try SweepPlan.seedList(validateSeeds, file: path)
+            let validation = try ScenarioValidation.run(path: ReportManifest.resolve(path, root: root), seeds: seeds, overrides: overrides,
+                                                        leaveOneOut: false, jobs: 2)
+            files.append(("\(summary.scenario)-validation.md", validation.markdown))
+        }
+        return files
     }
 
     /// Whether a path names a scenario file rather than an incident source.

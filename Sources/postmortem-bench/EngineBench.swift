@@ -15,6 +15,7 @@ struct EngineBench: ParsableCommand {
     @Option(help: "The SimPy peer script.") var peer = "Benchmarks/peers/simpy_hold_peer.py"
     @Option(help: "The EBS scenario file.") var scenario = "Fixtures/scenarios/ebs-2011.yaml"
     @Option(help: "Volumes for the EBS scale run (0 skips it).") var volumes = 1_000_000
+    @Option(help: "The postmortem executable timed as a whole process on the EBS scale run.") var postmortem: String?
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     func run() throws {
@@ -33,6 +34,7 @@ struct EngineBench: ParsableCommand {
         // the time other jobs held the core, and the two contestants are hit unevenly.
         var oursCPU: [Double] = []
         var simpyCPU: [Double] = []
+        var ebsCPU: [Double] = []
         for _ in 0..<runs {
             let model = HoldModel(pending: pending, events: events, seed: 1)
             let cpuStart = threadCPUSeconds()
@@ -43,7 +45,9 @@ struct EngineBench: ParsableCommand {
             simpyCPU.append(measured.cpu)
             guard let loaded else { continue }
             var summary: SimulationSummary?
+            let ebsCPUStart = threadCPUSeconds()
             ebs.seconds.append(time { summary = try? Engine.run(loaded, seed: 1); return summary?.eventsProcessed ?? 0 })
+            ebsCPU.append(threadCPUSeconds() - ebsCPUStart)
             if let summary {
                 withinTolerance = "\(summary.figures.filter(\.withinTolerance).count) of \(summary.figures.count) published figures within tolerance, \(summary.eventsProcessed) events"
             }
@@ -61,9 +65,30 @@ struct EngineBench: ParsableCommand {
                 print("hold model, seed 1: \(outcome.processed) events, final time \(outcome.finalTime) ms, checksum \(String(outcome.checksum, radix: 16))")
             }
             if volumes > 0 {
-                print("EBS scenario at \(volumes) volumes: \(String(format: "%.1f", ebs.median)) s (target under 10 s); \(withinTolerance)")
+                print("EBS scenario at \(volumes) volumes: \(String(format: "%.1f", ebs.median)) s wall, \(String(format: "%.1f", median(ebsCPU))) s CPU (target under 10 s); \(withinTolerance)")
+                try printWholeProcess(scale: scale)
             }
         }
+    }
+
+    /// The EBS scale run as a whole process (`postmortem simulate ... --format csv`, output to
+    /// /dev/null): CPU (user + sys), wall and peak memory, medians over the runs, with the load
+    /// average, since on a shared machine the wall clock also counts other jobs' time.
+    func printWholeProcess(scale: [(String, String)]) throws {
+        let executable = postmortem ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("postmortem").path
+        let arguments = [executable, "simulate", scenario, "--format", "csv"] + scale.flatMap { ["--set", "\($0.0)=\($0.1)"] }
+        var measurements: [ProcessRunner.Measurement] = []
+        for _ in 0..<runs {
+            let measured = ProcessRunner.run(arguments)
+            guard measured.status == 0 else { throw BenchFailure(message: "postmortem simulate exited with \(measured.status)") }
+            measurements.append(measured)
+        }
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "unknown"
+        let cpu = median(measurements.map(\.cpuSeconds))
+        let wall = median(measurements.map(\.seconds))
+        let peak = measurements.map(\.peakMegabytes).max() ?? 0
+        print("EBS scenario at \(volumes) volumes as a whole process: \(String(format: "%.2f", cpu)) s CPU (user + sys), "
+            + "\(String(format: "%.2f", wall)) s wall, \(String(format: "%.0f", peak)) MB peak (target under 10 s); load average \(load)")
     }
 
     /// SimPy's own timing of its run, wall and CPU seconds (it excludes the interpreter's start-up).

@@ -130,6 +130,35 @@ struct DriftCheckTests {
         }
     }
 
+    @Test("A scenario entry with validateSeeds also keeps the validation on those seeds")
+    func validationInReport() throws {
+        let root = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyItem(
+            atPath: FixturePath.resolve("Fixtures/scenarios/s3-2008-gossip.yaml"), toPath: root + "/Fixtures/gossip.yaml")
+        try """
+            reports:
+              - name: gossip
+                scenario: Fixtures/gossip.yaml
+                set: [spread.runs=1]
+                validateSeeds: 11-12
+            """.write(toFile: root + "/Reports/manifest.yaml", atomically: true, encoding: .utf8)
+        let outcomes = try ReportRegeneration.render(folder: root + "/Reports")
+        let outcome = try #require(outcomes.first)
+        #expect(outcome.failure == nil)
+        let validation = try #require(outcome.files.first { $0.name == "s3-2008-gossip-validation.md" })
+        #expect(validation.contents.hasPrefix("# Validation: s3-2008-gossip on seeds 11, 12\n"))
+        #expect(validation.contents.contains("calibration never saw them"))
+        #expect(validation.contents.contains("| incident.us.restoredMinutes | predicted | "))
+        // Only a scenario can be validated.
+        try "reports:\n  - name: s3\n    inputs: [Fixtures/s3.html]\n    validateSeeds: 11-30\n"
+            .write(toFile: root + "/Reports/manifest.yaml", atomically: true, encoding: .utf8)
+        #expect(throws: PipelineError.invalidManifest(file: root + "/Reports/manifest.yaml", field: "reports[0].validateSeeds",
+                                                      message: "only a scenario can be validated")) {
+            try ReportRegeneration.render(folder: root + "/Reports")
+        }
+    }
+
     @Test("Unified diff marks removed and added lines with context")
     func unifiedDiff() {
         let diff = UnifiedDiff.render(old: "a\nb\nc\nd\n", new: "a\nB\nc\nd\n", oldName: "x", newName: "y")

@@ -66,6 +66,12 @@ extension EBSClusterState {
         inBrownout = browning
         negotiateBacklog(at: time)
         handOutWaitingSlots(at: time)
+        // "Once there was sufficient capacity added to the cluster, the team worked on
+        // re-establishing EBS control plane API access": from the first minute after the throttle
+        // change at which no stuck volume still waits for a slot.
+        if !capacitySufficient, time >= p.negotiationThrottleStart, waitingHead == waitingQueue.count {
+            capacitySufficient = true
+        }
         restoreVolumes(at: time)
         if (time - firstTick) % Int64(p.sampleMinutes * 60) == 0 { sample(at: time) }
         if time + 60 <= p.end {
@@ -143,18 +149,23 @@ extension EBSClusterState {
         errorRate = busy > p.threads ? (busy - p.threads) / busy : 0
     }
 
-    /// Negotiations the control plane completes this minute, by intervention phase.
+    /// Negotiations the control plane completes this minute, by intervention phase. Cut off from
+    /// the degraded cluster, the control plane elects no writable copies until the team turns to
+    /// re-establishing it, once every stuck volume has found space (`capacitySufficient`); from
+    /// then until the backlog is processed steadily on April 23rd one throttle admits a steady
+    /// rate (the postmortem's coarse-grained throttles of that evening are this throttling of
+    /// the state propagation, "our initial attempts ... centered on throttling"); then access
+    /// ramps up to full throughput.
     func negotiationRate(at time: Int64) -> Double {
         let full = p.negotiationsPerMinute / p.loadScale
         if time < p.controlPlaneCut { return full * (1 - errorRate) }
-        if time < p.negotiationThrottleStart { return 0 }
-        if time < p.coarseThrottleStart { return p.throttledNegotiationsPerHour / 60 / p.loadScale }
-        let coarse = p.coarseNegotiationsPerHour / 60 / p.loadScale
-        if time < p.controlPlaneReenableStart { return coarse }
+        if time < p.negotiationThrottleStart || !capacitySufficient { return 0 }
+        let throttled = p.throttledNegotiationsPerHour / 60 / p.loadScale
+        if time < p.controlPlaneReenableStart { return throttled }
         if time >= p.controlPlaneReenableEnd { return full }
         let span = Double(p.controlPlaneReenableEnd - p.controlPlaneReenableStart)
         let fraction = span > 0 ? Double(time - p.controlPlaneReenableStart) / span : 1
-        return coarse + (full - coarse) * fraction
+        return throttled + (full - throttled) * fraction
     }
 
     mutating func negotiateBacklog(at time: Int64) {

@@ -16,6 +16,8 @@ struct EBSClusterState {
     /// The volume's writable copy was lost (its primary crashed): a new one must be elected
     /// through the control plane before the volume is usable again.
     var writableLost: [Bool]
+    /// Each volume's size as a multiple of the mean (`1 ± volumeSizeSpread`, evenly spread).
+    var sizeFactor: [Float]
 
     // Nodes.
     var free: [Int32] = []
@@ -60,6 +62,9 @@ struct EBSClusterState {
     var nodesToAdd = 0
     var nodesAdded = 0
     var reconnected = false
+    /// Every stuck volume has had a slot since the throttle change: the control plane is being
+    /// re-established and elections pass the throttle.
+    var capacitySufficient = false
     var swept = false
     var errorRate = 0.0
     var isolationApplied = false
@@ -102,6 +107,7 @@ struct EBSClusterState {
         status = Array(repeating: .healthy, count: v)
         snapshotted = Array(repeating: false, count: v)
         writableLost = Array(repeating: false, count: v)
+        sizeFactor = Array(repeating: 1, count: v)
         placementRandom = streams.generator(named: "placement")
         retryRandom = streams.generator(named: "retry")
         raceRandom = streams.generator(named: "race")
@@ -156,6 +162,11 @@ struct EBSClusterState {
             rdsOffsets.append(rdsOffsets[rdsOffsets.count - 1] + p.rdsVolumesPerInstanceMin + rdsRandom.nextIndex(below: span))
         }
         rdsVolumes = sampleDistinct(count: rdsOffsets[rdsOffsets.count - 1], from: p.volumes)
+        if p.volumeSizeSpread > 0 {
+            for volume in 0..<p.volumes {
+                sizeFactor[volume] = Float(1 - p.volumeSizeSpread + 2 * p.volumeSizeSpread * copyRandom.nextUnit())
+            }
+        }
     }
 
     /// A node other than `first` with a free slot, probing on from `start`; `nil` when every
@@ -280,7 +291,9 @@ struct EBSClusterState {
         target[volume] = node
         residents[Int(node)].append(Int32(volume))
         setStatus(volume, .copying)
-        let seconds = Int64(copyRandom.nextExponential(mean: p.meanCopySeconds)) + 1
+        // A copy moves the volume's whole data at the copy bandwidth: it cannot finish before
+        // then (an exponential time would end a tenth of the copies within a tenth of the mean).
+        let seconds = Int64(p.meanCopySeconds * Double(sizeFactor[volume])) + 1
         queue.schedule(EBSEvent(kind: .copyDone, volume: Int32(volume), generation: records[volume].generation), at: time + seconds)
     }
 

@@ -14,9 +14,12 @@ public struct EBSParameters: Sendable, Equatable {
     public var isolatedNodeFraction: Double
     public var isolationMinutes: Int
 
-    /// Mean size of a volume and the bandwidth one re-mirroring copy gets: a copy takes
-    /// size / bandwidth on average (exponentially distributed around it).
+    /// Mean size of a volume and the bandwidth one re-mirroring copy gets: a copy takes the
+    /// volume's size over the bandwidth.
     public var volumeGiB: Double
+    /// Volume sizes spread evenly over `volumeGiB * (1 ± volumeSizeSpread)`; each volume keeps
+    /// its size, so a copy lasts at least `1 - volumeSizeSpread` of the mean.
+    public var volumeSizeSpread: Double
     public var copyMegabytesPerSecond: Double
     public var retryPolicy: RetryPolicy
     public var retryBaseSeconds: Double
@@ -31,8 +34,9 @@ public struct EBSParameters: Sendable, Equatable {
     public var negotiationRetriesPerMinute: Double
     public var negotiationSecondsDegraded: Double
     public var negotiationsPerMinute: Double
+    /// The negotiation throttle's rate from `negotiationThrottleStart` until the backlog is
+    /// processed steadily (`controlPlaneReenableStart`), per reference cluster.
     public var throttledNegotiationsPerHour: Double
-    public var coarseNegotiationsPerHour: Double
 
     public var createVolumeDisabled: Int64
     public var controlPlaneCut: Int64
@@ -42,7 +46,6 @@ public struct EBSParameters: Sendable, Equatable {
     public var capacityAddHours: Double
     public var addedCapacityFraction: Double
     public var negotiationThrottleStart: Int64
-    public var coarseThrottleStart: Int64
     public var controlPlaneReenableStart: Int64
     public var controlPlaneReenableEnd: Int64
     public var snapshotRestoreStart: Int64
@@ -71,6 +74,7 @@ public struct EBSParameters: Sendable, Equatable {
         isolationMinutes = try reader.int("trigger.isolationMinutes", in: 0...10_000)
 
         volumeGiB = try reader.double("remirror.volumeGiB", in: 0.001...16_384)
+        volumeSizeSpread = try reader.double("remirror.volumeSizeSpread", in: 0...1)
         copyMegabytesPerSecond = try reader.double("remirror.copyMegabytesPerSecond", in: 0.001...100_000)
         retryPolicy = try reader.retryPolicy("retry.policy")
         retryBaseSeconds = try reader.double("retry.baseSeconds", in: 1...86_400)
@@ -86,7 +90,6 @@ public struct EBSParameters: Sendable, Equatable {
         negotiationSecondsDegraded = try reader.double("controlPlane.negotiationSecondsDegraded", in: 0...86_400)
         negotiationsPerMinute = try reader.double("controlPlane.negotiationsPerMinute", in: 0...1e9)
         throttledNegotiationsPerHour = try reader.double("controlPlane.throttledNegotiationsPerHour", in: 0...1e9)
-        coarseNegotiationsPerHour = try reader.double("controlPlane.coarseNegotiationsPerHour", in: 0...1e9)
 
         createVolumeDisabled = try reader.instantOrNever("interventions.createVolumeDisabled")
         controlPlaneCut = try reader.instantOrNever("interventions.controlPlaneCut")
@@ -96,7 +99,6 @@ public struct EBSParameters: Sendable, Equatable {
         capacityAddHours = try reader.double("interventions.capacityAddHours", in: 0.1...1000)
         addedCapacityFraction = try reader.double("recovery.addedCapacityFraction", in: 0...10)
         negotiationThrottleStart = try reader.instant("interventions.negotiationThrottleStart")
-        coarseThrottleStart = try reader.instant("interventions.coarseThrottleStart")
         controlPlaneReenableStart = try reader.instant("interventions.controlPlaneReenableStart")
         controlPlaneReenableEnd = try reader.instant("interventions.controlPlaneReenableEnd")
         snapshotRestoreStart = try reader.instant("interventions.snapshotRestoreStart")
@@ -120,6 +122,10 @@ public struct EBSParameters: Sendable, Equatable {
         guard rdsInstances * rdsVolumesPerInstanceMax <= volumes else {
             throw .invalidValue(file: file, line: nil, key: "rds.instances",
                                 message: "\(rdsInstances) instances of up to \(rdsVolumesPerInstanceMax) volumes need more than \(volumes) volumes")
+        }
+        guard controlPlaneReenableStart >= negotiationThrottleStart else {
+            throw .invalidValue(file: file, line: nil, key: "interventions.controlPlaneReenableStart",
+                                message: "must not be before interventions.negotiationThrottleStart")
         }
         guard controlPlaneReenableEnd >= controlPlaneReenableStart else {
             throw .invalidValue(file: file, line: nil, key: "interventions.controlPlaneReenableEnd",

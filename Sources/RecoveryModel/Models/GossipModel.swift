@@ -23,42 +23,29 @@ public struct GossipModel: Sendable {
         self.seed = seed
     }
 
-    /// Rounds for one rumour, started at a random server, to reach all `servers` by push gossip.
+    /// Rounds for one rumour, started at one server, to reach all `servers` by push gossip with
+    /// `fanout` pushes per holder per round (see `PushGossip`).
     public static func spreadRounds(servers: Int, fanout: Int, using random: inout Xoshiro256StarStar) -> Int {
-        guard servers > 1 else { return 0 }
-        var informed = Array(repeating: false, count: servers)
-        var list: [Int32] = [Int32(random.nextIndex(below: servers))]
-        list.reserveCapacity(servers)
-        informed[Int(list[0])] = true
-        var rounds = 0
-        while list.count < servers {
-            rounds += 1
-            let senders = list.count
-            for index in 0..<senders {
-                let sender = Int(list[index])
-                for _ in 0..<fanout {
-                    var peer = random.nextIndex(below: servers - 1)
-                    if peer >= sender { peer += 1 }
-                    if !informed[peer] {
-                        informed[peer] = true
-                        list.append(Int32(peer))
-                    }
-                }
-            }
+        PushGossip(servers: servers, fanout: fanout).spreadRounds(using: &random)
+    }
+
+    /// The spread experiment: for each of `spreadSizes`, the mean of `spreadRuns` runs of
+    /// `spreadRounds`, drawn from the seed's own `spread` stream.
+    public func spreadMeans() -> [Double] {
+        var random = RandomStreams(seed: seed).generator(named: "spread")
+        return parameters.spreadSizes.map { size in
+            let gossip = PushGossip(servers: size, fanout: parameters.fanout)
+            var total = 0
+            for _ in 0..<parameters.spreadRuns { total += gossip.spreadRounds(using: &random) }
+            return Double(total) / Double(parameters.spreadRuns)
         }
-        return rounds
     }
 
     public func run() -> ModelRun {
         let streams = RandomStreams(seed: seed)
         var metrics: [(name: String, value: Double)] = []
-        var spreadRandom = streams.generator(named: "spread")
-        for size in parameters.spreadSizes {
-            var total = 0
-            for _ in 0..<parameters.spreadRuns {
-                total += GossipModel.spreadRounds(servers: size, fanout: parameters.fanout, using: &spreadRandom)
-            }
-            metrics.append(("gossip.rounds.\(size)", Double(total) / Double(parameters.spreadRuns)))
+        for (size, rounds) in zip(parameters.spreadSizes, spreadMeans()) {
+            metrics.append(("gossip.rounds.\(size)", rounds))
             metrics.append(("gossip.theory.\(size)", GossipModel.log2PlusLn(size)))
         }
         // The rebuild draws from its own streams, so the corruption's draws never shift it.

@@ -18,6 +18,8 @@ struct GossipRegion {
     let checksums: Bool
     var random: Xoshiro256StarStar
     var rebuildRandom: Xoshiro256StarStar
+    /// How many servers each round of a false entry's spread reaches (one table per region).
+    let pushGossip: PushGossip
     /// False entries still spreading; one that has reached every server is dropped (its cost is
     /// already counted in `falseEntries`). A few words each: no fleet-sized set per corrupted message.
     var rumours: [Rumour] = []
@@ -42,6 +44,7 @@ struct GossipRegion {
         self.checksums = checksums
         self.random = random
         self.rebuildRandom = rebuildRandom
+        pushGossip = PushGossip(servers: servers, fanout: parameters.fanout)
         falseEntries = Array(repeating: 0, count: servers)
         nextRound = parameters.incidentStart
     }
@@ -95,16 +98,9 @@ struct GossipRegion {
             let holders = rumours[index].holders
             let pushes = holders * parameters.fanout
             messages += pushes
-            // Each push goes to one of the sender's `servers - 1` peers, uniformly; it informs a
-            // new server when it lands on one of those not holding the entry and not yet
-            // reached this round (servers informed this round start pushing next round).
-            var informed = 0
-            let uninformed = servers - holders
-            var push = 0
-            while push < pushes, informed < uninformed {
-                if random.nextIndex(below: servers - 1) < uninformed - informed { informed += 1 }
-                push += 1
-            }
+            // Who a push reaches is read from the rumour's ordering; how many it reaches is drawn
+            // from the counts alone (servers informed this round start pushing next round).
+            let informed = pushGossip.newlyInformed(holders: holders, using: &random)
             for position in holders..<(holders + informed) {
                 falseEntries[rumours[index].order.server(at: position)] += 1
             }

@@ -14,7 +14,7 @@ struct EBSClusterModelTests {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
         #expect(summary.figures.count == 14)
         for name in ["ebs.stuck.initial", "ebs.stuck.storm", "ebs.race.addedPercent", "ebs.stuck.apr24", "ebs.lost",
-                     "rds.stuck.36h", "rds.lost", "api.brownout2.startMinutes"] {
+                     "rds.stuck.peak", "rds.stuck.24h", "rds.stuck.36h", "rds.lost", "api.brownout2.startMinutes"] {
             let figure = try #require(summary.figure(named: name))
             #expect(figure.withinTolerance, "\(name): simulated \(figure.computed), published \(figure.published) ±\(figure.tolerance)")
         }
@@ -32,10 +32,10 @@ struct EBSClusterModelTests {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
         let added = try #require(summary.figure(named: "ebs.race.addedPercent"))
         #expect(added.role == "predicted")
-        // Validation over seeds 11-30 gives a mean of 4.3 (sd 0.41) against the published 5 ±1.5,
-        // within tolerance on all 20 seeds; these two give 3.8 and 4.2.
+        // Validation over seeds 11-30 gives a mean of 4.58 (sd 0.45) against the published 5 ±1.5,
+        // within tolerance on all 20 seeds; these two give 4.16 and 4.24.
         #expect(added.computed > 3.5 && added.computed < 6.5)
-        // Each crashed node held 20 or 21 replicas (2 x 100,000 volumes on 10,000 nodes, 1.2% spare),
+        // Each crashed node held 20 or 21 replicas (2 x 100,000 volumes on 10,000 nodes, 1.04% spare),
         // each 0.001% of the volumes: the added share is at most the crashed nodes' replicas, and at
         // least half of them.
         let crashed = try #require(summary.series(named: "crashedNodes")?.values.last)
@@ -67,6 +67,72 @@ struct EBSClusterModelTests {
         #expect(summary.times.first?.iso8601 == "2011-04-21T07:00:00Z")
         #expect(summary.times.last?.iso8601 == "2011-04-25T12:00:00Z")
         #expect(summary.series(named: "stuckVolumesPercent")?.values.count == summary.times.count)
+    }
+
+    @Test("the RDS figures after the storm are predicted on unseen seeds", arguments: [UInt64(11), 12])
+    func rdsPredicted(seed: UInt64) throws {
+        let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
+        // The RDS peak (45 ±5) and the share at 24 hours (41.0 ±4) are predicted: calibration never
+        // sees them. Seed 11 gives 41.25 and 40.35, seed 12 44.3 and 43.2 (validation over seeds
+        // 11-30: means 43.2 and 41.8, within tolerance on all 20).
+        for name in ["rds.stuck.peak", "rds.stuck.24h"] {
+            let figure = try #require(summary.figure(named: name))
+            #expect(figure.role == "predicted")
+            #expect(figure.withinTolerance, "\(name): simulated \(figure.computed)")
+        }
+        // The 48-hour share is predicted too and lands high (validation: mean 17.5 against 14.6
+        // ±4, 14 of 20 seeds): the throttle drains the election backlog too slowly after 36
+        // hours. Seeds 11 and 12 give 17.14 and 16.24; asserted to what the model does.
+        let late = try #require(summary.figure(named: "rds.stuck.48h")?.computed)
+        #expect(late > 14.6 && late < 18.6)
+    }
+
+    @Test("a copy moves the whole volume: none ends before size / bandwidth")
+    func copiesTakeTheirTime() throws {
+        // No crashes and one size: every copy lasts exactly 50 GiB x 1024 / 3.5 MB/s = 14,629 s
+        // (4 h 3.8 min). The network is back at 08:17Z, searches start within the minute, so the
+        // first copies end at 12:21Z: the stuck share at 12:15Z is the one at 08:30Z, to the
+        // volume, and at 12:30Z it is lower.
+        let summary = try Engine.run(ScenarioFixtures.ebs(ScenarioFixtures.reduced + [
+            ("race.crashProbabilityPerAttempt", "0"), ("remirror.volumeSizeSpread", "0"),
+        ]), seed: 11)
+        let afterReconnect = try Self.stuck(summary, at: "2011-04-21T08:30:00Z")
+        #expect(afterReconnect > 10)
+        #expect(try Self.stuck(summary, at: "2011-04-21T12:15:00Z") == afterReconnect)
+        #expect(try Self.stuck(summary, at: "2011-04-21T12:30:00Z") < afterReconnect)
+    }
+
+    @Test("volume sizes spread evenly over the mean ± the spread; each volume keeps one size")
+    func volumeSizes() throws {
+        var reader = ParameterReader(try ScenarioFixtures.ebs(ScenarioFixtures.reduced))
+        let parameters = try EBSParameters(reading: &reader)
+        var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: 11))
+        state.place()
+        #expect(state.sizeFactor.count == 20_000)
+        #expect(state.sizeFactor.allSatisfy { $0 >= 0.5 && $0 < 1.5 })
+        let mean = state.sizeFactor.reduce(0) { $0 + Double($1) } / 20_000
+        // Uniform on [0.5, 1.5): mean 1, standard error 0.29 / sqrt(20,000) = 0.002.
+        #expect(abs(mean - 1) < 0.01)
+    }
+
+    @Test("one negotiation throttle from when capacity suffices until the backlog is processed, then a ramp")
+    func throttlePhases() throws {
+        var reader = ParameterReader(try ScenarioFixtures.ebs([("controlPlane.throttledNegotiationsPerHour", "120")]))
+        let parameters = try EBSParameters(reading: &reader)
+        var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: 1))
+        let at = { (iso: String) throws -> Int64 in try #require(Instant(iso8601: iso)).secondsSinceEpoch }
+        // Cut off from 15:20Z April 21st; after the throttle change at 09:00Z April 22nd the
+        // elections wait until every stuck volume has found space.
+        #expect(state.negotiationRate(at: try at("2011-04-22T10:00:00Z")) == 0)
+        state.capacitySufficient = true
+        #expect(state.negotiationRate(at: try at("2011-04-22T08:59:00Z")) == 0)
+        // 120 an hour per 100,000 volumes on 100,000 volumes: 2 a minute, the same through the
+        // night into April 23rd (the coarse throttles are this throttle).
+        #expect(state.negotiationRate(at: try at("2011-04-22T09:00:00Z")) == 2)
+        #expect(state.negotiationRate(at: try at("2011-04-23T03:00:00Z")) == 2)
+        // Halfway through 18:30Z-22:35Z: 2 + (200 - 2) / 2 = 101 a minute; then the full 200.
+        #expect(state.negotiationRate(at: try at("2011-04-23T20:32:30Z")) == 101)
+        #expect(state.negotiationRate(at: try at("2011-04-23T22:35:00Z")) == 200)
     }
 
     @Test("the same scenario and seed give identical results; another seed does not")

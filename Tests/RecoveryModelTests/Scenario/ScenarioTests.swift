@@ -9,7 +9,7 @@ struct ScenarioTests {
         #expect(scenario.name == "ebs-2011")
         #expect(scenario.model == "ebs-cluster")
         #expect(scenario.parameters.first?.key == "simulation.start")
-        #expect(scenario.value("cluster.spareCapacityFraction") == "0.01155")
+        #expect(scenario.value("cluster.spareCapacityFraction") == "0.010395")
         #expect(scenario.value("interventions.searchesStopped") == "2011-04-21T18:30:00Z")
         #expect(scenario.figures.count == 14)
         let initial = try #require(scenario.figures.first)
