@@ -25,6 +25,10 @@ enum ProseRestorationClause {
         "problem", "problems", "issue", "issues", "alert", "alerts", "rejections", "drops", "5xx", "500s", "503s", "crashes", "retries",
     ]
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been"]
+    /// States that are the service's health ("normal again", "healthy again").
+    static let goodStates: Set<String> = ["normal", "healthy", "fine", "available", "reachable", "responsive", "stable", "operational", "up", "online", "working"]
+    /// Levels a measure returns to when the impact is over.
+    static let levelWords: Set<String> = ["pre-incident", "baseline", "normal", "usual", "expected", "previous", "prior", "healthy", "nominal", "zero"]
     /// Words after "back" that make it a place or a version, not a restoration.
     static let placeWords: Set<String> = ["in", "at", "to", "on", "into", "from", "where", "inside"]
 
@@ -42,7 +46,19 @@ enum ProseRestorationClause {
             switch word {
             case "again":
                 // "requests succeeded again", "reachable again"; not "failed again", "restarted it again".
-                guard i > 0, words[i - 1] != "once", !ProseWindowEvidence.outageWordsList.matches(part), !workWords.matches(part) else { continue }
+                // A good state right before it counts even beside the failure's noun ("search latency normal again").
+                guard i > 0, words[i - 1] != "once" else { continue }
+                if goodStates.contains(words[i - 1]) { return true }
+                guard !ProseWindowEvidence.outageWordsList.matches(part), !workWords.matches(part) else { continue }
+                return true
+            case "succeed", "succeeds", "succeeded", "succeeding":
+                // "payments succeed" in a row: the failing thing works (not "failed to succeed", not
+                // "did not succeed", not "logs in to check ... and succeeds", whose subject is a person's work).
+                guard i > 0, !["not", "never", "to"].contains(words[i - 1]), !ProseWindowEvidence.outageWordsList.matches(part), !workWords.matches(part) else { continue }
+                return true
+            case "returned", "recovered":
+                // "error rates had returned to pre-incident levels", "latency fell to baseline".
+                guard i + 2 < words.count, words[i + 1] == "to", levelWords.contains(words[i + 2]) else { break }
                 return true
             case _ where cessations.contains(word):
                 // "upload errors stopped", "the errors went away", "timeouts dropped to zero".
@@ -51,6 +67,8 @@ enum ProseRestorationClause {
                 if word == "dropped" || word == "fell", !(i + 2 < words.count && words[i + 1] == "to" && ["zero", "0", "normal", "baseline"].contains(words[i + 2])) { continue }
                 return true
             case "back":
+                // "Error rate back below 0.1%": a measure of the failure back under its bound.
+                if i + 1 < words.count, ["below", "under", "within"].contains(words[i + 1]) { return true }
                 // "the last VMs were back by 09:45"; not "every primary was back in the first site"
                 // (back in a place) or "was back to the old build".
                 guard i > 0, beVerbs.contains(words[i - 1]), !ProseWindowEvidence.outageWordsList.matches(part) else { continue }

@@ -90,8 +90,8 @@ enum ProseTimeScanner {
                 e.end = d.end
                 // "2am on Saturday 4 March (CET)".
                 if e.zoneToken == nil, let bracketed = bracketedZone(t, at: e.end) {
-                    e.zoneToken = bracketed
-                    e.end += 3
+                    e.zoneToken = bracketed.token
+                    e.end += bracketed.length
                 }
             }
             return e
@@ -156,23 +156,54 @@ enum ProseTimeScanner {
         let hourRange = reading.isPM == nil ? 0...23 : 1...12
         guard hourRange.contains(reading.hour) else { return nil }
         guard reading.minute <= 59, (reading.second ?? 0) <= 60 else { return nil }
-        if zone == nil, j < t.count, t[j].isWord, isZoneToken(t[j].text) {
+        if zone == nil, let long = longZoneName(t, at: j) {
+            // "9:05 AM Pacific Daylight Time" (before "Pacific" alone, a region word).
+            zone = long.token
+            j += long.length
+        } else if zone == nil, j < t.count, t[j].isWord, isZoneToken(t[j].text) {
             zone = t[j].text
             j += 1
             if j < t.count, t[j].lower == "time" { j += 1 }
         }
-        // "17:05 (UTC+2)", "10:40 (CET)": a zone in brackets right after the clock is its zone.
+        // "17:05 (UTC+2)", "10:40 (CET)", "(Pacific Standard Time)": a zone in brackets right
+        // after the clock is its zone.
         if zone == nil, let bracketed = bracketedZone(t, at: j) {
-            zone = bracketed
-            j += 3
+            zone = bracketed.token
+            j += bracketed.length
         }
         return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
     }
 
     /// A known zone or offset in brackets at token `j`: `(UTC+2)`, `(CET)`.
-    static func bracketedZone(_ t: [ProseToken], at j: Int) -> String? {
-        guard j + 2 < t.count, t[j].lower == "(", t[j + 2].lower == ")", ZoneTable.zone(for: t[j + 1].text) != nil else { return nil }
-        return t[j + 1].text
+    static func bracketedZone(_ t: [ProseToken], at j: Int) -> (token: String, length: Int)? {
+        guard j + 2 < t.count, t[j].lower == "(" else { return nil }
+        if t[j + 2].lower == ")", ZoneTable.zone(for: t[j + 1].text) != nil { return (t[j + 1].text, 3) }
+        // "(Pacific Standard Time)".
+        if let long = longZoneName(t, at: j + 1), j + 1 + long.length < t.count, t[j + 1 + long.length].lower == ")" { return (long.token, long.length + 2) }
+        return nil
+    }
+
+    /// Zones written out in words, as their abbreviations in `ZoneTable`.
+    static let longZoneNames: [(words: [String], token: String)] = [
+        (["pacific", "standard", "time"], "PST"), (["pacific", "daylight", "time"], "PDT"),
+        (["mountain", "standard", "time"], "MST"), (["mountain", "daylight", "time"], "MDT"),
+        (["central", "standard", "time"], "CST"), (["central", "daylight", "time"], "CDT"),
+        (["eastern", "standard", "time"], "EST"), (["eastern", "daylight", "time"], "EDT"),
+        (["greenwich", "mean", "time"], "GMT"), (["coordinated", "universal", "time"], "UTC"), (["british", "summer", "time"], "BST"),
+        (["central", "european", "summer", "time"], "CEST"), (["central", "european", "time"], "CET"),
+        (["eastern", "european", "summer", "time"], "EEST"), (["eastern", "european", "time"], "EET"),
+        (["australian", "eastern", "standard", "time"], "AEST"), (["australian", "eastern", "daylight", "time"], "AEDT"),
+        (["japan", "standard", "time"], "JST"), (["korea", "standard", "time"], "KST"), (["india", "standard", "time"], "IST"),
+        (["singapore", "standard", "time"], "SGT"),
+    ]
+
+    /// "Pacific Standard Time" at token `j`: its abbreviation and how many tokens it takes.
+    static func longZoneName(_ t: [ProseToken], at j: Int) -> (token: String, length: Int)? {
+        guard j < t.count, t[j].isCapitalized else { return nil }
+        for name in longZoneNames where j + name.words.count <= t.count {
+            if name.words.indices.allSatisfy({ t[j + $0].lower == name.words[$0] }) { return (name.token, name.words.count) }
+        }
+        return nil
     }
 
     /// `12:47`, `11:30AM`, `8:40am`, `9:05a.m`, `14:05:33Z`, `3pm`, and a bare `3` (which then needs

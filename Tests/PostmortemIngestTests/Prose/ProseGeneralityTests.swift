@@ -270,4 +270,27 @@ struct ProseGeneralityTests {
         #expect(incident.impactEnd?.time.iso8601 == "2021-06-03T16:40:00Z")
         #expect(warnings.isEmpty)
     }
+
+    @Test("Restorations as levels and states: 'returned to pre-incident levels', 'latency normal again', 'payments succeed', 'error rate back below 0.1%'")
+    func levelsAndStates() throws {
+        // Each text: impact at 10:03 UTC, restoration at 10:26 UTC, closed at 11:15 UTC (not the end).
+        for restoration in ["Error rates returned to pre-incident levels", "Search latency normal again", "Failover finished, payments succeed", "Error rate back below 0.1%"] {
+            let text = "# Errors on 2024-02-27\n\nAll times are UTC.\n\n- 10:03 Checkout 5xx at 30%\n- 10:26 \(restoration)\n- 11:15 Incident closed\n"
+            let (incident, _) = try ProseFixture.parse(text, name: "levels.md")
+            #expect(incident.impactStart?.time.iso8601 == "2024-02-27T10:03:00Z")
+            #expect(incident.impactEnd?.time.iso8601 == "2024-02-27T10:26:00Z", "\(restoration)")
+        }
+        // An engineer's check that "succeeds" is work, not the service coming back.
+        #expect(!ProseRestorationClause.states("logs in to check everything is okay and succeeds"))
+    }
+
+    @Test("'Times are UK time (BST)': the zone in brackets after a place's time states it")
+    func bracketedZoneStatement() throws {
+        // BST = UTC+1: 10:42am is 09:42Z, 12:20pm is 11:20Z.
+        let text = "# Basket failures (2022-08-03)\n\nTimes are UK time (BST).\n\n| Time | Event |\n|---|---|\n| 10:42am | Basket page failing |\n| 12:20pm | Basket page working again |\n"
+        let (incident, warnings) = try ProseFixture.parse(text, name: "uk-time.md")
+        #expect(incident.impactStart?.time.iso8601 == "2022-08-03T09:42:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-08-03T11:20:00Z")
+        #expect(warnings.isEmpty)
+    }
 }

@@ -122,4 +122,19 @@ struct ProseZoneAnchorTests {
         #expect(incident.impactEnd?.time.iso8601 == "2023-07-04T10:40:00Z")
         #expect(incident.events.first?.zone?.token == "BST")
     }
+
+    @Test("Zones written out in words: '(Pacific Standard Time)' after a range, 'Eastern Daylight Time' after a clock")
+    func longZoneNames() throws {
+        // PST is UTC-8: 11pm on March 8 is 07:00Z on the 9th, 1:30am on March 9 is 09:30Z.
+        let overnight = "# Portal outage, March 8, 2021\n\nThe portal was unavailable from 11pm on March 8 to 1:30am on March 9 (Pacific Standard Time).\n"
+        let (portal, _) = try ProseFixture.parse(overnight, name: "overnight.md")
+        #expect(portal.impactStart?.time.iso8601 == "2021-03-09T07:00:00Z")
+        #expect(portal.impactEnd?.time.iso8601 == "2021-03-09T09:30:00Z")
+        // EDT is UTC-4: 9:05 AM is 13:05Z, 10:20 AM is 14:20Z.
+        let morning = "# Login errors, June 3, 2022\n\nLogins failed at 9:05 AM Eastern Daylight Time on June 3, 2022. Logins were restored at 10:20 AM Eastern Daylight Time.\n"
+        let (logins, _) = try ProseFixture.parse(morning, name: "morning.md")
+        #expect(logins.impactStart?.time.iso8601 == "2022-06-03T13:05:00Z")
+        #expect(logins.impactEnd?.time.iso8601 == "2022-06-03T14:20:00Z")
+        #expect(logins.events.first?.zone?.token == "EDT")
+    }
 }
