@@ -100,7 +100,17 @@ struct ProseDocument: Sendable {
                         Sentence(text: text, line: block.line, block: blockIndex, isHeading: false, kind: .listItem, opensBlock: true, isTimeHeadingRow: true))
                     index = next - 1
                 } else {
-                    appendSentences(of: block, index: blockIndex)
+                    let items = Self.inlineBullets(block.text)
+                    if items.count >= 2 {
+                        // "• 13:02 — Alert • 13:10 — Customers report timeouts": bullets a renderer
+                        // ran together into one paragraph are still one row each.
+                        for (k, item) in items.enumerated() {
+                            if k > 0 { blockIndex += 1 }
+                            appendSentences(of: DocumentBlock(kind: .listItem, text: item, line: block.line), index: blockIndex)
+                        }
+                    } else {
+                        appendSentences(of: block, index: blockIndex)
+                    }
                 }
             }
         }
@@ -157,6 +167,16 @@ struct ProseDocument: Sendable {
         }
         closeRun(blocks.count)
         return closing
+    }
+
+    /// The items of a block whose `•` bullets were run together (a list whose lines were joined,
+    /// its first bullet perhaps already taken as the block's marker), when every item opens with a
+    /// number, as timeline rows do; the block alone otherwise.
+    static func inlineBullets(_ text: String) -> [String] {
+        guard text.containsBytes("\u{2022}") else { return [text] }
+        let items = text.split(separator: "\u{2022}").map { TextFolding.fold($0) }.filter { !$0.isEmpty }
+        guard items.count >= 2, items.allSatisfy({ $0.utf8.first.map { $0 >= 48 && $0 <= 57 } == true }) else { return [text] }
+        return items
     }
 
     /// A heading that opens with a clock: `13:44`, `2019-04-03 12:50`, `8:52 PM`, `07:42 - Launches are back`.

@@ -26,6 +26,8 @@ struct ProseOutageDuration: Sendable, Equatable {
     ]
     /// Nouns of what "took" a length when the length is the outage's ("restoration took 4 days").
     static let restorationNouns: Set<String> = ["restoration", "recovery", "outage", "incident", "disruption"]
+    /// What "time to ..." measures when it is the outage's length.
+    static let resolutionWords: Set<String> = ["resolution", "resolve", "recovery", "recover", "mitigation", "mitigate", "restore", "restoration", "repair"]
     /// Adjectives between "of" and the outage noun ("31 hours of full downtime").
     static let adjectives: Set<String> = ["full", "total", "complete", "partial", "customer-facing", "user-facing", "service"]
     /// Words that may stand between the length and the word that ties it to the outage.
@@ -95,6 +97,8 @@ struct ProseOutageDuration: Sendable, Equatable {
         if words[k] == "of", k > 0 { return ProseDuration.impactNouns.contains(words[k - 1]) && words[k - 1] != "period" }
         // "restoration took 4 days".
         if words[k] == "took", k > 0 { return restorationNouns.contains(words[k - 1]) }
+        // "Time to resolution: 70 minutes", "time to recover: 2 hours" (not "time to detect").
+        if k >= 2, words[k - 1] == "to", words[k - 2] == "time" { return resolutionWords.contains(words[k]) }
         return false
     }
 }

@@ -120,6 +120,21 @@ enum ProseRestorationClause {
         }
     }
 
+    /// A sentence with one time whose restoration sits in a clause of its own, moments after
+    /// that time ("fixed the problem at 03:50 UTC, and our site was reachable again a few minutes
+    /// later"): the restoration is at the time, within a few minutes. Not when the sentence gives
+    /// a length longer than a quarter of an hour ("and recovered two hours later").
+    static func statesSoonAfter(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        guard soonList.matches(lower), states(lower) else { return false }
+        let tokens = ProseToken.tokens(sentence)
+        guard ProseTimeScanner.mentions(in: tokens, sentence: sentence).count == 1 else { return false }
+        let words = ProseDuration.words(sentence)
+        return !words.indices.contains { ProseDuration.amount(words, at: $0).map { $0.seconds > 15 * 60 } ?? false }
+    }
+
+    static let soonList = PhraseList(["few minutes later", "minutes later", "moments later", "shortly after", "soon after", "shortly afterwards", "soon afterwards"], atWordStart: true)
+
     /// The clause's words, cut into parts at commas, semicolons, full stops and the conjunctions
     /// that join two statements ("and", "but").
     static func parts(_ lower: String) -> [[String]] {

@@ -154,6 +154,7 @@ struct ProseWindowEvidence {
                 return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
                     || Self.statesEnd(candidate.clause, phrases: phrases)
                     || writtenForms && ProseRestorationClause.states(candidate.clause)
+                    || writtenForms && candidate.place == .narrative && ProseRestorationClause.statesSoonAfter(candidate.event.text)
             }
         }
         let statedEnds = later.filter {

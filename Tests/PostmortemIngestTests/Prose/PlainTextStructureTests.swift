@@ -114,4 +114,20 @@ struct PlainTextStructureTests {
         #expect(sydney.zone(on: CivilDate(year: 2016, month: 2, day: 11), hour: 10) == WrittenZone(token: "AEDT", offsetSeconds: 39_600))
         #expect(sydney.zone(on: CivilDate(year: 2016, month: 8, day: 12), hour: 10) == WrittenZone(token: "AEST", offsetSeconds: 36_000))
     }
+
+    @Test("Bullets a renderer ran into one paragraph ('• 13:02 — ... • 14:05 — ...') are one row each, on a page as in plain text", arguments: [
+        "page.html", "notes.txt",
+    ])
+    func inlineBullets(name: String) throws {
+        // PST is UTC-8: customers hit at 13:10 (21:10Z), search normal again at 14:05 (22:05Z);
+        // 14:30 only closes the incident after monitoring.
+        let body = "• 13:02 — Alert: search latency above target • 13:10 — Customers report search timeouts • 14:05 — Search latency normal again • 14:30 — Incident resolved after monitoring"
+        let text = name.hasSuffix(".html")
+            ? "<html><head><title>Search timeouts, Feb 20, 2023</title></head><body><article><h1>Search timeouts, Feb 20, 2023</h1><p>All times PST.</p><p>\(body)</p></article></body></html>"
+            : "Search timeouts, Feb 20, 2023\n\nAll times PST.\n\n\(body)\n"
+        let (incident, _) = try ProseFixture.parse(text, name: name)
+        #expect(incident.events.map(\.writtenTime) == ["13:02", "13:10", "14:05", "14:30"])
+        #expect(incident.impactEnd?.time.iso8601 == "2023-02-20T22:05:00Z")
+        #expect(incident.impactEnd?.rule == "last timeline row stating restoration")
+    }
 }

@@ -293,4 +293,15 @@ struct ProseGeneralityTests {
         #expect(incident.impactEnd?.time.iso8601 == "2022-08-03T11:20:00Z")
         #expect(warnings.isEmpty)
     }
+
+    @Test("A restoration in a clause of its own 'a few minutes later' is at the sentence's one time; 'two hours later' is not")
+    func restorationSoonAfter() throws {
+        // 02:35 UTC impact; fixed at 03:50 and reachable a few minutes later: the end is 03:50 (the
+        // 05:00 closing only closes). With "two hours later" the sentence states no end at its time.
+        let text = "# DNS failures\n\nAt 02:35 UTC on 19 March 2023 the DNS provider started returning errors. The provider fixed the problem at 03:50 UTC, and our site was reachable again a few minutes later. We closed the incident at 05:00 UTC.\n"
+        let (incident, _) = try ProseFixture.parse(text, name: "soon.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-03-19T02:35:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-03-19T03:50:00Z")
+        #expect(!ProseRestorationClause.statesSoonAfter("The provider fixed the problem at 03:50 UTC, and our site was reachable again two hours later."))
+    }
 }

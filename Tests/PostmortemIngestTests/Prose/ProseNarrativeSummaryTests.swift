@@ -194,4 +194,14 @@ struct ProseNarrativeSummaryTests {
         #expect(incident.impactEnd?.time.iso8601 == "2021-05-26T20:05:00Z")
         #expect(warnings.isEmpty)
     }
+
+    @Test("'Time to resolution: 70 minutes' is the outage's length; 'Time to detection: 15 minutes' is not")
+    func timeToResolution() throws {
+        // 16:20 at UTC+02:00 is 14:20Z; nothing states the restoration's time, so 14:20 + 70 min
+        // = 15:30Z (inferred). Read as the length, the detection time would give 14:35.
+        let (incident, _) = try ProseFixture.read("time-to-resolution-2023-11-07.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-11-07T14:20:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-11-07T15:30:00Z")
+        #expect(incident.impactEnd?.rule == "start plus the stated outage length")
+    }
 }
