@@ -36,7 +36,8 @@ public enum Sentences {
                     while k < n, b[k] == 0x20 || b[k] == 0x0A { k += 1 }
                     let nextStarts = k >= n || isUppercase(b, at: k) || (b[k] >= 0x30 && b[k] <= 0x39)
                         || isCurlyQuote(b, at: k, last: 0x9C) || b[k] == 0x22
-                    if nextStarts && !isAbbreviation(b, endingAt: i) {
+                    let beforeDigit = k < n && b[k] >= 0x30 && b[k] <= 0x39
+                    if nextStarts && !isAbbreviation(b, endingAt: i, beforeDigit: beforeDigit) {
                         append(b[start..<j], to: &sentences)
                         start = k
                         i = k
@@ -77,16 +78,21 @@ public enum Sentences {
 
     static let abbreviations: Set<String> = ["a.m", "p.m", "e.g", "i.e", "vs", "approx", "no", "mr", "dr", "st", "a", "p"]
 
+    /// Month abbreviations written with a full stop before a day ("Feb. 28, 2017", "Sept. 14"): no
+    /// sentence end there; before anything but a digit the stop may end a sentence ("in Dec. We").
+    static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+
     /// Whether the word before the mark at byte `i` is an abbreviation ("a.m." "p.m." "e.g." "i.e."
     /// "vs." "approx." "no."), compared lower-cased.
-    private static func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, endingAt i: Int) -> Bool {
+    private static func isAbbreviation(_ b: UnsafeBufferPointer<UInt8>, endingAt i: Int, beforeDigit: Bool) -> Bool {
         var j = i - 1
         while j >= 0, b[j] != 0x20, b[j] != 0x0A, b[j] != 0x28 { j -= 1 }
         let word = b[(j + 1)..<i]
         guard word.allSatisfy({ $0 < 0x80 }) else { return abbreviations.contains(String(decoding: word, as: UTF8.self).lowercased()) }
         // The longest abbreviation has six letters.
         guard word.count <= 6 else { return false }
-        return abbreviations.contains(String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        let lower = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return abbreviations.contains(lower) || (beforeDigit && monthAbbreviations.contains(lower))
     }
 
     /// "one" ... "twenty", "thirty", "forty-eight" is not handled; small counts only.

@@ -104,7 +104,32 @@ enum ProseDuration {
     /// sentences without one (most of them) are never cut into words. A bare "h" ("2 h") is not
     /// looked for: it would pass nearly every sentence, and prose writes the unit out.
     static func mayHoldLength(_ sentence: String) -> Bool {
-        unitStems.matches(sentence)
+        unitStems.matches(sentence) || holdsCompactLength(sentence)
+    }
+
+    /// Whether the sentence writes a length in the compact form "3h 12m" or "45m": a digit
+    /// directly followed by `h` or `m` and then no letter.
+    static func holdsCompactLength(_ sentence: String) -> Bool {
+        let b = Array(sentence.utf8)
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] >= 48 && b[i] <= 57, b[i + 1] | 0x20 == 104 || b[i + 1] | 0x20 == 109 {
+                let after = i + 2 < b.count ? b[i + 2] | 0x20 : 32
+                if after < 97 || after > 122 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// "3h", "12m", "1.5h": a number and a one-letter unit written as one word. `m` is minutes
+    /// only after an hour of the same length ("3h 12m"): alone it is as often millions.
+    static func compactAmount(_ word: String, afterHours: Bool) -> Double? {
+        guard let unit = word.last, unit == "h" || unit == "m" || unit == "H" || unit == "M",
+            let value = number(String(word.dropLast())), word.utf8.count >= 2
+        else { return nil }
+        if unit == "h" || unit == "H" { return value * 3600 }
+        return afterHours ? value * 60 : nil
     }
 
     /// Words that add a second length to the first: "lasting 5.5 hours, with another 3.5 hours
@@ -132,10 +157,20 @@ enum ProseDuration {
         var i = start
         var total = 0.0
         var matched = false
-        while i + 1 < words.count, let value = number(words[i]), let unit = units[words[i + 1]] {
-            total += value * Double(unit)
+        var hours = false
+        while i < words.count {
+            if i + 1 < words.count, let value = number(words[i]), let unit = units[words[i + 1]] {
+                total += value * Double(unit)
+                hours = unit == 3600
+                i += 2
+            } else if let seconds = compactAmount(words[i], afterHours: hours) {
+                total += seconds
+                hours = seconds.truncatingRemainder(dividingBy: 3600) == 0 && words[i].last != "m" && words[i].last != "M"
+                i += 1
+            } else {
+                break
+            }
             matched = true
-            i += 2
             if i + 2 < words.count, words[i] == "and", number(words[i + 1]) != nil, units[words[i + 2]] != nil { i += 1 }
         }
         return matched ? (total, i) : nil

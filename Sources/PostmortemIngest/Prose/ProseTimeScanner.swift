@@ -393,6 +393,13 @@ enum ProseTimeScanner {
             month = m
             dayNumber = d
             j = i + 2
+        } else if i + 2 < t.count, t[i].isCapitalized, t[i + 1].text == ".", let m = CivilDate.month(named: t[i].text),
+            let d = ordinal(t[i + 2].text)
+        {
+            // "Feb. 28, 2017", "Sept. 14": an abbreviation written with its full stop.
+            month = m
+            dayNumber = d
+            j = i + 3
         } else if let d = ordinal(t[i].text), t[i + 1].isCapitalized, let m = CivilDate.month(named: t[i + 1].text) {
             month = m
             dayNumber = d
