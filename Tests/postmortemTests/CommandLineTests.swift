@@ -40,11 +40,29 @@ enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        // A freshly copied executable (a staged copy) can be "text file busy" for a moment: a
+        // process another test forks at the same time inherits the copy's open write handle until
+        // it execs. The kernel refuses the exec then; a short wait and another try is all it needs.
+        var attempt = 0
+        while true {
+            do {
+                try process.run()
+                break
+            } catch let error as NSError where attempt < 20 && Self.isTextFileBusy(error) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// ETXTBSY (26), as Foundation reports a refused exec.
+    static func isTextFileBusy(_ error: NSError) -> Bool {
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        return (error.domain == NSPOSIXErrorDomain && error.code == 26) || (underlying?.domain == NSPOSIXErrorDomain && underlying?.code == 26)
     }
 }
 
