@@ -53,6 +53,22 @@ enum ByteSearch {
         }
     }
 
+    /// Byte offsets of every occurrence of `needle` in `haystack`, not overlapping.
+    static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var found: [Int] = []
+                var from = 0
+                while let at = first(n, in: h, from: from) {
+                    found.append(at)
+                    from = at + n.count
+                }
+                return found
+            }
+        }
+    }
+
     /// Whether `haystack` holds `needle`.
     static func contains(_ needle: String, in haystack: String) -> Bool {
         first(needle, in: haystack) != nil

@@ -13,15 +13,17 @@ import PostmortemTimeline
 /// as a place in the story ("a New York switch"), and next to "region", "data center" or inside
 /// brackets after a region code it is a cloud region (`the Sydney region`, `eu-west-2 (London)`).
 struct ProseLocationZone: Sendable, Equatable {
-    /// The IANA zone assumed (`Europe/London`).
-    var identifier: String
+    /// The place assumed: its IANA zone and its labels.
+    var place: Place
     /// What in the text named it, as written (`gov.uk`, `London`).
     var cue: String
-    /// The labels of the zone's standard and daylight time (`GMT`/`BST`), as `ZoneTable` knows them.
-    var standard: String
-    var daylight: String
 
-    struct Place: Sendable {
+    /// The IANA zone assumed (`Europe/London`).
+    var identifier: String { place.identifier }
+
+    /// A place's IANA zone and the labels of its standard and daylight time (`GMT`/`BST`), as
+    /// `ZoneTable` knows them.
+    struct Place: Sendable, Equatable {
         var identifier: String
         var standard: String
         var daylight: String
@@ -74,7 +76,7 @@ struct ProseLocationZone: Sendable, Equatable {
             scores[place.identifier] = ((old?.score ?? 0) + weight, min(old?.first ?? offset, offset), old?.cue ?? cue, place)
         }
         for (suffix, place) in domains {
-            for offset in occurrences(Array(("." + suffix).utf8), in: lower) {
+            for offset in ByteSearch.offsets(of: Array(("." + suffix).utf8), in: lower) {
                 let after = offset + suffix.utf8.count + 1
                 // `.gov.uk` ends the host name: not `.gov.ukraine`.
                 guard after >= lower.count || !PhraseList.isLetter(lower[after]) && lower[after] != 45 else { continue }
@@ -82,7 +84,7 @@ struct ProseLocationZone: Sendable, Equatable {
             }
         }
         for (name, place) in places {
-            for offset in occurrences(Array(name.utf8), in: bytes) {
+            for offset in ByteSearch.offsets(of: Array(name.utf8), in: bytes) {
                 let after = offset + name.utf8.count
                 guard offset == 0 || !PhraseList.isLetter(bytes[offset - 1]), after >= bytes.count || !PhraseList.isLetter(bytes[after]) else { continue }
                 if offset > 0, bytes[offset - 1] == 40 { continue }  // "eu-west-2 (London)"
@@ -98,7 +100,7 @@ struct ProseLocationZone: Sendable, Equatable {
             }
         }
         guard let best = scores.values.max(by: { a, b in a.score != b.score ? a.score < b.score : a.first > b.first }) else { return nil }
-        return ProseLocationZone(identifier: best.place.identifier, cue: best.cue, standard: best.place.standard, daylight: best.place.daylight)
+        return ProseLocationZone(place: best.place, cue: best.cue)
     }
 
     /// Words before a city that place someone there.
@@ -114,28 +116,11 @@ struct ProseLocationZone: Sendable, Equatable {
         return false
     }
 
-    /// Byte offsets of every occurrence of `needle` in `haystack`.
-    static func occurrences(_ needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        // `ByteSearch` (memchr for the lead byte): fifty names over the whole text were a twentieth
-        // of the reader's time as a byte-at-a-time loop.
-        return haystack.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                var found: [Int] = []
-                var from = 0
-                while let at = ByteSearch.first(n, in: h, from: from) {
-                    found.append(at)
-                    from = at + n.count
-                }
-                return found
-            }
-        }
-    }
-
     /// The zone in force there for a clock read on `date` at `hour` local: standard or daylight
     /// time by the place's own rules (Foundation's zone database, so the southern hemisphere's
     /// summer and the years' changing rules are right), labelled as `ZoneTable` knows it.
     func zone(on date: CivilDate?, hour: Int) -> WrittenZone? {
+        let standard = place.standard
         guard let timeZone = TimeZone(identifier: identifier) else { return ZoneTable.zone(for: standard) }
         guard let date else { return ZoneTable.zone(for: standard) }
         // The local reading taken at the zone's standard offset, near enough to choose the half.
@@ -143,7 +128,7 @@ struct ProseLocationZone: Sendable, Equatable {
         let local = Instant(date: date, hour: hour, minute: 0, offsetSeconds: standardOffset)
         let moment = Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpoch))
         let offset = timeZone.secondsFromGMT(for: moment)
-        let label = offset == standardOffset ? standard : daylight
+        let label = offset == standardOffset ? standard : place.daylight
         return WrittenZone(token: label, offsetSeconds: offset)
     }
 }

@@ -104,8 +104,10 @@ struct ByteLevelTextTests {
             let read = ProseTimeScanner.clockWord(word)
             #expect(read?.clock == clock, "\(word)")
             #expect((read?.zulu ?? false) == zulu, "\(word)")
-            // The byte reading is the one taken for ASCII words.
-            #expect(ProseTimeScanner.asciiClockWord(word) != nil)
+            // The byte reading is the one taken for ASCII words, and it reads the same clock.
+            let bytes = ProseTimeScanner.asciiClockWord(word)
+            #expect(bytes.map { $0?.clock } == .some(clock), "\(word)")
+            #expect(bytes.map { $0?.zulu ?? false } == .some(zulu), "\(word)")
         }
         // Other text is read as Characters: a full-width colon splits nothing.
         #expect(ProseTimeScanner.asciiClockWord("12\u{FF1A}47") == nil)
