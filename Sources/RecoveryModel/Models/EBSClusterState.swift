@@ -62,8 +62,8 @@ struct EBSClusterState {
     var nodesToAdd = 0
     var nodesAdded = 0
     var reconnected = false
-    /// Every stuck volume has had a slot since the throttle change: the control plane is being
-    /// re-established and elections pass the throttle.
+    /// Every stuck volume that can be re-mirrored is, since the throttle change: the control
+    /// plane is being re-established and elections pass the throttle.
     var capacitySufficient = false
     var swept = false
     var errorRate = 0.0
@@ -78,6 +78,8 @@ struct EBSClusterState {
     var mirrorMissingCount = 0
     var lostCount = 0
     var awaitingCount = 0
+    /// Volumes still re-mirroring: searching, waiting for a slot or copying.
+    var remirroringCount = 0
     var crashedNodes = 0
     var events = 0
 
@@ -262,11 +264,13 @@ struct EBSClusterState {
         if old.isMirrorMissing { mirrorMissingCount -= 1 }
         if old == .lost { lostCount -= 1 }
         if old == .awaitingNegotiation { awaitingCount -= 1 }
+        if old.isRemirroring { remirroringCount -= 1 }
         status[volume] = new
         if new.isStuck { stuckCount += 1 }
         if new.isMirrorMissing { mirrorMissingCount += 1 }
         if new == .lost { lostCount += 1 }
         if new == .awaitingNegotiation { awaitingCount += 1 }
+        if new.isRemirroring { remirroringCount += 1 }
         records[volume].generation &+= 1
     }
 
