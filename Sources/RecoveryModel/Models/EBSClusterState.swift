@@ -327,7 +327,14 @@ struct EBSClusterState {
         records[volume].previousDelay = Float(delay)
         records[volume].attempts = UInt16(min(attempt + 1, Int(UInt16.max)))
         queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: records[volume].generation),
-                       at: time + max(1, Int64(delay.rounded())))
+                       at: time + max(1, EBSClusterState.wholeSeconds(delay)))
+    }
+
+    /// `delay` rounded to whole seconds, as `delay.rounded()` does; a delay that is already whole
+    /// (every retry without back-off) skips libm's `round`, a call per retry of the storm.
+    static func wholeSeconds(_ delay: Double) -> Int64 {
+        let truncated = Int64(delay)
+        return Double(truncated) == delay ? truncated : Int64(delay.rounded())
     }
 
     /// A finished copy makes the volume whole again where its writable copy survived; where the
