@@ -141,6 +141,15 @@ struct EBSClusterModelTests {
         #expect(state.negotiationRate(at: try at("2011-04-23T22:35:00Z")) == 200)
     }
 
+    @Test("retry delays round to whole seconds as rounded() does, whole or not")
+    func wholeSeconds() {
+        #expect(EBSClusterState.wholeSeconds(60) == 60)
+        #expect(EBSClusterState.wholeSeconds(59.5) == 60)
+        #expect(EBSClusterState.wholeSeconds(59.49) == 59)
+        #expect(EBSClusterState.wholeSeconds(0.49999999999999994) == 0)
+        #expect(EBSClusterState.wholeSeconds(3599.5) == 3600)
+    }
+
     @Test("the same scenario and seed give identical results; another seed does not")
     func determinism() throws {
         let small: [(key: String, value: String)] = [("cluster.volumes", "5000"), ("cluster.nodes", "500"), ("rds.instances", "250")]
