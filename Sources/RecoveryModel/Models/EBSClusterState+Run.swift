@@ -68,8 +68,10 @@ extension EBSClusterState {
         handOutWaitingSlots(at: time)
         // "Once there was sufficient capacity added to the cluster, the team worked on
         // re-establishing EBS control plane API access": from the first minute after the throttle
-        // change at which no stuck volume still waits for a slot.
-        if !capacitySufficient, time >= p.negotiationThrottleStart, waitingHead == waitingQueue.count {
+        // change at which no volume is still searching, waiting for a slot or copying (the
+        // restored volumes "were fully replicated", some "blocked waiting for the EBS control
+        // plane to be contactable").
+        if !capacitySufficient, time >= p.negotiationThrottleStart, remirroringCount == 0 {
             capacitySufficient = true
         }
         restoreVolumes(at: time)
@@ -151,16 +153,17 @@ extension EBSClusterState {
 
     /// Negotiations the control plane completes this minute, by intervention phase. Cut off from
     /// the degraded cluster, the control plane elects no writable copies until the team turns to
-    /// re-establishing it, once every stuck volume has found space (`capacitySufficient`); from
-    /// then until the backlog is processed steadily on April 23rd one throttle admits a steady
-    /// rate (the postmortem's coarse-grained throttles of that evening are this throttling of
-    /// the state propagation, "our initial attempts ... centered on throttling"); then access
-    /// ramps up to full throughput.
+    /// re-establishing it, once re-mirroring is done (`capacitySufficient`). From then until the
+    /// backlog is processed steadily on April 23rd the throttles pass a steady share of the
+    /// waiting elections each hour: the throttles sit on the EBS nodes (the postmortem's remedies
+    /// build the recovery's throttling into the nodes), each node passing a steady share of its
+    /// own waiting elections (an assumption: the postmortem gives no rate), so the backlog drains
+    /// in proportion to its size. Then access ramps up to full throughput.
     func negotiationRate(at time: Int64) -> Double {
         let full = p.negotiationsPerMinute / p.loadScale
         if time < p.controlPlaneCut { return full * (1 - errorRate) }
         if time < p.negotiationThrottleStart || !capacitySufficient { return 0 }
-        let throttled = p.throttledNegotiationsPerHour / 60 / p.loadScale
+        let throttled = p.throttledBacklogSharePerHour / 60 * Double(awaitingCount)
         if time < p.controlPlaneReenableStart { return throttled }
         if time >= p.controlPlaneReenableEnd { return full }
         let span = Double(p.controlPlaneReenableEnd - p.controlPlaneReenableStart)

@@ -62,8 +62,8 @@ struct EBSClusterState {
     var nodesToAdd = 0
     var nodesAdded = 0
     var reconnected = false
-    /// Every stuck volume has had a slot since the throttle change: the control plane is being
-    /// re-established and elections pass the throttle.
+    /// Every stuck volume that can be re-mirrored is, since the throttle change: the control
+    /// plane is being re-established and elections pass the throttle.
     var capacitySufficient = false
     var swept = false
     var errorRate = 0.0
@@ -78,6 +78,8 @@ struct EBSClusterState {
     var mirrorMissingCount = 0
     var lostCount = 0
     var awaitingCount = 0
+    /// Volumes still re-mirroring: searching, waiting for a slot or copying.
+    var remirroringCount = 0
     var crashedNodes = 0
     var events = 0
 
@@ -262,11 +264,13 @@ struct EBSClusterState {
         if old.isMirrorMissing { mirrorMissingCount -= 1 }
         if old == .lost { lostCount -= 1 }
         if old == .awaitingNegotiation { awaitingCount -= 1 }
+        if old.isRemirroring { remirroringCount -= 1 }
         status[volume] = new
         if new.isStuck { stuckCount += 1 }
         if new.isMirrorMissing { mirrorMissingCount += 1 }
         if new == .lost { lostCount += 1 }
         if new == .awaitingNegotiation { awaitingCount += 1 }
+        if new.isRemirroring { remirroringCount += 1 }
         records[volume].generation &+= 1
     }
 
@@ -323,7 +327,14 @@ struct EBSClusterState {
         records[volume].previousDelay = Float(delay)
         records[volume].attempts = UInt16(min(attempt + 1, Int(UInt16.max)))
         queue.schedule(EBSEvent(kind: .search, volume: Int32(volume), generation: records[volume].generation),
-                       at: time + max(1, Int64(delay.rounded())))
+                       at: time + max(1, EBSClusterState.wholeSeconds(delay)))
+    }
+
+    /// `delay` rounded to whole seconds, as `delay.rounded()` does; a delay that is already whole
+    /// (every retry without back-off) skips libm's `round`, a call per retry of the storm.
+    static func wholeSeconds(_ delay: Double) -> Int64 {
+        let truncated = Int64(delay)
+        return Double(truncated) == delay ? truncated : Int64(delay.rounded())
     }
 
     /// A finished copy makes the volume whole again where its writable copy survived; where the

@@ -34,9 +34,10 @@ public struct EBSParameters: Sendable, Equatable {
     public var negotiationRetriesPerMinute: Double
     public var negotiationSecondsDegraded: Double
     public var negotiationsPerMinute: Double
-    /// The negotiation throttle's rate from `negotiationThrottleStart` until the backlog is
-    /// processed steadily (`controlPlaneReenableStart`), per reference cluster.
-    public var throttledNegotiationsPerHour: Double
+    /// The share of the elections waiting on the control plane that the nodes' throttles pass
+    /// each hour, from when re-mirroring is done until the backlog is processed steadily
+    /// (`controlPlaneReenableStart`).
+    public var throttledBacklogSharePerHour: Double
 
     public var createVolumeDisabled: Int64
     public var controlPlaneCut: Int64
@@ -89,7 +90,7 @@ public struct EBSParameters: Sendable, Equatable {
         negotiationRetriesPerMinute = try reader.double("controlPlane.negotiationRetriesPerMinute", in: 0...1e3)
         negotiationSecondsDegraded = try reader.double("controlPlane.negotiationSecondsDegraded", in: 0...86_400)
         negotiationsPerMinute = try reader.double("controlPlane.negotiationsPerMinute", in: 0...1e9)
-        throttledNegotiationsPerHour = try reader.double("controlPlane.throttledNegotiationsPerHour", in: 0...1e9)
+        throttledBacklogSharePerHour = try reader.double("controlPlane.throttledBacklogSharePerHour", in: 0...60)
 
         createVolumeDisabled = try reader.instantOrNever("interventions.createVolumeDisabled")
         controlPlaneCut = try reader.instantOrNever("interventions.controlPlaneCut")

@@ -17,6 +17,8 @@ enum VolumeStatus: UInt8 {
     case lost
 
     var isStuck: Bool { self != .healthy }
+    /// Finding a slot for a new replica or copying to it.
+    var isRemirroring: Bool { self == .searching || self == .waiting || self == .copying }
     var isMirrorMissing: Bool {
         self == .isolated || self == .searching || self == .waiting || self == .copying || self == .needsRestore || self == .lost
     }

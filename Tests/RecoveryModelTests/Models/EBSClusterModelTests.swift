@@ -14,7 +14,8 @@ struct EBSClusterModelTests {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
         #expect(summary.figures.count == 14)
         for name in ["ebs.stuck.initial", "ebs.stuck.storm", "ebs.race.addedPercent", "ebs.stuck.apr24", "ebs.lost",
-                     "rds.stuck.peak", "rds.stuck.24h", "rds.stuck.36h", "rds.lost", "api.brownout2.startMinutes"] {
+                     "rds.stuck.peak", "rds.stuck.24h", "rds.stuck.36h", "rds.stuck.48h", "rds.lost",
+                     "api.brownout2.startMinutes"] {
             let figure = try #require(summary.figure(named: name))
             #expect(figure.withinTolerance, "\(name): simulated \(figure.computed), published \(figure.published) ±\(figure.tolerance)")
         }
@@ -72,19 +73,21 @@ struct EBSClusterModelTests {
     @Test("the RDS figures after the storm are predicted on unseen seeds", arguments: [UInt64(11), 12])
     func rdsPredicted(seed: UInt64) throws {
         let summary = try ScenarioFixtures.ebsFullScale(seed: seed)
-        // The RDS peak (45 ±5) and the share at 24 hours (41.0 ±4) are predicted: calibration never
-        // sees them. Seed 11 gives 41.25 and 40.35, seed 12 44.3 and 43.2 (validation over seeds
-        // 11-30: means 43.2 and 41.8, within tolerance on all 20).
-        for name in ["rds.stuck.peak", "rds.stuck.24h"] {
+        // The RDS peak (45 ±5), the share at 24 hours (41.0 ±4) and at 48 hours (14.6 ±4) are
+        // predicted: calibration never sees them. Seed 11 gives 41.25, 40.35 and 14.44, seed 12
+        // 44.3, 43.2 and 14.08 (validation over seeds 11-30: means 43.2, 41.8 and 14.8, within
+        // tolerance on all 20).
+        for name in ["rds.stuck.peak", "rds.stuck.24h", "rds.stuck.48h"] {
             let figure = try #require(summary.figure(named: name))
             #expect(figure.role == "predicted")
             #expect(figure.withinTolerance, "\(name): simulated \(figure.computed)")
         }
-        // The 48-hour share is predicted too and lands high (validation: mean 17.5 against 14.6
-        // ±4, 14 of 20 seeds): the throttle drains the election backlog too slowly after 36
-        // hours. Seeds 11 and 12 give 17.14 and 16.24; asserted to what the model does.
+        // The backlog drains by a share of itself each hour: between 36 and 48 hours the RDS share
+        // falls by more than a third and less than two thirds (seed 11: 23.82 to 14.44, seed 12:
+        // 22.32 to 14.08), where a fixed rate fitted to 36 hours had it fall by about a quarter.
+        let mid = try #require(summary.figure(named: "rds.stuck.36h")?.computed)
         let late = try #require(summary.figure(named: "rds.stuck.48h")?.computed)
-        #expect(late > 14.6 && late < 18.6)
+        #expect(late < mid * 2 / 3 && late > mid / 3)
     }
 
     @Test("a copy moves the whole volume: none ends before size / bandwidth")
@@ -115,24 +118,36 @@ struct EBSClusterModelTests {
         #expect(abs(mean - 1) < 0.01)
     }
 
-    @Test("one negotiation throttle from when capacity suffices until the backlog is processed, then a ramp")
+    @Test("the throttles pass a share of the waiting elections from when re-mirroring is done, then a ramp")
     func throttlePhases() throws {
-        var reader = ParameterReader(try ScenarioFixtures.ebs([("controlPlane.throttledNegotiationsPerHour", "120")]))
+        var reader = ParameterReader(try ScenarioFixtures.ebs([("controlPlane.throttledBacklogSharePerHour", "0.06")]))
         let parameters = try EBSParameters(reading: &reader)
         var state = EBSClusterState(parameters: parameters, streams: RandomStreams(seed: 1))
         let at = { (iso: String) throws -> Int64 in try #require(Instant(iso8601: iso)).secondsSinceEpoch }
+        state.awaitingCount = 1000
         // Cut off from 15:20Z April 21st; after the throttle change at 09:00Z April 22nd the
-        // elections wait until every stuck volume has found space.
+        // elections wait until no volume is still re-mirroring.
         #expect(state.negotiationRate(at: try at("2011-04-22T10:00:00Z")) == 0)
         state.capacitySufficient = true
         #expect(state.negotiationRate(at: try at("2011-04-22T08:59:00Z")) == 0)
-        // 120 an hour per 100,000 volumes on 100,000 volumes: 2 a minute, the same through the
-        // night into April 23rd (the coarse throttles are this throttle).
-        #expect(state.negotiationRate(at: try at("2011-04-22T09:00:00Z")) == 2)
-        #expect(state.negotiationRate(at: try at("2011-04-23T03:00:00Z")) == 2)
-        // Halfway through 18:30Z-22:35Z: 2 + (200 - 2) / 2 = 101 a minute; then the full 200.
-        #expect(state.negotiationRate(at: try at("2011-04-23T20:32:30Z")) == 101)
+        // 6% an hour of 1,000 waiting elections: 1 a minute, through the night into April 23rd;
+        // half the backlog, half the rate (the nodes' throttles pass their own few each).
+        #expect(state.negotiationRate(at: try at("2011-04-22T19:00:00Z")) == 1)
+        #expect(state.negotiationRate(at: try at("2011-04-23T03:00:00Z")) == 1)
+        state.awaitingCount = 500
+        #expect(state.negotiationRate(at: try at("2011-04-23T03:00:00Z")) == 0.5)
+        // Halfway through 18:30Z-22:35Z: 0.5 + (200 - 0.5) / 2 = 100.25 a minute; then the full 200.
+        #expect(state.negotiationRate(at: try at("2011-04-23T20:32:30Z")) == 100.25)
         #expect(state.negotiationRate(at: try at("2011-04-23T22:35:00Z")) == 200)
+    }
+
+    @Test("retry delays round to whole seconds as rounded() does, whole or not")
+    func wholeSeconds() {
+        #expect(EBSClusterState.wholeSeconds(60) == 60)
+        #expect(EBSClusterState.wholeSeconds(59.5) == 60)
+        #expect(EBSClusterState.wholeSeconds(59.49) == 59)
+        #expect(EBSClusterState.wholeSeconds(0.49999999999999994) == 0)
+        #expect(EBSClusterState.wholeSeconds(3599.5) == 3600)
     }
 
     @Test("the same scenario and seed give identical results; another seed does not")
