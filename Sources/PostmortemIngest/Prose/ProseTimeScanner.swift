@@ -338,6 +338,8 @@ enum ProseTimeScanner {
     /// the sentence, and no version word stands in the three words before it; anywhere else it is
     /// a number.
     static func dottedClock(_ t: [ProseToken], at i: Int) -> ProseTimeExpression.Clock? {
+        // Only a word with a point is split.
+        guard t[i].text.utf8.contains(46) else { return nil }
         var parts = t[i].text.split(separator: ".", omittingEmptySubsequences: false)
         // "4.30pm": the meridiem written onto the dotted clock.
         var isPM: Bool?
@@ -479,6 +481,9 @@ enum ProseTimeScanner {
     /// `5-26-21`, `05/26/2021` (month first, as US titles write it) or `2011-04-21`: a date for
     /// placing the document in a year, never an event.
     static func numericDay(_ text: String) -> CivilDate? {
+        // Every form opens with a digit (or the sign `Int` reads) and holds a hyphen or a slash:
+        // the other words are not split.
+        guard let lead = text.utf8.first, lead >= 48 && lead <= 57 || lead == 43, text.utf8.contains(where: { $0 == 45 || $0 == 47 }) else { return nil }
         if let iso = isoDay(text), let year = iso.year { return CivilDate(year: year, month: iso.month, day: iso.day) }
         let parts = text.split { $0 == "-" || $0 == "/" }
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 2 || parts[2].count == 4,
