@@ -97,8 +97,10 @@ enum ProseDuration {
         (c | 0x20) >= 97 && (c | 0x20) <= 122 || (c >= 48 && c <= 57) || c == 45 || c == 46
     }
 
-    /// The units' stems in the cases text writes them, looked for on the sentence's bytes.
-    static let unitStems = PhraseList(["min", "hour", "day", "hr", "Min", "Hour", "Day", "Hr", "MIN", "HOUR", "DAY", "HR"])
+    /// The units' stems in the cases text writes them, looked for on the sentence's bytes, at the
+    /// start of a word: a unit is a word of its own (or the part after a hyphen, "27-minute"), so
+    /// "administrator", "today" and "Monday" hold none.
+    static let unitStems = PhraseList(["min", "hour", "day", "hr", "Min", "Hour", "Day", "Hr", "MIN", "HOUR", "DAY", "HR"], atWordStart: true)
 
     /// Whether the sentence may give a length at all: a byte scan for a unit's stem, so that the
     /// sentences without one (most of them) are never cut into words. A bare "h" ("2 h") is not

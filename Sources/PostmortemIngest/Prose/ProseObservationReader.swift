@@ -34,6 +34,8 @@ import PostmortemTimeline
 struct ProseObservationReader {
     let document: ProseDocument
     let text: String
+    /// `text` lower-cased (the incident reader lower-cases it once for the provider and this reader).
+    let lowerText: String
     let file: String
     let events: [TimelineEvent]
     let eventSentences: [Int]
@@ -81,7 +83,6 @@ struct ProseObservationReader {
     /// reports the ones no announced credit accounts for.
     func reading() -> (observations: [Observation], creditFigures: [Observation]) {
         var creditFigures: [Observation] = []
-        let lowerText = TextFolding.lowercased(text)
         let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
