@@ -38,7 +38,10 @@ extension ProseReading {
                 for name in ProseVocabulary.regions(in: words) where !regions.contains(name) { regions.append(name) }
             }
             var credits: [AnnouncedCredit] = []
-            for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading && sentenceSections[index] == section {
+            // Only a sentence that says "credit" can announce one (the reader's own first check, on
+            // the lower-cased text the sentence already holds).
+            for (index, sentence) in document.sentences.enumerated()
+            where !sentence.isHeading && sentenceSections[index] == section && sentence.lower.containsBytes("credit") {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
             }
             let sectionCandidates = indices.map { candidates[$0] }
