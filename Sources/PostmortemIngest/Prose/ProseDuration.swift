@@ -111,16 +111,18 @@ enum ProseDuration {
 
     /// Whether the sentence writes a length in the compact form "3h 12m" or "45m": a digit
     /// directly followed by `h` or `m` and then no letter.
-    /// One pass over the bytes with the two bytes before, no copy: it runs on every sentence.
+    /// One pass over the sentence's contiguous bytes (no copy of a native string): it runs on
+    /// every sentence without a unit's stem.
     static func holdsCompactLength(_ sentence: String) -> Bool {
-        var twoBack: UInt8 = 32
-        var oneBack: UInt8 = 32
-        for byte in sentence.utf8 {
-            if isCompactUnit(digit: twoBack, unit: oneBack), !isLetter(byte) { return true }
-            twoBack = oneBack
-            oneBack = byte
+        var text = sentence
+        return text.withUTF8 { b in
+            var i = 1
+            while i < b.count {
+                if isCompactUnit(digit: b[i - 1], unit: b[i]), i + 1 == b.count || !isLetter(b[i + 1]) { return true }
+                i += 1
+            }
+            return false
         }
-        return isCompactUnit(digit: twoBack, unit: oneBack)
     }
 
     private static func isCompactUnit(digit: UInt8, unit: UInt8) -> Bool {

@@ -315,7 +315,7 @@ struct ProseObservationReader {
         for i in t.indices.dropLast() {
             guard let lead = t[i].text.utf8.first, lead >= 48, lead <= 57 else { continue }
             // Foundation's replacing only for a number written with commas ("1,200").
-            let digits = t[i].text.containsBytes(",") ? t[i].text.replacingOccurrences(of: ",", with: "") : t[i].text
+            let digits = t[i].text.containsBytes(",") ? String(decoding: t[i].text.utf8.filter { $0 != 44 }, as: UTF8.self) : t[i].text
             guard let value = Double(digits), !digits.containsBytes("."), !t[i].text.hasSuffix("%") else { continue }
             let next = t[i + 1].lower
             guard let entry = Self.nouns.first(where: { next.hasPrefix($0.key) && next.hasSuffix("s") }) else { continue }
