@@ -100,6 +100,9 @@ enum ProseTimeScanner {
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "at" { j += 1 }
+            // "Jun 30, 2023 - 23:58 UTC", "2023-06-30 – 23:40": a status update's stamp, the day
+            // and its clock joined by a dash (a clock after the dash is no second day of a span).
+            if j + 1 < t.count, t[j].lower == "-" || t[j].lower == "–" || t[j].lower == "—", clock(t, at: j + 1) != nil { j += 1 }
             if let c = clock(t, at: j) {
                 e.clock = c.clock
                 e.zoneToken = c.zoneToken
@@ -371,13 +374,15 @@ enum ProseTimeScanner {
         guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized else { return nil }
-        if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        if isDigit, let iso = isoDay(t[i].text) ?? dottedDay(t[i].text) { return (iso, nil, i + 1) }
         // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
         if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
             var j = i + 1
             if j < t.count, t[j].lower == "," { j += 1 }
             if let d = monthDay(t, at: j) { return (d.day, weekday, d.end) }
+            // "on Saturday (January 22)": the weekday's date in brackets after it.
+            if j + 1 < t.count, t[j].lower == "(", let d = monthDay(t, at: j + 1), d.end < t.count, t[d.end].lower == ")" { return (d.day, weekday, d.end + 1) }
             return (nil, weekday, i + 1)
         }
         if let d = monthDay(t, at: i) { return (d.day, nil, d.end) }
@@ -450,7 +455,7 @@ enum ProseTimeScanner {
     /// `5-26-21`, `05/26/2021` (month first, as US titles write it) or `2011-04-21`: a date for
     /// placing the document in a year, never an event.
     static func numericDay(_ text: String) -> CivilDate? {
-        if let iso = isoDay(text), let year = iso.year { return CivilDate(year: year, month: iso.month, day: iso.day) }
+        if let iso = isoDay(text) ?? dottedDay(text), let year = iso.year { return CivilDate(year: year, month: iso.month, day: iso.day) }
         let parts = text.split { $0 == "-" || $0 == "/" }
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 2 || parts[2].count == 4,
             let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2])
@@ -458,6 +463,19 @@ enum ProseTimeScanner {
         if y < 100 { y += 2000 }
         let date = CivilDate(year: y, month: m, day: d)
         return date.isValid && (1990...2100).contains(y) ? date : nil
+    }
+
+    /// `02.11.2021`, `2.11.2021`: a day written with full stops, day first, as much of Europe
+    /// writes it (the four-digit year tells it from a dotted clock or a version number's parts).
+    static func dottedDay(_ text: String) -> ProseTimeExpression.Day? {
+        let b = Array(text.utf8)
+        guard b.count >= 8, b.count <= 10, b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) else { return nil }
+        let parts = b.split(separator: 46, omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4 else { return nil }
+        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 48) } }
+        let (d, m, y) = (number(parts[0]), number(parts[1]), number(parts[2]))
+        guard (1990...2100).contains(y), CivilDate(year: y, month: m, day: d).isValid else { return nil }
+        return .init(month: m, day: d, year: y)
     }
 
     /// `2011-04-21`.
