@@ -137,7 +137,7 @@ struct ProseReading {
             // The sentence's regions and services, read once for all its events.
             var vocabulary: (regions: [String], services: [String])?
             for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) {
-                if context.dateInForce == nil, let date = Self.entryStampDate(for: mention, at: index, in: sentences) { context.dateInForce = date }
+                if let date = Self.entryStampDate(for: mention, at: index, in: sentences) { context.dateInForce = date }
                 switch context.resolve(Self.markingLookBack(mention, tokens: tokens), sentence: sentence.text) {
                 case .noted:
                     continue

@@ -374,7 +374,7 @@ enum ProseTimeScanner {
         guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized else { return nil }
-        if isDigit, let iso = isoDay(t[i].text) ?? dottedDay(t[i].text) { return (iso, nil, i + 1) }
+        if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
         // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
         if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
@@ -455,7 +455,7 @@ enum ProseTimeScanner {
     /// `5-26-21`, `05/26/2021` (month first, as US titles write it) or `2011-04-21`: a date for
     /// placing the document in a year, never an event.
     static func numericDay(_ text: String) -> CivilDate? {
-        if let iso = isoDay(text) ?? dottedDay(text), let year = iso.year { return CivilDate(year: year, month: iso.month, day: iso.day) }
+        if let iso = isoDay(text), let year = iso.year { return CivilDate(year: year, month: iso.month, day: iso.day) }
         let parts = text.split { $0 == "-" || $0 == "/" }
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 2 || parts[2].count == 4,
             let m = Int(parts[0]), let d = Int(parts[1]), var y = Int(parts[2])
@@ -463,19 +463,6 @@ enum ProseTimeScanner {
         if y < 100 { y += 2000 }
         let date = CivilDate(year: y, month: m, day: d)
         return date.isValid && (1990...2100).contains(y) ? date : nil
-    }
-
-    /// `02.11.2021`, `2.11.2021`: a day written with full stops, day first, as much of Europe
-    /// writes it (the four-digit year tells it from a dotted clock or a version number's parts).
-    static func dottedDay(_ text: String) -> ProseTimeExpression.Day? {
-        let b = Array(text.utf8)
-        guard b.count >= 8, b.count <= 10, b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }) else { return nil }
-        let parts = b.split(separator: 46, omittingEmptySubsequences: false)
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4 else { return nil }
-        func number(_ digits: ArraySlice<UInt8>) -> Int { digits.reduce(0) { $0 * 10 + Int($1 - 48) } }
-        let (d, m, y) = (number(parts[0]), number(parts[1]), number(parts[2]))
-        guard (1990...2100).contains(y), CivilDate(year: y, month: m, day: d).isValid else { return nil }
-        return .init(month: m, day: d, year: y)
     }
 
     /// `2011-04-21`.

@@ -40,6 +40,8 @@ struct ProseWindowEvidence {
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
             if Self.qualifiesObjects(candidate.lead) { return false }
+            // "Duration: 10:52 AM - 12:18 PM PST": a field that gives the window.
+            if candidate.field == .window { return true }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
             // A range that only opens its paragraph must not be the responders' work ("Between

@@ -3,7 +3,7 @@ import PostmortemTimeline
 import Testing
 
 /// Shapes found by the fourth batch of generality probes: status-update stamps with a dash,
-/// European dotted dates, a weekday with its date in brackets, a weekday aside into the past,
+/// a weekday with its date in brackets, a weekday aside into the past,
 /// a service that "stopped moving", restorations written "normally", "as usual", "back to the
 /// usual", "the last to come back", and a `Duration:` field holding the window as a range.
 /// Every window is worked out by hand in the comments.
@@ -39,23 +39,6 @@ struct ProseHeldOutShapes4Tests {
         let sentences = ProseDocument(text: "Errors since 23:40 UTC.\nPosted Sep 10, 2022 - 00:05 UTC").sentences
         let mention = try #require(sentences.first?.mentions.first)
         #expect(ProseReading.entryStampDate(for: mention, at: 0, in: sentences) == CivilDate(year: 2022, month: 9, day: 9))
-    }
-
-    @Test("'02.11.2021' is 2 November 2021, day first; a version number or a dotted clock is no day")
-    func dottedEuropeanDate() throws {
-        // CET = UTC+1 in November: 14:07 -> 13:07Z, 15:40 -> 14:40Z.
-        let text = """
-            # Mirror outage, 02.11.2021
-
-            On 02.11.2021 the mirror failed from 14:07 to 15:40 CET.
-            """
-        let (incident, _) = try ProseFixture.parse(text, name: "dots.md")
-        #expect(incident.impactStart?.time.iso8601 == "2021-11-02T13:07:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2021-11-02T14:40:00Z")
-        #expect(ProseTimeScanner.dottedDay("02.11.2021") == .init(month: 11, day: 2, year: 2021))
-        #expect(ProseTimeScanner.dottedDay("31.02.2021") == nil)
-        #expect(ProseTimeScanner.dottedDay("1.2.3") == nil)
-        #expect(ProseTimeScanner.dottedDay("14.05") == nil)
     }
 
     @Test("'7:40 PM Eastern on Saturday (January 22)': the bracketed date is the weekday's, and a later 'on Thursday' aside keeps Saturday")
@@ -109,5 +92,80 @@ struct ProseHeldOutShapes4Tests {
         let (incident, _) = try ProseFixture.parse(text, name: "regions.md")
         #expect(incident.impactStart?.time.iso8601 == "2023-05-09T09:10:00Z")
         #expect(incident.impactEnd?.time.iso8601 == "2023-05-09T10:30:00Z")
+    }
+
+    @Test("'Duration: 10:52 AM - 12:18 PM PST' gives the window, also when a web page runs the fields into one paragraph")
+    func durationFieldRange() throws {
+        // PST = UTC-8 on 7 December: 10:52 AM -> 18:52Z, 12:18 PM -> 20:18Z; 11:47 AM is a partial fix.
+        let body = "At 10:52 AM PST on 7 December 2022 invoices stopped rendering. At 11:47 AM new invoices rendered again; the queue of old ones drained by 12:18 PM."
+        for fields in ["**Date:** 2022-12-07\n**Duration:** 10:52 AM - 12:18 PM PST\n**Severity:** SEV-2", "Date: 2022-12-07 Duration: 10:52 AM - 12:18 PM PST Severity: SEV-2"] {
+            let (incident, _) = try ProseFixture.parse("# Invoice rendering outage\n\n\(fields)\n\n\(body)\n", name: "duration.md")
+            #expect(incident.impactStart?.time.iso8601 == "2022-12-07T18:52:00Z")
+            #expect(incident.impactEnd?.time.iso8601 == "2022-12-07T20:18:00Z")
+        }
+        let sentence = "Date: 2022-12-07 Duration: 10:52 AM - 12:18 PM PST Severity: SEV-2"
+        let tokens = ProseToken.tokens(sentence)
+        let mentions = ProseTimeScanner.mentions(in: tokens, sentence: sentence)
+        let span = try #require(mentions.firstIndex { $0.end != nil })
+        #expect(ProseFieldLabel.label(of: span, in: mentions, tokens: tokens, sentence: sentence) == .window)
+        // A single time under the same label is no window.
+        let single = "Duration: 10:52 AM PST"
+        let singleTokens = ProseToken.tokens(single)
+        #expect(ProseFieldLabel.label(of: 0, in: ProseTimeScanner.mentions(in: singleTokens, sentence: single), tokens: singleTokens, sentence: single) == nil)
+    }
+
+    @Test("A timeline row of the first customer tickets states the start; a later row that only drops the load is no start")
+    func firstCustomerTickets() throws {
+        // 06:12 UTC slow pages and the first tickets; 06:55 job stopped, partly better; 07:20 back to the usual.
+        let text = """
+            # Slow order pages, 2022-09-18
+
+            | Time (UTC) | Event |
+            |---|---|
+            | 2022-09-18 05:40 | Nightly job starts re-indexing the orders table |
+            | 2022-09-18 06:12 | Order page load time above 10 s; first customer tickets |
+            | 2022-09-18 06:55 | Job stopped; load time drops to about 2 s |
+            | 2022-09-18 07:20 | Load time back to the usual 300 ms |
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "tickets.md")
+        #expect(incident.impactStart?.time.iso8601 == "2022-09-18T06:12:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-09-18T07:20:00Z")
+    }
+
+    @Test("Lines that each open with a clock are one entry each, even when one is long and has no full stop")
+    func clockLinesWithoutStops() {
+        let long = "09:20 queue length starts to climb; no new runner machines come up at all"
+        let lines: [Substring] = [Substring(long), "09:34 first report in the contributors chat", "10:47 queue empty, builds start within seconds as usual"]
+        #expect(PlainTextBlocks.isWrapped(long))
+        let blocks = PlainTextBlocks.blocks(lines: lines)
+        #expect(blocks.map(\.line) == [1, 2, 3])
+        #expect(blocks.allSatisfy { $0.kind == .listItem })
+        // Wrapped prose whose next line opens with a number is still one paragraph.
+        let prose: [Substring] = ["During the migration we were upgrading the clusters from Kubernetes", "1.11 to 1.13 in place."]
+        #expect(PlainTextBlocks.blocks(lines: prose).count == 1)
+        #expect(PlainTextBlocks.opensWithClock("9:05 alert"))
+        #expect(!PlainTextBlocks.opensWithClock("1.11 to 1.13"))
+    }
+
+    @Test("'12 October: stale search results' on a line of its own is a heading in plain text; a date line alone is not")
+    func dayOfMonthHeading() throws {
+        #expect(PlainTextBlocks.isHeading("12 October: stale search results"))
+        #expect(!PlainTextBlocks.isHeading("12 October 2023"))
+        #expect(!PlainTextBlocks.isHeading("12 servers failed"))
+        // Two incidents a week apart, each under its day heading (CEST = UTC+2).
+        let text = """
+            Availability report, October 2023
+
+            12 October: stale search results
+
+            From 09:14 to 10:02 CEST, search served results hours old.
+
+            19 October: exports unavailable
+
+            From 16:50 to 17:25 CEST, exports failed.
+            """
+        let result = try Ingest.parse(SourceInput(path: "report.txt", bytes: Array(text.utf8)), options: IngestOptions())
+        #expect(result.incidents.map { $0.impactStart?.time.iso8601 } == ["2023-10-12T07:14:00Z", "2023-10-19T14:50:00Z"])
+        #expect(result.incidents.map { $0.impactEnd?.time.iso8601 } == ["2023-10-12T08:02:00Z", "2023-10-19T15:25:00Z"])
     }
 }
