@@ -161,7 +161,28 @@ struct ProseWindowEvidence {
             // says how long it lasted ("flapping multiple times over the next 60 minutes").
             end = Self.boundary(startCandidate, time: startTime.adding(seconds: seconds), rule: "start plus the duration stated beside it", stated: false, written: nil)
         }
+        // "Launch success rate has been at zero for several hours now": the first impact the text
+        // gives had already lasted an unstated time, so the onset is not in the text; the end stands.
+        if !startStated, Self.startsEarlierUnstated(startCandidate.clause) {
+            start = nil
+            warnings.append(
+                ParseWarning(
+                    location: startCandidate.event.source,
+                    message: "the impact's onset is not stated: '\(startCandidate.event.writtenTime ?? "")' (line \(startCandidate.event.source.line ?? 0)) says the impact had already lasted an unstated time; no start reported"))
+        }
     }
+
+    /// A clause saying the impact had gone on for a length it does not give ("has been failing
+    /// for several hours", "had been down for some time").
+    static func startsEarlierUnstated(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        return unstatedLengthList.matches(lower) && perfectList.matches(lower)
+    }
+
+    static let unstatedLengthList = PhraseList(
+        ["for several hours", "for hours", "for a few hours", "for some hours", "for several days", "for days", "for some time", "for a while", "for a long time"],
+        atWordStart: true)
+    static let perfectList = PhraseList(["has been", "had been", "have been"], atWordStart: true)
 
     static func boundary(_ candidate: ProseEvidenceCandidate, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
         let event = candidate.event

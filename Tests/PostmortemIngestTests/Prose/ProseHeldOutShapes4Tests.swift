@@ -168,4 +168,26 @@ struct ProseHeldOutShapes4Tests {
         #expect(result.incidents.map { $0.impactStart?.time.iso8601 } == ["2023-10-12T07:14:00Z", "2023-10-19T14:50:00Z"])
         #expect(result.incidents.map { $0.impactEnd?.time.iso8601 } == ["2023-10-12T08:02:00Z", "2023-10-19T15:25:00Z"])
     }
+
+    @Test("A first row saying the impact 'has been' going on 'for several hours' leaves the onset unstated; the end stands")
+    func onsetNotStated() throws {
+        // The first row of impact (08:10 UTC) says uploads had already failed for hours: no start.
+        // 08:55 uploads succeed again.
+        let text = """
+            # Upload outage, 2021-06-03
+
+            ## Timeline (UTC)
+
+            - 08:10 Uploads have been failing for several hours; on-call paged
+            - 08:30 Storage node drained
+            - 08:55 Uploads succeed again
+            """
+        let (incident, warnings) = try ProseFixture.parse(text, name: "onset.md")
+        #expect(incident.impactStart == nil)
+        #expect(incident.impactEnd?.time.iso8601 == "2021-06-03T08:55:00Z")
+        #expect(warnings.contains { $0.message.contains("onset is not stated") })
+        #expect(ProseWindowEvidence.startsEarlierUnstated("the api had been down for some time"))
+        #expect(!ProseWindowEvidence.startsEarlierUnstated("the api was down for two hours"))
+        #expect(!ProseWindowEvidence.startsEarlierUnstated("we waited for hours"))
+    }
 }
