@@ -40,7 +40,7 @@ struct AccuracyBench: ParsableCommand {
         }
         guard figures.count > 1, !speedOnly else { return }
         print("")
-        print("Both sets, within \(tolerance) minutes at both ends:")
+        print("Every set, within \(tolerance) minutes at both ends:")
         print("")
         print("| set | rendering | incidents | hits | hits, ambiguous rows with either reading | unambiguous rows | read with --reference-date |")
         print("|---|---|---|---|---|---|---|")

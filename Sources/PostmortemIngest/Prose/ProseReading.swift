@@ -119,6 +119,11 @@ struct ProseReading {
                 continue
             }
             sectionServices.append(sectionService)
+            // "Prepared: Finance team, 18 September 2023" after "Date: 14 September 2023": the
+            // report's day, not the incident's (with no date in force yet, it is the best there is).
+            if context.dateInForce != nil, ProseDocumentDateField.datesTheDocument(tokens: tokens, mentions: mentions, sentence: sentence.text) {
+                continue
+            }
             let location = SourceLocation(file: file, line: sentence.line)
             // "[8:27 AM] alice: restarting the hub": a chat or log stamp, not the incident's.
             if sentence.text.hasPrefix("["), let first = mentions.first, first.first == 0, Self.isChatLine(sentence.text) {
@@ -328,6 +333,7 @@ struct ProseReading {
         if found == nil, let published = metadata.published {
             found = (published, nil, metadata.publishedSource ?? "the page's publication date")
         }
+        if options.referenceDate == nil { context.writtenOn = metadata.published }
         guard let found else { return }
         if let reference = options.referenceDate {
             if abs(reference.daysSinceEpoch - found.date.daysSinceEpoch) > 62 {

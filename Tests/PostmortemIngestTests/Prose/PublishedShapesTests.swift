@@ -1,0 +1,91 @@
+@testable import PostmortemIngest
+import PostmortemTimeline
+import Testing
+
+/// Shapes of postmortems as sites and mail programs publish them (the web-generality fixtures):
+/// an article's own header, a page title that repeats the heading with the site's name, a weekday
+/// counted back from the publication date, header fields of a text report, a mail's header.
+/// Every window is worked out by hand in the comments.
+@Suite("Published shapes: article headers, page titles, mail headers, report fields")
+struct PublishedShapesTests {
+    @Test("An article's <header> gives its <h1> (the byline and the page's own header are left out)")
+    func articleHeader() {
+        let page = """
+            <html><head><title>Cache outage on 3 May | Acme blog</title></head><body>
+            <header><h1>Acme blog</h1><nav>Home</nav></header>
+            <article><header><h1>Cache outage on 3 May</h1><p>Posted by Sam, 4 May 2021</p></header>
+            <p>Reads failed.</p></article></body></html>
+            """
+        let document = BlockDocument.read(text: page)
+        #expect(document.blocks.map(\.text) == ["Cache outage on 3 May", "Reads failed."])
+        #expect(document.blocks.map(\.kind) == [.heading, .paragraph])
+        // The page title is the heading followed by the site's name: the heading is the title.
+        #expect(document.metadata.title == "Cache outage on 3 May")
+        #expect(HTMLArticle.title("Cache outage | by Sam | Medium", firstHeading: "Cache outage") == "Cache outage")
+        #expect(HTMLArticle.title("Cache outages explained", firstHeading: "Cache outage") == "Cache outages explained")
+    }
+
+    @Test("A weekday written before any date is the last one on or before the page's publication date")
+    func weekdayBeforePublication() throws {
+        // Published Wednesday 2021-05-05; "on Monday" is 2021-05-03. UTC: 09:10 to 09:55.
+        let page = """
+            <html><head><meta property="article:published_time" content="2021-05-05T12:00:00Z"></head><body><article>
+            <h1>Queue stall</h1>
+            <p>On Monday, from 09:10 to 09:55 UTC, jobs could not be queued.</p>
+            </article></body></html>
+            """
+        let (incident, warnings) = try ProseFixture.parse(page, name: "stall.html")
+        #expect(incident.impactStart?.time.iso8601 == "2021-05-03T09:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2021-05-03T09:55:00Z")
+        #expect(warnings.isEmpty)
+    }
+
+    @Test("A report's header fields are blocks of their own, and a 'Prepared:' date does not date the incident's times")
+    func reportFields() throws {
+        // The incident is on 2 March 2022 (the Date: field), the report four days later. 11:05 to 11:40 UTC.
+        let text = """
+              Incident:  search unavailable
+              Date:      Wednesday, 2 March 2022
+              Prepared:  Search team, 6 March 2022
+
+              Search returned errors from 11:05 to 11:40 UTC, when the index was restored.
+            """
+        let blocks = PlainTextBlocks.blocks(lines: BlockDocument.lines(text))
+        #expect(blocks.map(\.line) == [1, 2, 3, 5])
+        // (The last, one line holding a clock, is a row, as before.)
+        #expect(blocks.map(\.kind) == [.paragraph, .paragraph, .paragraph, .listItem])
+        #expect(PlainTextBlocks.isFieldLine("Message-ID: <a@b>"))
+        #expect(!PlainTextBlocks.isFieldLine("At 14:05 the queue stalled"))
+        #expect(!PlainTextBlocks.isFieldLine("The first thing we saw was this: errors"))
+        let (incident, _) = try ProseFixture.parse(text, name: "report.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2022-03-02T11:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-03-02T11:40:00Z")
+    }
+
+    @Test("A mail's header: the subject is the title, Date: the day of writing, and its clock is no event")
+    func mailHeader() throws {
+        // Sent Friday 2020-10-09 08:30 +0200 (06:30Z); "on Thursday" is 2020-10-08; CEST = UTC+2,
+        // so 16:00 to 16:45 CEST is 14:00Z to 14:45Z.
+        let text = """
+            From: Ops <ops@example.com>
+            To: all@example.com
+            Date: Fri, 9 Oct 2020 08:30:00 +0200
+            Subject: Upload errors on Thursday
+
+            Hello,
+
+            on Thursday, uploads failed between 16:00 and 16:45 CEST. They work again.
+            """
+        let lines = BlockDocument.lines(text)
+        let header = try #require(MailHeader.read(lines))
+        #expect(header == MailHeader(subject: "Upload errors on Thursday", sent: CivilDate(year: 2020, month: 10, day: 9), lineCount: 5))
+        #expect(MailHeader.day("1 Jan 2021 00:30 +0100") == CivilDate(year: 2020, month: 12, day: 31))
+        #expect(MailHeader.read(BlockDocument.lines("Summary: it broke\nDate: 2021-01-01\n\nText")) == nil)
+        let (incident, warnings) = try ProseFixture.parse(text, name: "mail.txt")
+        #expect(incident.title == "Upload errors on Thursday")
+        #expect(incident.impactStart?.time.iso8601 == "2020-10-08T14:00:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2020-10-08T14:45:00Z")
+        #expect(incident.events.allSatisfy { $0.time.iso8601 != "2020-10-09T06:30:00Z" })
+        #expect(warnings.isEmpty)
+    }
+}
