@@ -315,7 +315,7 @@ enum CorpusRendering {
 
     /// A page as a blog would publish it: a title, navigation, the article, a footer.
     static func html(file: String, markdown: [UInt8]) -> [UInt8] {
-        let parsed = MarkdownParser().parse(String(decoding: markdown, as: UTF8.self))
+        let parsed = MarkdownParser().parse(commonMarkForInk(String(decoding: markdown, as: UTF8.self)))
         let title = parsed.metadata["title"] ?? parsed.title ?? file
         let page = """
             <!DOCTYPE html>
@@ -346,6 +346,44 @@ enum CorpusRendering {
             }
         }
         return Array(out.joined(separator: "\n\n").utf8)
+    }
+
+    /// Two CommonMark shapes Ink does not know, written as Ink reads them, so that the page is
+    /// what a site's renderer would publish: an autolink `<https://...>` (Ink leaves it as a tag,
+    /// and the rest of the page becomes that tag's text) becomes `[https://...](https://...)`; a
+    /// fenced code block indented under a list item (Ink's fence then never closes and swallows
+    /// the rest of the document) is moved to the margin.
+    static func commonMarkForInk(_ markdown: String) -> String {
+        var lines: [String] = []
+        var fenceIndent: Int?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            let isFence = line.dropFirst(indent).hasPrefix("```")
+            if let open = fenceIndent {
+                lines.append(String(line.dropFirst(min(indent, open))))
+                if isFence { fenceIndent = nil }
+            } else if isFence, indent > 0 {
+                fenceIndent = indent
+                lines.append(String(line.dropFirst(indent)))
+            } else {
+                lines.append(autolinksWrittenOut(String(line)))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `<https://example.org/x>` as `[https://example.org/x](https://example.org/x)`.
+    static func autolinksWrittenOut(_ line: String) -> String {
+        guard line.contains("<http") else { return line }
+        var out = ""
+        var rest = Substring(line)
+        while let open = rest.range(of: "<http") {
+            guard let close = rest[open.upperBound...].firstIndex(where: { $0 == ">" || $0 == " " }), rest[close] == ">" else { break }
+            let url = rest[rest.index(after: open.lowerBound)..<close]
+            out += rest[..<open.lowerBound] + "[\(url)](\(url))"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// `[text](url)` as `text (url)`, as a text export keeps a link's address; a link whose text

@@ -88,4 +88,49 @@ struct PublishedShapesTests {
         #expect(incident.events.allSatisfy { $0.time.iso8601 != "2020-10-09T06:30:00Z" })
         #expect(warnings.isEmpty)
     }
+
+    @Test("A step written 'without impact' or 'without affecting customers' is no evidence: a later range or resumption does not end the window")
+    func withoutImpact() throws {
+        // 10:20 to 11:05 UTC on 2 July 2024; the key roll of 3 July and the 01:00 resumption had no impact.
+        let text = """
+            # Resolver failures, 2 July 2024
+
+            Lookups failed from 10:20 UTC to 11:05 UTC. A corrected roll was done on 3 July, 08:00-08:30 UTC, without impact.
+            The clean-up job resumed at 01:00 UTC on 3 July and finished without affecting customers.
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "resolver.md")
+        #expect(incident.impactStart?.time.iso8601 == "2024-07-02T10:20:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-07-02T11:05:00Z")
+    }
+
+    @Test("Watching after the fix ('watched it until 23:30 before closing the incident') is no stated end")
+    func watchingIsNoEnd() throws {
+        // UTC: failures from 21:40, working again from 23:05; the 23:30 close-out and the 23:50
+        // "kept the incident open until" are not the end.
+        let text = """
+            # Sign-in failures, 5 June 2023
+
+            Sign-ins failed from 21:40 UTC. Sign-ins worked again from 23:05 UTC. We watched it until 23:30 UTC before closing the incident.
+            We kept the incident open until 23:50 UTC to watch the queues, then resolved it.
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "signin.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-06-05T21:40:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-06-05T23:05:00Z")
+    }
+
+    @Test("'From that moment, requests failed' two sentences after a time: the impact starts at that time")
+    func backReference() throws {
+        // PST = UTC-8 on 16 January 2023: 4:10 PM is 00:10Z on the 17th; recovered 6:25 PM = 02:25Z.
+        let text = """
+            # Certificate rotation outage
+
+            On January 16, 2023 at 4:10 PM PST, a job rotated the certificate. The new chain lacked an intermediate certificate. From that moment, most app requests failed.
+
+            An engineer was paged at 5:02 PM PST, when the error dashboard crossed its threshold. By 6:25 PM PST error rates had recovered.
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "cert.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-01-17T00:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-01-17T02:25:00Z")
+        #expect(ProseReading.backReferences.contains("from that moment"))
+    }
 }
