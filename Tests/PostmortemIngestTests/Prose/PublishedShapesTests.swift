@@ -133,4 +133,36 @@ struct PublishedShapesTests {
         #expect(incident.impactEnd?.time.iso8601 == "2023-01-17T02:25:00Z")
         #expect(ProseReading.backReferences.contains("from that moment"))
     }
+
+    @Test("A web page with no time of day (the navigation's 'Updated 10:00 UTC' is not the article's) is an error naming the file")
+    func pageWithoutTime() {
+        let page = """
+            <html><body><header><nav>Home - Updated 10:00 UTC</nav></header><article><h1>We are sorry</h1>
+            <p>Yesterday the service was unavailable for some customers.</p></article></body></html>
+            """
+        #expect {
+            _ = try Ingest.parse(SourceInput(path: "sorry.html", bytes: Array(page.utf8)))
+        } throws: { error in
+            guard let error = error as? IngestError, case .noTimeline = error else { return false }
+            return error.description == "sorry.html: no timeline found; expected postmortem prose with dated times such as '12:47 AM PDT on April 21st' or '14:05 UTC' (the text holds no time of day)."
+        }
+    }
+
+    @Test("A web page whose times name no year (no publication date): an error with the line and the --reference-date hint")
+    func pageWithoutYear() throws {
+        let page = """
+            <html><body><article><h1>API errors</h1><p>Intro.</p>
+            <p>On March 3, from 14:05 to 14:50 UTC, API requests failed.</p></article></body></html>
+            """
+        #expect {
+            _ = try Ingest.parse(SourceInput(path: "api.html", bytes: Array(page.utf8)))
+        } throws: { error in
+            guard let error = error as? IngestError, case .noTimeline = error else { return false }
+            return error.description.hasSuffix("(the first time found was skipped: line 2: skipped a time: 'March 3' names no year and the text gives none (give --reference-date)).")
+        }
+        // With the hint, the page reads: 14:05 to 14:50 UTC on 3 March 2024.
+        let (incident, _) = try ProseFixture.parse(page, name: "api.html", options: IngestOptions(referenceDate: CivilDate(year: 2024, month: 3, day: 10)))
+        #expect(incident.impactStart?.time.iso8601 == "2024-03-03T14:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2024-03-03T14:50:00Z")
+    }
 }
