@@ -165,4 +165,19 @@ struct PublishedShapesTests {
         #expect(incident.impactStart?.time.iso8601 == "2024-03-03T14:05:00Z")
         #expect(incident.impactEnd?.time.iso8601 == "2024-03-03T14:50:00Z")
     }
+
+    @Test("Wrong results are impact: 'duplicate invoices were created from 03:15 to 04:02 UTC' is the window's range")
+    func duplicatesAreImpact() throws {
+        // UTC as written, on 14 September 2023; the 09:30 voiding is clean-up.
+        let text = """
+            # Billing run report, 14 September 2023
+
+            During the run, duplicate invoices were created from 03:15
+            to 04:02 UTC, when the run was stopped. All duplicates were voided by 09:30 UTC.
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "billing.txt")
+        #expect(incident.impactStart?.time.iso8601 == "2023-09-14T03:15:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-09-14T04:02:00Z")
+        #expect(ProseWindowEvidence.namesFailure("customers were charged twice"))
+    }
 }
