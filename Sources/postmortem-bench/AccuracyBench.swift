@@ -126,6 +126,9 @@ struct AccuracyBench: ParsableCommand {
         },
         Rendering(name: "plain text", asPublished: false, applies: CorpusRendering.isMarkdown) { _, bytes in CorpusRendering.plainText(markdown: bytes) },
         Rendering(name: "web page (as published)", asPublished: true, applies: CorpusRendering.isWebPage) { _, bytes in bytes },
+        Rendering(name: "web page saved as text", asPublished: false, applies: CorpusRendering.isWebPage) { _, bytes in
+            CorpusRendering.visibleText(html: bytes)
+        },
         Rendering(name: "plain text (as published)", asPublished: true, applies: { !CorpusRendering.isMarkdown($0) && !CorpusRendering.isWebPage($0) }) {
             _, bytes in bytes
         },
@@ -346,6 +349,16 @@ enum CorpusRendering {
             }
         }
         return Array(out.joined(separator: "\n\n").utf8)
+    }
+
+    /// A page as a browser saves it as text: everything visible on it (navigation, banners,
+    /// comments and footer included), one line per block, blank lines between.
+    static func visibleText(html bytes: [UInt8]) -> [UInt8] {
+        let page = bytes.withUnsafeBytes { HTMLDocument(html: $0, url: "page.html") }
+        guard let body = page?.first("//body") ?? page?.root else { return [] }
+        let title = page?.first("//title")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let lines = body.visibleText.split(separator: "\n").map(String.init)
+        return Array(([title].filter { !$0.isEmpty } + lines).joined(separator: "\n\n").utf8)
     }
 
     /// Two CommonMark shapes Ink does not know, written as Ink reads them, so that the page is
