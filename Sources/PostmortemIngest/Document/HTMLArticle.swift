@@ -44,10 +44,33 @@ enum HTMLArticle {
         var blocks: [DocumentBlock] = []
         // An article's own `<header>` holds its title (and a byline, which is left out): the
         // page's header is outside the article and skipped whole.
-        if let root { collect(root, into: &blocks, headerHeadings: root.name == "article" || root.name == "main") }
+        if let root {
+            collect(root, into: &blocks, headerHeadings: root.name == "article" || root.name == "main", rootLength: root.textContent.utf8.count)
+        }
         var pageMetadata = metadata
         pageMetadata.title = title(metadata.title, firstHeading: blocks.first { $0.kind == .heading && $0.level == 1 }?.text)
         return BlockDocument(markup: .html, blocks: blocks, metadata: pageMetadata)
+    }
+
+    /// What a site's template calls its parts around the article, in `class` and `id` words
+    /// (`<div class="sidebar">`, `<div id="comments">`, `<div class="cookie-banner">`): left out.
+    static let chromeWords: Set<String> = [
+        "sidebar", "widget", "widgets", "comments", "comment", "responses", "related", "footer", "nav", "navbar", "navigation", "menu",
+        "topbar", "metabar", "cookie", "cookies", "consent", "share", "sharing", "social", "breadcrumb", "breadcrumbs", "subscribe",
+        "newsletter", "advert", "advertisement", "promo", "announcement",
+    ]
+    /// Whether a `<div>`-like element is the site's chrome by its `class` or `id` words. An
+    /// element that holds the page's `<h1>` or half its text is the article's wrapper, whatever
+    /// it is called (`<div class="layout-with-sidebar">`). (A `post-header` or `hero` block is
+    /// read whole: its byline may be the only place that writes the year.)
+    static func isChrome(_ node: HTMLNode, rootLength: Int) -> Bool {
+        guard rootLength > 0, node.name == "div" || node.name == "section" || node.name == "ul" || node.name == "span" else { return false }
+        let names = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+        let named = names.contains { name in
+            TextFolding.lowercased(name).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { chromeWords.contains(String($0)) }
+        }
+        guard named, node.textContent.utf8.count * 2 < rootLength else { return false }
+        return !headings(under: node).contains { $0.name == "h1" }
     }
 
     /// Separators a page's `<title>` puts between the article's title and the site's name.
@@ -85,7 +108,7 @@ enum HTMLArticle {
 
     /// Walks the article with an explicit stack (archived pages can nest elements hundreds of
     /// thousands deep), emitting one block per heading, paragraph, list item, row or `<pre>`.
-    static func collect(_ root: HTMLNode, into blocks: inout [DocumentBlock], headerHeadings: Bool = false) {
+    static func collect(_ root: HTMLNode, into blocks: inout [DocumentBlock], headerHeadings: Bool = false, rootLength: Int = 0) {
         var stack: [Work] = [.node(root)]
         while let work = stack.popLast() {
             let node: HTMLNode
@@ -102,6 +125,7 @@ enum HTMLArticle {
                 continue
             }
             if skipped.contains(name) { continue }
+            if isChrome(node, rootLength: rootLength) { continue }
             if node.attribute("role").map({ ["navigation", "banner", "contentinfo", "complementary"].contains($0) }) ?? false { continue }
             let line = node.line ?? 1
             if let level = headings[name] {

@@ -180,4 +180,31 @@ struct PublishedShapesTests {
         #expect(incident.impactEnd?.time.iso8601 == "2023-09-14T04:02:00Z")
         #expect(ProseWindowEvidence.namesFailure("customers were charged twice"))
     }
+
+    @Test("A page with no <article> or <aside>: a sidebar, comments and footer named by class or id are left out; the wrapper that holds the <h1> is kept")
+    func chromeByClass() throws {
+        // The post: 10:05 to 10:50 UTC on 6 April 2022. The sidebar's other post (16:10-18:00 on
+        // 1 April) and a comment's 09:00-11:30 would otherwise be read as this incident's.
+        let page = """
+            <!DOCTYPE html><html><head><title>Queue outage | Example blog</title><meta property="article:published_time" content="2022-04-08T10:00:00Z"></head><body>
+            <div class="site-wrapper">
+            <div class="topbar-nav"><a href="/">Home</a> <a href="/blog">Blog</a></div>
+            <div class="layout-with-sidebar">
+            <div class="post-body">
+            <div class="post-header"><h1>Queue outage</h1><span>By Kim, April 8, 2022</span></div>
+            <p>On April 6, jobs were stuck in the queue from 10:05 to 10:50 UTC after a broker ran out of disk.</p>
+            <p>We freed disk at 10:40 UTC and jobs ran normally again from 10:50 UTC.</p>
+            </div>
+            <div class="sidebar"><h3>Recent posts</h3><p>Login outage on April 1, resolved at 18:00 UTC after failures from 16:10 to 18:00 UTC</p></div>
+            </div>
+            <div id="comments"><p>Ana, April 7, 2022 at 09:15: we saw failures from 09:00 to 11:30 UTC.</p></div>
+            <div class="site-footer">Last updated April 9, 2022 08:00 UTC</div>
+            </div></body></html>
+            """
+        let (incident, warnings) = try ProseFixture.parse(page, name: "queue.html")
+        #expect(incident.impactStart?.time.iso8601 == "2022-04-06T10:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-04-06T10:50:00Z")
+        #expect(incident.events.map(\.writtenTime) == ["10:05 to 10:50 UTC", "10:40 UTC", "10:50 UTC"])
+        #expect(warnings.isEmpty)
+    }
 }
