@@ -26,14 +26,18 @@ enum PlainTextBlocks {
         var currentIsItem = false
         /// The indentation of the list item being read (continuation lines are indented deeper).
         var itemIndent = -1
+        /// Whether the block is one field of a run of header fields (`Date: ...` under
+        /// `Incident: ...`), which is no heading though it is one short line.
+        var currentIsField = false
         func close() {
             defer {
                 current = []
                 currentIsItem = false
                 itemIndent = -1
+                currentIsField = false
             }
             guard !current.isEmpty else { return }
-            if !currentIsItem, current.count == 1, isHeading(current[0]) {
+            if !currentIsItem, !currentIsField, current.count == 1, isHeading(current[0]) {
                 blocks.append(DocumentBlock(kind: .heading, text: current[0], line: currentStart, level: 1))
                 return
             }
@@ -70,8 +74,20 @@ enum PlainTextBlocks {
                 current.append(String(item))
                 continue
             }
+            // `Date: ...` under `Subject: ...`: each field of a header is a block of its own, so the
+            // report's own date is not read as the incident's.
+            let fieldRun = !current.isEmpty && !currentIsItem && isFieldLine(line) && isFieldLine(current[current.count - 1])
+            if fieldRun {
+                currentIsField = true
+                close()
+                currentIsField = true
+            }
             // A line cut mid-sentence goes on into the next, indented or not (a lazy continuation).
-            if !current.isEmpty, !isWrapped(current[current.count - 1]), startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
+            if !current.isEmpty, !isWrapped(current[current.count - 1]) || nextTimelineEntry(after: current[current.count - 1], line),
+                startsEntry(line) || (currentIsItem && indent <= itemIndent)
+            {
+                close()
+            }
             if current.isEmpty { currentStart = index + 1 }
             current.append(line)
         }
@@ -101,11 +117,72 @@ enum PlainTextBlocks {
         return PhraseList.isLetter(last) || last == 44
     }
 
+    /// A line that opens with a clock under one that opens with a clock: the next entry of a
+    /// timeline written one entry per line ("09:20 queue length starts to climb; no new runners
+    /// come up" / "09:34 first report in the chat"), even when the entry before stops without a
+    /// full stop and is long enough to look wrapped.
+    static func nextTimelineEntry(after previous: String, _ line: String) -> Bool {
+        opensWithClock(previous) && opensWithClock(line)
+    }
+
+    /// `9:20`, `09:20` at the start of the line.
+    static func opensWithClock(_ line: String) -> Bool {
+        var digits = 0
+        for byte in line.utf8.prefix(6) {
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+                continue
+            }
+            guard byte == 58, (1...2).contains(digits) else { return false }
+            let rest = line.utf8.dropFirst(digits + 1).prefix(2)
+            return rest.count == 2 && rest.allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
+        return false
+    }
+
+    /// A header field's line: one to three words, the first capitalised, then a colon and a space
+    /// (`Date: Tue, 6 Jun 2023`, `Prepared: Finance team`, `Message-ID: <...>`).
+    static func isFieldLine(_ line: String) -> Bool {
+        var words = 1
+        var previous: UInt8 = 0
+        for (i, byte) in line.utf8.prefix(32).enumerated() {
+            if i == 0 {
+                guard byte >= 65 && byte <= 90 else { return false }
+            } else if byte == 58 {
+                // The colon ends the label; it is followed by a space (or ends the line), not a digit (`14:05`).
+                let next = line.utf8.dropFirst(i + 1).first
+                return previous != 32 && (next == nil || next == 32 || next == 9)
+            } else if byte == 32 {
+                if previous == 32 { return false }
+                words += 1
+                if words > 3 { return false }
+            } else if !(PhraseList.isLetter(byte) || byte == 45 || byte == 47) {
+                return false
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// A short line with no closing punctuation that starts with a capital letter.
     static func isHeading(_ line: String) -> Bool {
         // `prefix(101)`: no more than 101 characters counted, however long the line.
-        guard line.prefix(101).count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
+        guard line.prefix(101).count <= 100, let first = line.first, first.isUppercase || opensWithDayOfMonth(line), let last = line.last else { return false }
         return !".!?:;,".contains(last) && !ProseDocument.holdsClock(line)
+    }
+
+    /// `12 October: stale search results`, `3rd March - exports`: a day of the month and its
+    /// month's name, as a write-up of several incidents heads each (a heading saved as plain text).
+    static func opensWithDayOfMonth(_ line: String) -> Bool {
+        let words = line.prefix(24).split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, let lead = words[0].utf8.first, lead >= 48, lead <= 57 else { return false }
+        let day = words[0].prefix { $0.isNumber }
+        let suffix = words[0].dropFirst(day.count)
+        guard (1...2).contains(day.count), let number = Int(day), (1...31).contains(number), ["", "st", "nd", "rd", "th"].contains(suffix) else { return false }
+        let month = words[1].prefix { $0.isLetter }
+        guard month.count >= 3, month.first?.isUppercase == true, CivilDate.month(named: month) != nil else { return false }
+        // A name after the day ("12 October: stale results"), not a date line alone ("12 October 2023").
+        return line.utf8.contains(58) || line.containsBytes(" - ") || line.containsBytes(" \u{2013} ")
     }
 
     /// One line holding a clock time (`Repaired 2022-01-22 13:59`): a timeline row.

@@ -22,6 +22,9 @@ struct ProseDateContext: Sendable {
     var anchor: CivilDate?
     var zoneInForce: WrittenZone?
     var defaultZone: WrittenZone?
+    /// The day the document was written (a page's publication date): a weekday written before
+    /// any date is the last one on or before it.
+    var writtenOn: CivilDate?
     /// The zone the document states for all its times ("All times in CET"), which a clock
     /// without its own zone takes before `--zone`.
     var documentZone: ProseZoneStatement?
@@ -35,6 +38,8 @@ struct ProseDateContext: Sendable {
     private var seasonWarned: Set<String> = []
     /// The last clock instant resolved, to notice a time that steps back.
     private var lastInstant: Instant?
+    /// The local day of the last clock resolved (kept where `lastInstant` is forgotten).
+    private var clockDate: CivilDate?
     /// The range last written ("between 8:19 AM and 9:43 AM KST"): a later time inside it is a
     /// return to a moment the text already covered, not a step back to flag.
     private var lastSpan: (start: Instant, end: Instant)?
@@ -77,8 +82,8 @@ struct ProseDateContext: Sendable {
     static let sameDayWords = ["same day", "that day", "earlier", "that morning", "that evening", "that afternoon", "meanwhile"]
     static let nextDayWords = ["next day", "following day", "next morning", "following morning", "overnight"]
 
-    /// Resolves a mention found in `sentence` and moves the context forward.
-    mutating func resolve(_ mention: ProseTimeMention, sentence: String) -> Outcome {
+    /// Resolves a mention found in a sentence (`lower`: the sentence lower-cased) and moves the context forward.
+    mutating func resolve(_ mention: ProseTimeMention, lowerSentence lower: String) -> Outcome {
         var start = mention.start
         var end = mention.end
         var dayWrittenOnce = false
@@ -98,7 +103,6 @@ struct ProseDateContext: Sendable {
             }
             end = second
         }
-        let lower = sentence.lowercased()
         var warnings: [String] = []
         let first: Local
         switch local(start, written: mention.written, sentence: lower, warnings: &warnings, chained: false) {
@@ -130,6 +134,7 @@ struct ProseDateContext: Sendable {
     mutating func resetClock() {
         dateInForce = referenceDate
         lastInstant = nil
+        clockDate = nil
         night = nil
     }
 
@@ -209,6 +214,14 @@ struct ProseDateContext: Sendable {
             if let dateSlip, dateSlip.applies(to: date) { date = dateSlip.correct(date) }
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
             dateInForce = date
+        } else if let weekday = e.weekday, dateInForce == nil, let written = writtenOn {
+            // "Last Monday our apps could not connect", in a post published on a Wednesday: the
+            // latest such weekday on or before the day it was written (the week before when the
+            // text looks back from that very weekday).
+            var back = (written.weekday - weekday + 7) % 7
+            if back == 0, e.looksBack { back = 7 }
+            date = written.adding(days: -back)
+            dateInForce = date
         } else if let weekday = e.weekday {
             guard let base = dateInForce else {
                 return .failure(.skipped("'\(written)' names a weekday but no date is in force (give --reference-date)"))
@@ -221,7 +234,10 @@ struct ProseDateContext: Sendable {
             } else {
                 if delta > 3 { delta -= 7 }
                 date = base.adding(days: delta)
-                dateInForce = date
+                // "The patch we released on Thursday had changed ..." after the outage's clocks on
+                // Saturday: a weekday alone that goes back before the day the last clock was on
+                // is an aside about the past; the clocks after it are still on that day.
+                if e.clock != nil || clockDate.map({ date >= $0 }) ?? true { dateInForce = date }
             }
         } else {
             guard let base = dateInForce else {
@@ -314,6 +330,7 @@ struct ProseDateContext: Sendable {
             }
         }
         dateInForce = date
+        clockDate = date
         lastInstant = instant
         lastPlace = place
         if e.zoneToken != nil { zoneInForce = zone }

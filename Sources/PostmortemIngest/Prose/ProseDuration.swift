@@ -97,8 +97,10 @@ enum ProseDuration {
         (c | 0x20) >= 97 && (c | 0x20) <= 122 || (c >= 48 && c <= 57) || c == 45 || c == 46
     }
 
-    /// The units' stems in the cases text writes them, looked for on the sentence's bytes.
-    static let unitStems = PhraseList(["min", "hour", "day", "hr", "Min", "Hour", "Day", "Hr", "MIN", "HOUR", "DAY", "HR"])
+    /// The units' stems in the cases text writes them, looked for on the sentence's bytes, at the
+    /// start of a word: a unit is a word of its own (or the part after a hyphen, "27-minute"), so
+    /// "administrator", "today" and "Monday" hold none.
+    static let unitStems = PhraseList(["min", "hour", "day", "hr", "Min", "Hour", "Day", "Hr", "MIN", "HOUR", "DAY", "HR"], atWordStart: true)
 
     /// Whether the sentence may give a length at all: a byte scan for a unit's stem, so that the
     /// sentences without one (most of them) are never cut into words. A bare "h" ("2 h") is not
@@ -109,16 +111,18 @@ enum ProseDuration {
 
     /// Whether the sentence writes a length in the compact form "3h 12m" or "45m": a digit
     /// directly followed by `h` or `m` and then no letter.
-    /// One pass over the bytes with the two bytes before, no copy: it runs on every sentence.
+    /// One pass over the sentence's contiguous bytes (no copy of a native string): it runs on
+    /// every sentence without a unit's stem.
     static func holdsCompactLength(_ sentence: String) -> Bool {
-        var twoBack: UInt8 = 32
-        var oneBack: UInt8 = 32
-        for byte in sentence.utf8 {
-            if isCompactUnit(digit: twoBack, unit: oneBack), !isLetter(byte) { return true }
-            twoBack = oneBack
-            oneBack = byte
+        var text = sentence
+        return text.withUTF8 { b in
+            var i = 1
+            while i < b.count {
+                if isCompactUnit(digit: b[i - 1], unit: b[i]), i + 1 == b.count || !isLetter(b[i + 1]) { return true }
+                i += 1
+            }
+            return false
         }
-        return isCompactUnit(digit: twoBack, unit: oneBack)
     }
 
     private static func isCompactUnit(digit: UInt8, unit: UInt8) -> Bool {
@@ -132,6 +136,8 @@ enum ProseDuration {
     /// "3h", "12m", "1.5h": a number and a one-letter unit written as one word. `m` is minutes
     /// only after an hour of the same length ("3h 12m"): alone it is as often millions.
     static func compactAmount(_ word: String, afterHours: Bool) -> Double? {
+        // The last byte first: the last `Character` is one of these only when it is.
+        guard let byte = word.utf8.last, byte | 0x20 == 104 || byte | 0x20 == 109 else { return nil }
         guard let unit = word.last, unit == "h" || unit == "m" || unit == "H" || unit == "M",
             let value = number(String(word.dropLast())), word.utf8.count >= 2
         else { return nil }
@@ -166,7 +172,8 @@ enum ProseDuration {
         var matched = false
         var hours = false
         while i < words.count {
-            if i + 1 < words.count, let value = number(words[i]), let unit = units[words[i + 1]] {
+            // The unit first: one table look-up rejects most words, before the number's readings.
+            if i + 1 < words.count, let unit = units[words[i + 1]], let value = number(words[i]) {
                 total += value * Double(unit)
                 hours = unit == 3600
                 i += 2

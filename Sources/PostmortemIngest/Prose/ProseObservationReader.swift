@@ -34,6 +34,8 @@ import PostmortemTimeline
 struct ProseObservationReader {
     let document: ProseDocument
     let text: String
+    /// `text` lower-cased (the incident reader lower-cases it once for the provider and this reader).
+    let lowerText: String
     let file: String
     let events: [TimelineEvent]
     let eventSentences: [Int]
@@ -81,12 +83,11 @@ struct ProseObservationReader {
     /// reports the ones no announced credit accounts for.
     func reading() -> (observations: [Observation], creditFigures: [Observation]) {
         var creditFigures: [Observation] = []
-        let lowerText = TextFolding.lowercased(text)
         let tallies = Self.impairments.dropLast().map { (word: $0, count: count(of: $0, in: lowerText)) }
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
-            let lower = TextFolding.lowercased(sentence.text)
+            let lower = sentence.lower
             let aboutCredit = lower.containsBytes("credit")
             let mark = found.count
             defer {
@@ -314,7 +315,7 @@ struct ProseObservationReader {
         for i in t.indices.dropLast() {
             guard let lead = t[i].text.utf8.first, lead >= 48, lead <= 57 else { continue }
             // Foundation's replacing only for a number written with commas ("1,200").
-            let digits = t[i].text.containsBytes(",") ? t[i].text.replacingOccurrences(of: ",", with: "") : t[i].text
+            let digits = t[i].text.containsBytes(",") ? String(decoding: t[i].text.utf8.filter { $0 != 44 }, as: UTF8.self) : t[i].text
             guard let value = Double(digits), !digits.containsBytes("."), !t[i].text.hasSuffix("%") else { continue }
             let next = t[i + 1].lower
             guard let entry = Self.nouns.first(where: { next.hasPrefix($0.key) && next.hasSuffix("s") }) else { continue }

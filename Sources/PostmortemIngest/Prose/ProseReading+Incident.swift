@@ -4,7 +4,9 @@ extension ProseReading {
     /// The incidents the document describes (one, or one per dated entry), and the warnings
     /// from choosing their windows (readings that disagree).
     func incidents(document: ProseDocument, text: String) -> (incidents: [Incident], warnings: [ParseWarning]) {
-        let provider = provider(document: document, text: text)
+        // The whole text lower-cased once, for the provider's phrases and the observations' tallies.
+        let lowerText = TextFolding.lowercased(text)
+        let provider = provider(document: document, lowerText: lowerText)
         let documentTitle = title(document: document, provider: provider)
         // Services: the opening paragraph, headings and dated sentences.
         let openingBlock = document.sentences.first { !$0.isHeading && !($0.block == 0 && dateLine != nil) }?.block
@@ -12,7 +14,7 @@ extension ProseReading {
         let sectionIDs = Array(Set(sentenceSections)).sorted()
         let window = ProseImpactWindow.infer(from: events)
         let (observations, creditFigures) = ProseObservationReader(
-            document: document, text: text, file: file, events: events, eventSentences: eventSentences,
+            document: document, text: text, lowerText: lowerText, file: file, events: events, eventSentences: eventSentences,
             sectionServices: sectionServices, start: window?.start ?? events.map(\.time).min()
         ).reading()
         var lineSections: [Int: Int] = [:]
@@ -36,7 +38,10 @@ extension ProseReading {
                 for name in ProseVocabulary.regions(in: words) where !regions.contains(name) { regions.append(name) }
             }
             var credits: [AnnouncedCredit] = []
-            for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading && sentenceSections[index] == section {
+            // Only a sentence that says "credit" can announce one (the reader's own first check, on
+            // the lower-cased text the sentence already holds).
+            for (index, sentence) in document.sentences.enumerated()
+            where !sentence.isHeading && sentenceSections[index] == section && sentence.lower.containsBytes("credit") {
                 credits += AnnouncedCreditReader.credits(in: sentence.text, source: SourceLocation(file: file, line: sentence.line))
             }
             let sectionCandidates = indices.map { candidates[$0] }
@@ -113,13 +118,13 @@ extension ProseReading {
 
     /// The provider, only when the document says who writes it: the page's site name, a provider
     /// named in the title, or a writer's phrase ("The AWS Team", "we at GitHub", "GitHub's postmortem").
-    func provider(document: ProseDocument, text: String) -> String? {
+    func provider(document: ProseDocument, lowerText: String) -> String? {
         if let site = metadata.siteName, !site.isEmpty {
             return ProseVocabulary.providers.first { site.containsBytes($0.word) }?.name ?? site
         }
         let titleText = metadata.title ?? document.sentences.first { $0.isHeading }?.text ?? ""
         if let named = ProseVocabulary.providers.first(where: { titleText.containsBytes($0.word) }) { return named.name }
-        let found = Self.writerPhrases.occurrences(in: TextFolding.lowercased(text))
+        let found = Self.writerPhrases.occurrences(in: lowerText)
         let perProvider = Self.writerPhrases.phrases.count / max(ProseVocabulary.providers.count, 1)
         // The first provider of the table with a phrase in the text, as when each was asked in turn.
         return found.firstIndex(of: true).map { ProseVocabulary.providers[$0 / perProvider].name }
