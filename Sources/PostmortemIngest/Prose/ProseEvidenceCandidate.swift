@@ -38,9 +38,29 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     /// states happened at this time ("At 08:17 a maintenance caused a routing loop. Customers'
     /// machines lost connectivity.").
     var followingUntimed = false
+    /// A later sentence of the same block, with no time between, that refers back to this time
+    /// ("At 4:10 PM a job rotated the certificate. The new chain lacked an intermediate. From
+    /// that moment, most requests failed."): what it states happened at this time.
+    var referringSentence: String? = nil
     /// The heading of the section the statement sits in, when it is not the document's title
     /// ("Impact", "Incident 1: runner provisioning stalled").
     var sectionHeading: String? = nil
     /// The field label the time is written under (`Start:`, `End:`), if any.
     var field: ProseFieldLabel? = nil
+    /// `clause`, `lead` and `tail` lower-cased, filled in by `withLowerCase()` for the window
+    /// evidence, whose rules read each of them several times (lower-casing them in every rule was
+    /// a tenth of the window evidence's instructions); empty until then.
+    var lowerClause = ""
+    var lowerLead = ""
+    var lowerTail = ""
+
+    /// The candidate with `lowerClause`, `lowerLead` and `lowerTail` filled in (a row's tail is
+    /// its clause: one string serves both).
+    func withLowerCase() -> ProseEvidenceCandidate {
+        var copy = self
+        copy.lowerClause = TextFolding.lowercased(clause)
+        copy.lowerLead = lead == clause ? copy.lowerClause : TextFolding.lowercased(lead)
+        copy.lowerTail = tail == clause ? copy.lowerClause : TextFolding.lowercased(tail)
+        return copy
+    }
 }

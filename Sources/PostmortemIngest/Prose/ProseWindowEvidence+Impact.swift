@@ -6,16 +6,23 @@ extension ProseWindowEvidence {
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
         "stuck", "timed out", "timing out", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        // Wrong results rather than none: "duplicate invoices were created", "customers were charged twice".
+        "duplicat", "charged twice", "double charg", "double-charg",
     ]
     static let outageWordsList = PhraseList(outageWords, atWordStart: true)
 
     /// A clause that states impact: the status words, or an outage word in a clause that does
     /// not say the service is back ("We are aware of degraded mail and are working on it").
     static func statesImpact(_ clause: String) -> Bool {
-        switch ProseStatus.classify(clause) {
+        statesImpact(lower: clause.lowercased())
+    }
+
+    /// `statesImpact` of a clause already lower-cased.
+    static func statesImpact(lower: String) -> Bool {
+        switch ProseStatus.classify(lower: lower) {
         case .impact: return true
         case .restored: return false
-        default: return Self.namesFailure(clause.lowercased())
+        default: return Self.namesFailure(lower)
         }
     }
 

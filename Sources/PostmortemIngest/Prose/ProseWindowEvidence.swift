@@ -25,21 +25,29 @@ struct ProseWindowEvidence {
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
     static let hypotheticalList = PhraseList(hypothetical, atWordStart: true)
+    /// A step the text says had no impact ("a corrected key roll on 3 July, 08:00-08:30 UTC,
+    /// without impact"; "the rebalance resumed at 01:00 and finished without affecting
+    /// customers"): no evidence for the window's start, end or range.
+    static let withoutImpact = [
+        "without impact", "without any impact", "without customer impact", "without user impact", "without affecting", "with no impact",
+        "with no customer impact", "with no user impact", "without downtime", "without any downtime", "with no downtime",
+    ]
+    static let withoutImpactList = PhraseList(withoutImpact, atWordStart: true)
 
     /// `fieldDuration` is the impact's duration a field of the document gives (`Duration: 47
     /// minutes`): with a stated start and no end, the window is the start plus it.
     init(candidates: [ProseEvidenceCandidate], file: String, fieldDuration: Int64? = nil) {
-        let timed = candidates.filter {
-            $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.hypotheticalList.matches($0.clause.lowercased())
-        }
+        // Each candidate's texts lower-cased once, for every rule below.
+        let timed = candidates.filter { $0.event.precision != .day && $0.event.precision != .partOfDay }.map { $0.withLowerCase() }
+            .filter { !Self.hypotheticalList.matches($0.lowerClause) && !Self.withoutImpactList.matches($0.lowerClause) }
         guard !timed.isEmpty else { return }
         // Explicit ranges.
         let spans = timed.filter { candidate in
             guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
-            let lower = candidate.clause.lowercased()
+            let lower = candidate.lowerClause
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
-            if Self.qualifiesObjects(candidate.lead) { return false }
+            if Self.qualifiesObjects(lower: candidate.lowerLead) { return false }
             // "Duration: 10:52 AM - 12:18 PM PST": a field that gives the window.
             if candidate.field == .window { return true }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
@@ -54,12 +62,13 @@ struct ProseWindowEvidence {
         }
         let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
-        let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
+        let impactRows = timed.filter { $0.place == .row && Self.statesImpact(lower: $0.lowerClause) }
         // A narrative time whose own clause states no impact takes the impact the next sentence
         // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
         let impactNarrative = timed.filter {
             $0.place == .narrative
-                && (Self.statesImpact($0.clause) || $0.followingUntimed && $0.followingSentence.map(Self.statesImpact) == true)
+                && (Self.statesImpact(lower: $0.lowerClause) || $0.followingUntimed && $0.followingSentence.map { Self.statesImpact($0) } == true
+                    || $0.referringSentence.map { Self.statesImpact($0) } == true)
         }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
@@ -71,6 +80,13 @@ struct ProseWindowEvidence {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
             chosen = (earlier, "first timeline row stating impact, before the first report", false)
+        } else if let explicitStart, explicitStart.place == .narrative, !spans.contains(explicitStart), Self.reportsDetectionOnly(explicitStart),
+            let earlier = narrativeStart, earlier.event.time < explicitStart.event.time,
+            earlier.event.time.seconds(until: explicitStart.event.time) <= 12 * 3600
+        {
+            // "The first customer ticket arrived at 4:38 PM" after "at 4:10 PM a job rotated the
+            // certificate" and the failures it caused: in narrative too, the report is later than the impact.
+            chosen = (earlier, "first sentence stating impact, before the first report", false)
         } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
             // something later (a second workshop, a follow-up), not this impact's onset. A row
@@ -108,14 +124,15 @@ struct ProseWindowEvidence {
         func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?, writtenForms: Bool = true) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
-                return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
-                    || Self.statesEnd(candidate.clause, phrases: phrases)
-                    || writtenForms && ProseRestorationClause.states(candidate.clause)
+                return Self.statesEnd(lower: candidate.lowerLead, phrases: phrases) || Self.statesEnd(lower: candidate.lowerTail, phrases: phrases)
+                    || Self.statesEnd(lower: candidate.lowerClause, phrases: phrases)
+                    || writtenForms && ProseRestorationClause.states(lower: candidate.lowerClause)
                     || writtenForms && candidate.place == .narrative && ProseRestorationClause.statesSoonAfter(candidate.event.text)
             }
         }
         let statedEnds = later.filter {
-            $0.field == .end || $0.field == nil && (Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause))
+            $0.field == .end || $0.field == nil
+                && (Self.statesExplicitEnd(lower: $0.lowerLead) || Self.statesExplicitEnd(lower: $0.lowerTail) || Self.statesExplicitEnd(lower: $0.lowerClause))
         }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }

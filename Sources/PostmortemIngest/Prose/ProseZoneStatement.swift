@@ -19,7 +19,7 @@ struct ProseZoneStatement: Sendable, Equatable {
     /// The first zone statement among the sentences, if any.
     static func find(in sentences: [ProseDocument.Sentence]) -> ProseZoneStatement? {
         for sentence in sentences {
-            let lower = sentence.text.lowercased()
+            let lower = sentence.lower
             guard lower.containsBytes("time") else { continue }
             let tokens = sentence.tokens
             // "## Timeline (UTC)", "Timeline (newest first, UTC)": a timeline heading's bracket
