@@ -190,4 +190,17 @@ struct ProseHeldOutShapes4Tests {
         #expect(!ProseWindowEvidence.startsEarlierUnstated("the api was down for two hours"))
         #expect(!ProseWindowEvidence.startsEarlierUnstated("we waited for hours"))
     }
+
+    @Test("In narrative, 'the first customer ticket arrived at 4:38 PM' yields to the earlier sentence of impact")
+    func firstTicketAfterNarrativeImpact() throws {
+        // PST = UTC-8 on 16 January: 4:10 PM -> 00:10Z on the 17th; 6:25 PM -> 02:25Z.
+        let text = """
+            # Mobile API outage
+
+            On January 16, 2023 at 4:10 PM PST, a job replaced the API's signing key and every app request failed from then on. The first customer ticket arrived at 4:38 PM. By 6:25 PM PST requests succeeded again.
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "ticket.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-01-17T00:10:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-01-17T02:25:00Z")
+    }
 }
