@@ -48,6 +48,8 @@ struct ProseWindowEvidence {
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
             if Self.qualifiesObjects(lower: candidate.lowerLead) { return false }
+            // "Duration: 10:52 AM - 12:18 PM PST": a field that gives the window.
+            if candidate.field == .window { return true }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
             // A range that only opens its paragraph must not be the responders' work ("Between
@@ -71,13 +73,21 @@ struct ProseWindowEvidence {
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
+        // An impact stated before a first report, within 12 hours of it: a timeline row, else a
+        // sentence ("From that moment, most requests failed" before "the first ticket arrived").
+        func before(_ report: ProseEvidenceCandidate, _ candidate: ProseEvidenceCandidate?) -> ProseEvidenceCandidate? {
+            guard let candidate, candidate.event.time < report.event.time,
+                candidate.event.time.seconds(until: report.event.time) <= 12 * 3600
+            else { return nil }
+            return candidate
+        }
         if let explicitStart, !spans.contains(explicitStart), Self.reportsDetectionOnly(explicitStart),
-            let earlier = rowStart, earlier.event.time < explicitStart.event.time,
-            earlier.event.time.seconds(until: explicitStart.event.time) <= 12 * 3600
+            let earlier = before(explicitStart, rowStart) ?? before(explicitStart, narrativeStart)
         {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
-            chosen = (earlier, "first timeline row stating impact, before the first report", false)
+            let what = earlier.place == .row ? "first timeline row" : "first sentence"
+            chosen = (earlier, "\(what) stating impact, before the first report", false)
         } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
             // something later (a second workshop, a follow-up), not this impact's onset. A row
@@ -169,7 +179,28 @@ struct ProseWindowEvidence {
             // says how long it lasted ("flapping multiple times over the next 60 minutes").
             end = Self.boundary(startCandidate, time: startTime.adding(seconds: seconds), rule: "start plus the duration stated beside it", stated: false, written: nil)
         }
+        // "Launch success rate has been at zero for several hours now": the first impact the text
+        // gives had already lasted an unstated time, so the onset is not in the text; the end stands.
+        if !startStated, Self.startsEarlierUnstated(startCandidate.clause) {
+            start = nil
+            warnings.append(
+                ParseWarning(
+                    location: startCandidate.event.source,
+                    message: "the impact's onset is not stated: '\(startCandidate.event.writtenTime ?? "")' (line \(startCandidate.event.source.line ?? 0)) says the impact had already lasted an unstated time; no start reported"))
+        }
     }
+
+    /// A clause saying the impact had gone on for a length it does not give ("has been failing
+    /// for several hours", "had been down for some time").
+    static func startsEarlierUnstated(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        return unstatedLengthList.matches(lower) && perfectList.matches(lower)
+    }
+
+    static let unstatedLengthList = PhraseList(
+        ["for several hours", "for hours", "for a few hours", "for some hours", "for several days", "for days", "for some time", "for a while", "for a long time"],
+        atWordStart: true)
+    static let perfectList = PhraseList(["has been", "had been", "have been"], atWordStart: true)
 
     static func boundary(_ candidate: ProseEvidenceCandidate, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
         let event = candidate.event
