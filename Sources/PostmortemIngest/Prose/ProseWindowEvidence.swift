@@ -73,20 +73,21 @@ struct ProseWindowEvidence {
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
         let chosen: (ProseEvidenceCandidate, String, Bool)?
+        // An impact stated before a first report, within 12 hours of it: a timeline row, else a
+        // sentence ("From that moment, most requests failed" before "the first ticket arrived").
+        func before(_ report: ProseEvidenceCandidate, _ candidate: ProseEvidenceCandidate?) -> ProseEvidenceCandidate? {
+            guard let candidate, candidate.event.time < report.event.time,
+                candidate.event.time.seconds(until: report.event.time) <= 12 * 3600
+            else { return nil }
+            return candidate
+        }
         if let explicitStart, !spans.contains(explicitStart), Self.reportsDetectionOnly(explicitStart),
-            let earlier = rowStart, earlier.event.time < explicitStart.event.time,
-            earlier.event.time.seconds(until: explicitStart.event.time) <= 12 * 3600
+            let earlier = before(explicitStart, rowStart) ?? before(explicitStart, narrativeStart)
         {
             // "8:02 AM: first report that 503s are served" after "4:49 AM: a user sees the service
             // unresponsive": the first report is when someone said so, not when users were hit.
-            chosen = (earlier, "first timeline row stating impact, before the first report", false)
-        } else if let explicitStart, explicitStart.place == .narrative, !spans.contains(explicitStart), Self.reportsDetectionOnly(explicitStart),
-            let earlier = narrativeStart, earlier.event.time < explicitStart.event.time,
-            earlier.event.time.seconds(until: explicitStart.event.time) <= 12 * 3600
-        {
-            // "The first customer ticket arrived at 4:38 PM" after "at 4:10 PM a job rotated the
-            // certificate" and the failures it caused: in narrative too, the report is later than the impact.
-            chosen = (earlier, "first sentence stating impact, before the first report", false)
+            let what = earlier.place == .row ? "first timeline row" : "first sentence"
+            chosen = (earlier, "\(what) stating impact, before the first report", false)
         } else if let explicitStart, let earlier = rowStart, (86_401...(3 * 86_400)).contains(earlier.event.time.seconds(until: explicitStart.event.time)) {
             // A start stated a day or more after the timeline's first row of impact is about
             // something later (a second workshop, a follow-up), not this impact's onset. A row

@@ -118,7 +118,7 @@ struct PublishedShapesTests {
         #expect(incident.impactEnd?.time.iso8601 == "2023-06-05T23:05:00Z")
     }
 
-    @Test("'From that moment, requests failed' two sentences after a time: the impact starts at that time")
+    @Test("'From that moment, requests failed' two sentences after a time: the impact starts at that time, before the first customer ticket")
     func backReference() throws {
         // PST = UTC-8 on 16 January 2023: 4:10 PM is 00:10Z on the 17th; recovered 6:25 PM = 02:25Z.
         let text = """
@@ -126,7 +126,7 @@ struct PublishedShapesTests {
 
             On January 16, 2023 at 4:10 PM PST, a job rotated the certificate. The new chain lacked an intermediate certificate. From that moment, most app requests failed.
 
-            An engineer was paged at 5:02 PM PST, when the error dashboard crossed its threshold. By 6:25 PM PST error rates had recovered.
+            The first customer ticket arrived at 4:38 PM PST. An engineer was paged at 5:02 PM PST, when the error dashboard crossed its threshold. By 6:25 PM PST error rates had recovered.
             """
         let (incident, _) = try ProseFixture.parse(text, name: "cert.md")
         #expect(incident.impactStart?.time.iso8601 == "2023-01-17T00:10:00Z")
