@@ -156,11 +156,14 @@ enum ProseTimeScanner {
         let hourRange = reading.isPM == nil ? 0...23 : 1...12
         guard hourRange.contains(reading.hour) else { return nil }
         guard reading.minute <= 59, (reading.second ?? 0) <= 60 else { return nil }
-        if zone == nil, let long = longZoneName(t, at: j) {
-            // "9:05 AM Pacific Daylight Time" (before "Pacific" alone, a region word).
+        // "11:05 AM: UPI payments begin failing": a word after the row's colon is what happened,
+        // never the clock's zone.
+        let zoneFollows = j < t.count && !t[j].afterColon
+        if zone == nil, zoneFollows, let long = longZoneName(t, at: j) ?? ProseZoneName.place(t, at: j) {
+            // "9:05 AM Pacific Daylight Time" (before "Pacific" alone, a region word), "16:20 UK time".
             zone = long.token
             j += long.length
-        } else if zone == nil, j < t.count, t[j].isWord, isZoneToken(t[j].text) {
+        } else if zone == nil, zoneFollows, t[j].isWord, isZoneToken(t[j].text), ZoneTable.zone(for: t[j].text) != nil || looksLikeZone(t, at: j) {
             zone = t[j].text
             j += 1
             if j < t.count, t[j].lower == "time" { j += 1 }
@@ -178,9 +181,28 @@ enum ProseTimeScanner {
     static func bracketedZone(_ t: [ProseToken], at j: Int) -> (token: String, length: Int)? {
         guard j + 2 < t.count, t[j].lower == "(" else { return nil }
         if t[j + 2].lower == ")", ZoneTable.zone(for: t[j + 1].text) != nil { return (t[j + 1].text, 3) }
-        // "(Pacific Standard Time)".
-        if let long = longZoneName(t, at: j + 1), j + 1 + long.length < t.count, t[j + 1 + long.length].lower == ")" { return (long.token, long.length + 2) }
+        // "(Pacific Standard Time)", "(UK time)".
+        if let long = longZoneName(t, at: j + 1) ?? ProseZoneName.place(t, at: j + 1), j + 1 + long.length < t.count, t[j + 1 + long.length].lower == ")" {
+            return (long.token, long.length + 2)
+        }
         return nil
+    }
+
+    /// Words that end the time expression before them: after a clock, an unknown upper-case word
+    /// followed by one of these (or by nothing) stands where a zone does ("10:00 XYZ on 4 April").
+    static let afterZoneWords: Set<String> = ["on", "of", "to", "until", "till", "through", "and", "at", "-", "–", ",", ";", "(", ")"]
+
+    /// Upper-case words ending in T that are words or verbs, not zones.
+    static let notZonesEndingInT: Set<String> = ["GET", "PUT", "SET", "NOT", "BUT", "OUT", "LOT", "HOT", "POST", "LAST", "NEXT", "TEST", "REST", "JUST", "LIST", "HOST", "BEST", "PORT", "EDIT", "EXIT", "WAIT", "INIT", "ROOT", "UNIT", "TEXT"]
+
+    /// Whether an upper-case word that is no known zone, right after a clock, looks like a zone
+    /// and is read as one (to be reported as unknown, never guessed): shaped like an abbreviation
+    /// (three or four letters ending in T, as `CAT`, `IRST` are), or standing where a zone stands,
+    /// at the end of the expression. "11:05 AM UPI payments fail": `UPI` opens a clause, and is none.
+    static func looksLikeZone(_ t: [ProseToken], at j: Int) -> Bool {
+        let text = t[j].text
+        if (3...4).contains(text.utf8.count), text.utf8.last == 84, !notZonesEndingInT.contains(text) { return true }
+        return j + 1 == t.count || afterZoneWords.contains(t[j + 1].lower)
     }
 
     /// Zones written out in words, as their abbreviations in `ZoneTable`.
@@ -190,8 +212,9 @@ enum ProseTimeScanner {
         (["central", "standard", "time"], "CST"), (["central", "daylight", "time"], "CDT"),
         (["eastern", "standard", "time"], "EST"), (["eastern", "daylight", "time"], "EDT"),
         (["greenwich", "mean", "time"], "GMT"), (["coordinated", "universal", "time"], "UTC"), (["british", "summer", "time"], "BST"),
-        (["central", "european", "summer", "time"], "CEST"), (["central", "european", "time"], "CET"),
-        (["eastern", "european", "summer", "time"], "EEST"), (["eastern", "european", "time"], "EET"),
+        // "Central European Time" and "Eastern European Time" are places' times, read with the
+        // daylight rule (`ZoneTable.places`): writers use them for the local time all year.
+        (["central", "european", "summer", "time"], "CEST"), (["eastern", "european", "summer", "time"], "EEST"),
         (["australian", "eastern", "standard", "time"], "AEST"), (["australian", "eastern", "daylight", "time"], "AEDT"),
         (["japan", "standard", "time"], "JST"), (["korea", "standard", "time"], "KST"), (["india", "standard", "time"], "IST"),
         (["singapore", "standard", "time"], "SGT"),
