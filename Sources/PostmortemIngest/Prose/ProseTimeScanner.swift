@@ -64,6 +64,18 @@ enum ProseTimeScanner {
         var i = start
         if i < t.count, t[i].lower == "the" { i += 1 }
         guard i < t.count, t[i].isWord else { return nil }
+        // "T+38m", "T+1h 30m": a time relative to the text's stated T0.
+        if ProseRelativeTime.mayBeRelative(t[i].text), let offset = ProseRelativeTime.offset(t[i].text) {
+            var e = ProseTimeExpression(first: i, end: i + 1)
+            e.relativeSeconds = offset
+            if offset % 3600 == 0, offset != 0, i + 1 < t.count, let minutes = ProseRelativeTime.offset("T+" + t[i + 1].text), minutes > 0, minutes < 3600,
+                t[i + 1].text.utf8.last.map({ $0 | 0x20 == 109 }) == true
+            {
+                e.relativeSeconds = offset + (offset < 0 ? -minutes : minutes)
+                e.end = i + 2
+            }
+            return e
+        }
         if let stamped = isoTimestamp(t[i]) {
             var e = ProseTimeExpression(first: i, end: i + 1)
             e.stamped = stamped.instant
@@ -394,7 +406,7 @@ enum ProseTimeScanner {
         guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized else { return nil }
-        if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        if isDigit, let iso = isoDay(t[i].text) ?? separatedDay(t[i].text) { return (iso, nil, i + 1) }
         // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
         if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
@@ -495,6 +507,46 @@ enum ProseTimeScanner {
         let day = Int(b[3] - 48) * 10 + Int(b[4] - 48)
         guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else { return nil }
         return .init(month: month, day: day, year: nil)
+    }
+
+    /// A date written with slashes or points and a four-digit year: `2024/12/27` and
+    /// `2024.12.27` (year first), `11/18/2024` (month first, as US text writes it, unless the
+    /// first number cannot be a month: `18/11/2024`), `02.11.2021` (day first, as the European
+    /// texts that write points do).
+    static func separatedDay(_ text: String) -> ProseTimeExpression.Day? {
+        let b = text.utf8
+        guard (8...10).contains(b.count) else { return nil }
+        var parts: [Int] = []
+        var digits: [Int] = []
+        var separator: UInt8?
+        var value = 0
+        var count = 0
+        for byte in b {
+            if byte >= 48 && byte <= 57 {
+                value = value * 10 + Int(byte - 48)
+                count += 1
+                continue
+            }
+            guard byte == 47 || byte == 46, separator == nil || separator == byte, count > 0 else { return nil }
+            separator = byte
+            parts.append(value)
+            digits.append(count)
+            (value, count) = (0, 0)
+        }
+        parts.append(value)
+        digits.append(count)
+        guard parts.count == 3, let separator else { return nil }
+        let (year, month, day): (Int, Int, Int)
+        if digits == [4, 2, 2] {
+            (year, month, day) = (parts[0], parts[1], parts[2])
+        } else if digits[2] == 4, digits[0] <= 2, digits[1] <= 2 {
+            let dayFirst = separator == 46 || parts[0] > 12
+            (year, month, day) = dayFirst ? (parts[2], parts[1], parts[0]) : (parts[2], parts[0], parts[1])
+        } else {
+            return nil
+        }
+        guard (1970...2100).contains(year), CivilDate(year: year, month: month, day: day).isValid else { return nil }
+        return .init(month: month, day: day, year: year)
     }
 
     static func isoDay(_ text: String) -> ProseTimeExpression.Day? {

@@ -65,7 +65,7 @@ struct ProseZoneStatement: Sendable, Equatable {
             for span in spans {
                 // A span that writes a clock of its own is an event, not a statement about times.
                 let clocked = sentence.mentions.contains { mention in
-                    (mention.start.clock != nil || mention.start.stamped != nil) && mention.first < span.upperBound && mention.last > span.lowerBound
+                    mention.start.isTimeOfDay && mention.first < span.upperBound && mention.last > span.lowerBound
                 }
                 guard !clocked, let found = statement(in: tokens, span: span) else { continue }
                 return ProseZoneStatement(token: found.token, offsetToken: found.offset, line: sentence.line, text: sentence.text)
