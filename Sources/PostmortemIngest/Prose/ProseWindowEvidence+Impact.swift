@@ -1,0 +1,26 @@
+import PostmortemTimeline
+
+/// What states the impact itself: the words of an outage and the failures they name.
+extension ProseWindowEvidence {
+    static let outageWords = [
+        "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
+        "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
+        "stuck", "timed out", "timing out", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+    ]
+    static let outageWordsList = PhraseList(outageWords, atWordStart: true)
+
+    /// A clause that states impact: the status words, or an outage word in a clause that does
+    /// not say the service is back ("We are aware of degraded mail and are working on it").
+    static func statesImpact(_ clause: String) -> Bool {
+        switch ProseStatus.classify(clause) {
+        case .impact: return true
+        case .restored: return false
+        default: return Self.namesFailure(clause.lowercased())
+        }
+    }
+
+    /// A word of the outage, or a negated verb of the service's work ("emails were not sent").
+    static func namesFailure(_ lower: String) -> Bool {
+        Self.outageWordsList.matches(lower) || ProseFailureClause.states(lower)
+    }
+}
