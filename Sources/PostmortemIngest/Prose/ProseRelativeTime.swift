@@ -40,7 +40,7 @@ enum ProseRelativeTime {
             let unit = String(decoding: body[i..<unitEnd], as: UTF8.self).lowercased()
             guard let seconds = unitSeconds[unit] else {
                 // "T+0": the origin itself.
-                return unit.isEmpty && unitEnd == body.endIndex && units == 0 && value == 0 ? 0 : nil
+                return unit.isEmpty && unitEnd == body.endIndex && units == 0 && value == 0 && sign > 0 ? 0 : nil
             }
             total += value * seconds
             units += 1

@@ -82,13 +82,15 @@ enum ProseTimeScanner {
             e.stampedZone = stamped.zone
             return e
         }
-        // "UTC 05:13": a zone written before the clock.
-        if i + 1 < t.count, isLeadingZone(t[i].text), var e = clock(t, at: i + 1), e.zoneToken == nil {
-            e.zoneToken = t[i].text
-            e.first = i
-            return e
-        }
-        if var e = clock(t, at: i) {
+        // "UTC 05:13": a zone written before the clock (which may still name its day after it:
+        // "from UTC 04:10 to UTC 05:55 on 22 July 2019").
+        var leadingZone: String?
+        if i + 1 < t.count, isLeadingZone(t[i].text), let e = clock(t, at: i + 1), e.zoneToken == nil { leadingZone = t[i].text }
+        if var e = clock(t, at: leadingZone == nil ? i : i + 1) {
+            if let leadingZone {
+                e.zoneToken = leadingZone
+                e.first = i
+            }
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "on" || t[j].lower == "of" { j += 1 }
@@ -160,6 +162,10 @@ enum ProseTimeScanner {
                 j += 1
             }
             if reading.precision == .hour, reading.isPM == nil { return nil }
+        } else if let stamped = offsetClock(t[i].text) {
+            // "2025-05-14 09:12:00-05:00", "14:05+02:00": the clock and its numeric offset as one word.
+            reading = stamped.clock
+            zone = stamped.offset
         } else {
             return nil
         }
@@ -187,6 +193,20 @@ enum ProseTimeScanner {
             j += bracketed.length
         }
         return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
+    }
+
+    /// A clock with its numeric offset written onto it: `09:12:00-05:00`, `14:05+02:00`,
+    /// `09:12:00+0530` (the offset must be one `ZoneTable` reads, in whole quarter hours).
+    static func offsetClock(_ text: String) -> (clock: ProseTimeExpression.Clock, offset: String)? {
+        let b = text.utf8
+        guard b.count >= 8, let colon = b.firstIndex(of: 58), let sign = b[colon...].lastIndex(where: { $0 == 43 || $0 == 45 }) else { return nil }
+        let body = String(decoding: b[..<sign], as: UTF8.self)
+        let offset = String(decoding: b[sign...], as: UTF8.self)
+        // Offsets are whole quarter hours: "14:05-14:50" is a range, not 14:05 at UTC-14:50.
+        guard let seconds = ZoneTable.zone(for: offset)?.offsetSeconds, seconds % 900 == 0, let parsed = clockWord(body), !parsed.zulu, parsed.clock.isPM == nil,
+            parsed.clock.precision != .hour
+        else { return nil }
+        return (parsed.clock, offset)
     }
 
     /// A known zone or offset in brackets at token `j`: `(UTC+2)`, `(CET)`.

@@ -40,6 +40,18 @@ struct ProseToken: Sendable, Equatable {
         return word[s + 4] == 45 && word[s + 7] == 45 && word[s + 10] | 0x20 == 116 && word[s + 13] == 58
     }
 
+    /// Whether the word `b[clock]` is a clock with seconds (`09:12:00`) and the hyphen after it
+    /// opens an offset's hours and minutes (`-05:00`) that end the word: a range's second clock
+    /// would write its seconds too ("09:12:00-09:45:00").
+    static func isOffsetAfterSeconds(_ b: [UInt8], clock: Range<Int>) -> Bool {
+        func digit(_ k: Int) -> Bool { k < b.count && b[k] >= 48 && b[k] <= 57 }
+        let s = clock.lowerBound
+        guard clock.count == 8, digit(s), digit(s + 1), b[s + 2] == 58, b[s + 5] == 58 else { return false }
+        let o = clock.upperBound + 1
+        guard digit(o), digit(o + 1), o + 2 < b.count, b[o + 2] == 58, digit(o + 3), digit(o + 4) else { return false }
+        return o + 5 == b.count || !(digit(o + 5) || (b[o + 5] | 0x20) >= 97 && (b[o + 5] | 0x20) <= 122 || b[o + 5] == 58)
+    }
+
     /// Splits a sentence into tokens. Letters, digits and `%` make words; `:`, `.`, `-`, `+`, `/`,
     /// `'` and `,` stay inside a word only between two word characters (`12:47`, `a.m`, `single-AZ`,
     /// `1,200`, `GMT+8`), except that `-` splits a clock range (`14:05-14:50`). En and em dashes,
@@ -83,7 +95,9 @@ struct ProseToken: Sendable, Equatable {
             if let start = wordStart, isInnerMark(c), i + 1 < b.count, isWordByte(b[i + 1]), isWordByte(b[i - 1]) {
                 let isDigitAround = b[i - 1] >= 48 && b[i - 1] <= 57 && b[i + 1] >= 48 && b[i + 1] <= 57
                 // "2025-05-14T09:12:00-05:00": after an ISO date and time the hyphen is the offset's sign.
+                // So it is after a clock with seconds when an offset's hours and minutes follow ("09:12:00-05:00").
                 let splitsClockRange = c == 45 && isDigitAround && b[start..<i].contains(58) && !isISODateTime(b[start..<i])
+                    && !isOffsetAfterSeconds(b, clock: start..<i)
                 let isThousands = c == 44 && isDigitAround
                 if !splitsClockRange && (c != 44 || isThousands) {
                     i += 1
