@@ -79,8 +79,8 @@ struct ProseDateContext: Sendable {
     static let sameDayWords = ["same day", "that day", "earlier", "that morning", "that evening", "that afternoon", "meanwhile"]
     static let nextDayWords = ["next day", "following day", "next morning", "following morning", "overnight"]
 
-    /// Resolves a mention found in `sentence` and moves the context forward.
-    mutating func resolve(_ mention: ProseTimeMention, sentence: String) -> Outcome {
+    /// Resolves a mention found in a sentence (`lower`: the sentence lower-cased) and moves the context forward.
+    mutating func resolve(_ mention: ProseTimeMention, lowerSentence lower: String) -> Outcome {
         var start = mention.start
         var end = mention.end
         var dayWrittenOnce = false
@@ -100,7 +100,6 @@ struct ProseDateContext: Sendable {
             }
             end = second
         }
-        let lower = sentence.lowercased()
         var warnings: [String] = []
         let first: Local
         switch local(start, written: mention.written, sentence: lower, warnings: &warnings, chained: false) {

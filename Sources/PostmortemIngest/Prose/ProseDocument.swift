@@ -28,6 +28,9 @@ struct ProseDocument: Sendable {
         var tokens: [ProseToken] = []
         var mentions: [ProseTimeMention] = []
         var words: [Substring] = []
+        /// `text` lower-cased, once for the readers that match phrases in every sentence (the
+        /// zone statement, the resolver's qualifiers, the observation reader).
+        var lower: String = ""
     }
 
     var sentences: [Sentence] = []
@@ -118,6 +121,7 @@ struct ProseDocument: Sendable {
             sentences[k].tokens = ProseToken.tokens(sentences[k].text)
             sentences[k].mentions = ProseTimeScanner.mentions(in: sentences[k].tokens, sentence: sentences[k].text)
             sentences[k].words = ProseVocabulary.words(sentences[k].text)
+            sentences[k].lower = TextFolding.lowercased(sentences[k].text)
         }
     }
 

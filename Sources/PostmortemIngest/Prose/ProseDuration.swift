@@ -132,6 +132,8 @@ enum ProseDuration {
     /// "3h", "12m", "1.5h": a number and a one-letter unit written as one word. `m` is minutes
     /// only after an hour of the same length ("3h 12m"): alone it is as often millions.
     static func compactAmount(_ word: String, afterHours: Bool) -> Double? {
+        // The last byte first: the last `Character` is one of these only when it is.
+        guard let byte = word.utf8.last, byte | 0x20 == 104 || byte | 0x20 == 109 else { return nil }
         guard let unit = word.last, unit == "h" || unit == "m" || unit == "H" || unit == "M",
             let value = number(String(word.dropLast())), word.utf8.count >= 2
         else { return nil }
@@ -166,7 +168,8 @@ enum ProseDuration {
         var matched = false
         var hours = false
         while i < words.count {
-            if i + 1 < words.count, let value = number(words[i]), let unit = units[words[i + 1]] {
+            // The unit first: one table look-up rejects most words, before the number's readings.
+            if i + 1 < words.count, let unit = units[words[i + 1]], let value = number(words[i]) {
                 total += value * Double(unit)
                 hours = unit == 3600
                 i += 2

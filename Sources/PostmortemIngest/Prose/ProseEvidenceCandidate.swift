@@ -43,4 +43,20 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     var sectionHeading: String? = nil
     /// The field label the time is written under (`Start:`, `End:`), if any.
     var field: ProseFieldLabel? = nil
+    /// `clause`, `lead` and `tail` lower-cased, filled in by `withLowerCase()` for the window
+    /// evidence, whose rules read each of them several times (lower-casing them in every rule was
+    /// a tenth of the window evidence's instructions); empty until then.
+    var lowerClause = ""
+    var lowerLead = ""
+    var lowerTail = ""
+
+    /// The candidate with `lowerClause`, `lowerLead` and `lowerTail` filled in (a row's tail is
+    /// its clause: one string serves both).
+    func withLowerCase() -> ProseEvidenceCandidate {
+        var copy = self
+        copy.lowerClause = TextFolding.lowercased(clause)
+        copy.lowerLead = lead == clause ? copy.lowerClause : TextFolding.lowercased(lead)
+        copy.lowerTail = tail == clause ? copy.lowerClause : TextFolding.lowercased(tail)
+        return copy
+    }
 }

@@ -49,6 +49,9 @@ enum ProseFieldLabel: String, Sendable, Equatable {
 
     /// A field that gives the impact's duration: `Duration: 47 minutes`, `| Duration | 47 minutes |`.
     static func duration(in sentence: String) -> Int64? {
+        // Every label starts with a d or an i, whatever its case: the other sentences (nearly
+        // all) are not lower-cased.
+        guard let first = sentence.utf8.first, first | 0x20 == 100 || first | 0x20 == 105 else { return nil }
         let lower = sentence.lowercased()
         guard lower.hasPrefix("duration:") || lower.hasPrefix("duration |") || lower.hasPrefix("impact duration:") else { return nil }
         return ProseDuration.seconds(in: lower)

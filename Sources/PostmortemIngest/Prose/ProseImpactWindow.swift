@@ -55,13 +55,15 @@ public struct ProseImpactWindow: Sendable, Equatable, Codable {
             if let written = event.status, let known = ProseStatus(rawValue: written) { return known }
             return ProseStatus.classify(event.text)
         }
+        // Each event classified once, for both passes.
+        let statuses = timed.map(status)
         var start: TimelineEvent?
-        for event in timed where status(event) == .impact {
+        for (event, eventStatus) in zip(timed, statuses) where eventStatus == .impact {
             if start == nil || event.time < start?.time ?? event.time { start = event }
         }
         guard let start else { return nil }
         var end: TimelineEvent?
-        for event in timed where status(event) == .restored && event.time > start.time {
+        for (event, eventStatus) in zip(timed, statuses) where eventStatus == .restored && event.time > start.time {
             if end == nil || event.time >= end?.time ?? event.time { end = event }
         }
         return ProseImpactWindow(startEvent: start, endEvent: end)

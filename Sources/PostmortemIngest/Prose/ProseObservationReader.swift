@@ -86,7 +86,7 @@ struct ProseObservationReader {
         let dominant = tallies.max { $0.count < $1.count }.flatMap { $0.count > 0 ? $0.word : nil } ?? "affected"
         var found: [Observation] = []
         for (index, sentence) in document.sentences.enumerated() where !sentence.isHeading {
-            let lower = TextFolding.lowercased(sentence.text)
+            let lower = sentence.lower
             let aboutCredit = lower.containsBytes("credit")
             let mark = found.count
             defer {

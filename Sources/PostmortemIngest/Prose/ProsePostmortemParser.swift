@@ -36,8 +36,15 @@ public struct ProsePostmortemParser: IncidentParser {
     /// prose, whatever its name).
     static func looksLikeText(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard !bytes.isEmpty else { return false }
-        let controls = bytes.filter { $0 < 32 && $0 != 9 && $0 != 10 && $0 != 13 && $0 != 12 }.count
+        var controls = 0
+        var ascii = true
+        for byte in bytes {
+            if byte < 32 && byte != 9 && byte != 10 && byte != 13 && byte != 12 { controls += 1 }
+            if byte >= 0x80 { ascii = false }
+        }
         guard controls * 100 <= bytes.count else { return false }
+        // ASCII is valid UTF-8: nothing to repair, no need to decode.
+        if ascii { return true }
         var repaired = 0
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars where scalar == "\u{FFFD}" { repaired += 1 }
         return repaired * 20 <= bytes.count

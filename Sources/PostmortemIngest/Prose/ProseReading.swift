@@ -138,7 +138,7 @@ struct ProseReading {
             // The sentence's regions and services, read once for all its events.
             var vocabulary: (regions: [String], services: [String])?
             for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) {
-                switch context.resolve(Self.markingLookBack(mention, tokens: tokens), sentence: sentence.text) {
+                switch context.resolve(Self.markingLookBack(mention, tokens: tokens), lowerSentence: sentence.lower) {
                 case .noted:
                     continue
                 case .skipped(let reason):

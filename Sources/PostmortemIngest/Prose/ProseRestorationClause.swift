@@ -36,7 +36,12 @@ enum ProseRestorationClause {
 
     /// Whether the clause (any case) states that the thing is back, in one of its parts.
     static func states(_ clause: String) -> Bool {
-        parts(clause.lowercased()).contains(where: statesInPart)
+        states(lower: clause.lowercased())
+    }
+
+    /// `states` of a clause already lower-cased.
+    static func states(lower: String) -> Bool {
+        parts(lower).contains(where: statesInPart)
     }
 
     static func statesInPart(_ words: [String]) -> Bool {

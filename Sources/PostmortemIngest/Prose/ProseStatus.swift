@@ -41,7 +41,12 @@ public enum ProseStatus: String, Sendable, Equatable, Codable, CaseIterable {
 
     /// The status a clause states, if it states one.
     public static func classify(_ clause: String) -> ProseStatus? {
-        var lower = clause.lowercased()
+        classify(lower: clause.lowercased())
+    }
+
+    /// `classify` of a clause already lower-cased.
+    static func classify(lower: String) -> ProseStatus? {
+        var lower = lower
         return lower.withUTF8 { bytes in
             if restoredList.matches(bytes) { return partialList.matches(bytes) ? .recovering : .restored }
             if recoveringList.matches(bytes) { return .recovering }

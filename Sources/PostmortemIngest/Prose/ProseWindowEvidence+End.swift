@@ -27,7 +27,11 @@ extension ProseWindowEvidence {
 
     /// "Incident ends", "the outage ended at", "full recovery was achieved by", "impact was mitigated at".
     static func statesExplicitEnd(_ clause: String) -> Bool {
-        let lower = clause.lowercased()
+        statesExplicitEnd(lower: clause.lowercased())
+    }
+
+    /// `statesExplicitEnd` of a clause already lower-cased.
+    static func statesExplicitEnd(lower: String) -> Bool {
         guard !Self.notEndList.matches(lower) else { return false }
         if Self.explicitEndList.matches(lower) { return true }
         // "The disruption continued until 01:18 UTC"; not "a fair way through restarting the
@@ -62,7 +66,11 @@ extension ProseWindowEvidence {
         ], atWordStart: true)
 
     static func statesEnd(_ clause: String, phrases: PhraseList) -> Bool {
-        let lower = clause.lowercased()
+        statesEnd(lower: clause.lowercased(), phrases: phrases)
+    }
+
+    /// `statesEnd` of a clause already lower-cased.
+    static func statesEnd(lower: String, phrases: PhraseList) -> Bool {
         guard phrases.matches(lower), !Self.qualifiedList.matches(lower) else { return false }
         if !Self.notEndList.matches(lower) { return true }
         // "Team starts a live call, successfully restarts the hub": the words against an end

@@ -14,10 +14,15 @@ extension ProseWindowEvidence {
     /// A clause that states impact: the status words, or an outage word in a clause that does
     /// not say the service is back ("We are aware of degraded mail and are working on it").
     static func statesImpact(_ clause: String) -> Bool {
-        switch ProseStatus.classify(clause) {
+        statesImpact(lower: clause.lowercased())
+    }
+
+    /// `statesImpact` of a clause already lower-cased.
+    static func statesImpact(lower: String) -> Bool {
+        switch ProseStatus.classify(lower: lower) {
         case .impact: return true
         case .restored: return false
-        default: return Self.namesFailure(clause.lowercased())
+        default: return Self.namesFailure(lower)
         }
     }
 

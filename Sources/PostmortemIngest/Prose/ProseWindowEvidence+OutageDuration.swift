@@ -26,8 +26,10 @@ extension ProseWindowEvidence {
         // The ends near start plus the length: restorations, stated ends and ranges' ends.
         var matches: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = []
         for candidate in timed {
-            let restores = [candidate.lead, candidate.tail, candidate.clause].contains {
-                Self.statesExplicitEnd($0) || Self.statesEnd($0, phrases: Self.strongEndPhrasesList) || Self.statesEnd($0, phrases: Self.weakEndPhrasesList)
+            let lowered = candidate.withLowerCase()
+            let restores = [lowered.lowerLead, lowered.lowerTail, lowered.lowerClause].contains {
+                Self.statesExplicitEnd(lower: $0) || Self.statesEnd(lower: $0, phrases: Self.strongEndPhrasesList)
+                    || Self.statesEnd(lower: $0, phrases: Self.weakEndPhrasesList)
             }
             if restores { matches.append((candidate, candidate.event.time, "restoration at the start plus the stated outage length")) }
         }

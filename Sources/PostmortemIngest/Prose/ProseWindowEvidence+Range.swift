@@ -16,7 +16,12 @@ extension ProseWindowEvidence {
     /// the participle saying which things ("machines created between"), not a verb of the impact
     /// ("reports could not be generated from 9pm to 2am").
     static func qualifiesObjects(_ lead: String) -> Bool {
-        let words = lead.lowercased().split { !($0.isLetter || $0 == "-") }
+        qualifiesObjects(lower: lead.lowercased())
+    }
+
+    /// `qualifiesObjects` of a lead already lower-cased.
+    static func qualifiesObjects(lower: String) -> Bool {
+        let words = lower.split { !($0.isLetter || $0 == "-") }
         guard words.count >= 2, let last = words.last, last == "between" || last == "from" else { return false }
         guard objectParticiples.contains(String(words[words.count - 2])) else { return false }
         return words.count < 3 || !auxiliaries.contains(String(words[words.count - 3]))

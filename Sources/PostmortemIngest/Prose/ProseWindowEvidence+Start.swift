@@ -31,18 +31,24 @@ extension ProseWindowEvidence {
 
     /// "The outage began at 14:05", "Start of incident", "first reports of errors at 9:10",
     /// "starting at 21:30 UTC, GitHub experienced an incident": a start phrase before or after
-    /// the time, with no word of recovery beside it, about the impact.
+    /// the time, with no word of recovery beside it, about the impact. The candidate's
+    /// lower-cased texts are read (`withLowerCase()`).
     static func statesStart(_ candidate: ProseEvidenceCandidate) -> Bool {
-        let lead = candidate.lead.lowercased()
-        let tail = candidate.tail.lowercased()
+        let lead = candidate.lowerLead
+        let tail = candidate.lowerTail
         guard let piece = [lead, tail].first(where: { Self.startPhrasesList.matches($0) }), !Self.notStartList.matches(piece) else { return false }
-        let words = piece.split { !$0.isLetter }
+        // Cut into words only when a start verb may be among them (most pieces matched another phrase).
+        let words = Self.startVerbList.matches(piece) ? piece.split { !$0.isLetter } : []
         for (i, word) in words.enumerated() where ["began", "begun", "started", "begin", "starts"].contains(word) && i + 1 < words.count {
             let next = words[i + 1]
             if next.hasSuffix("ing"), !impactGerunds.contains(String(next)) { return false }
         }
-        return Self.incidentStartList.matches(piece) || Self.outageWordsList.matches(candidate.clause.lowercased())
+        return Self.incidentStartList.matches(piece) || Self.outageWordsList.matches(candidate.lowerClause)
     }
+
+    /// The verbs whose next word `statesStart` reads, as a phrase list: every whole word among them
+    /// is also found here, so a piece with none is not cut into words.
+    static let startVerbList = PhraseList(["began", "begun", "started", "begin", "starts"], atWordStart: true)
 
     /// A stated start that only says when the problem was first reported, detected or noticed
     /// ("first report that 503 responses are being served"), not that the impact began.

@@ -29,17 +29,17 @@ struct ProseWindowEvidence {
     /// `fieldDuration` is the impact's duration a field of the document gives (`Duration: 47
     /// minutes`): with a stated start and no end, the window is the start plus it.
     init(candidates: [ProseEvidenceCandidate], file: String, fieldDuration: Int64? = nil) {
-        let timed = candidates.filter {
-            $0.event.precision != .day && $0.event.precision != .partOfDay && !Self.hypotheticalList.matches($0.clause.lowercased())
-        }
+        // Each candidate's texts lower-cased once, for every rule below.
+        let timed = candidates.filter { $0.event.precision != .day && $0.event.precision != .partOfDay }.map { $0.withLowerCase() }
+            .filter { !Self.hypotheticalList.matches($0.lowerClause) }
         guard !timed.isEmpty else { return }
         // Explicit ranges.
         let spans = timed.filter { candidate in
             guard candidate.isSpan, let end = candidate.event.endTime, end > candidate.event.time else { return false }
-            let lower = candidate.clause.lowercased()
+            let lower = candidate.lowerClause
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
-            if Self.qualifiesObjects(candidate.lead) { return false }
+            if Self.qualifiesObjects(lower: candidate.lowerLead) { return false }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
             // A range that only opens its paragraph must not be the responders' work ("Between
@@ -52,12 +52,12 @@ struct ProseWindowEvidence {
         }
         let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
-        let impactRows = timed.filter { $0.place == .row && Self.statesImpact($0.clause) }
+        let impactRows = timed.filter { $0.place == .row && Self.statesImpact(lower: $0.lowerClause) }
         // A narrative time whose own clause states no impact takes the impact the next sentence
         // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
         let impactNarrative = timed.filter {
             $0.place == .narrative
-                && (Self.statesImpact($0.clause) || $0.followingUntimed && $0.followingSentence.map(Self.statesImpact) == true)
+                && (Self.statesImpact(lower: $0.lowerClause) || $0.followingUntimed && $0.followingSentence.map { Self.statesImpact($0) } == true)
         }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
@@ -106,14 +106,15 @@ struct ProseWindowEvidence {
         func restorations(_ phrases: PhraseList, place: ProseEvidenceCandidate.Place?, writtenForms: Bool = true) -> [ProseEvidenceCandidate] {
             later.filter { candidate in
                 if let place, candidate.place != place { return false }
-                return Self.statesEnd(candidate.lead, phrases: phrases) || Self.statesEnd(candidate.tail, phrases: phrases)
-                    || Self.statesEnd(candidate.clause, phrases: phrases)
-                    || writtenForms && ProseRestorationClause.states(candidate.clause)
+                return Self.statesEnd(lower: candidate.lowerLead, phrases: phrases) || Self.statesEnd(lower: candidate.lowerTail, phrases: phrases)
+                    || Self.statesEnd(lower: candidate.lowerClause, phrases: phrases)
+                    || writtenForms && ProseRestorationClause.states(lower: candidate.lowerClause)
                     || writtenForms && candidate.place == .narrative && ProseRestorationClause.statesSoonAfter(candidate.event.text)
             }
         }
         let statedEnds = later.filter {
-            $0.field == .end || $0.field == nil && (Self.statesExplicitEnd($0.lead) || Self.statesExplicitEnd($0.tail) || Self.statesExplicitEnd($0.clause))
+            $0.field == .end || $0.field == nil
+                && (Self.statesExplicitEnd(lower: $0.lowerLead) || Self.statesExplicitEnd(lower: $0.lowerTail) || Self.statesExplicitEnd(lower: $0.lowerClause))
         }
         let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
         let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }

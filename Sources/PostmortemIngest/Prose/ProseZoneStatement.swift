@@ -40,6 +40,9 @@ struct ProseZoneStatement: Sendable, Equatable {
     /// The first zone statement among the sentences, if any.
     static func find(in sentences: [ProseDocument.Sentence]) -> ProseZoneStatement? {
         for sentence in sentences {
+            // Every statement word holds "time" or "zone": most sentences end at this byte scan.
+            let lower = sentence.lower
+            guard lower.containsBytes("time") || lower.containsBytes("zone") else { continue }
             let tokens = sentence.tokens
             // "## Timeline (UTC)", "Timeline (newest first, UTC)": a timeline heading's bracket
             // that ends with a zone zones the whole timeline.
@@ -77,7 +80,7 @@ struct ProseZoneStatement: Sendable, Equatable {
     /// "times", "timestamps", "timezone", and "time"/"zone" of "time zone".
     static func isStatementWord(_ lower: String) -> Bool {
         switch lower {
-        case "times", "timestamps", "timezone", "time", "zone", "tz": return true
+        case "times", "timestamps", "timezone", "time", "zone": return true
         default: return false
         }
     }
@@ -89,7 +92,7 @@ struct ProseZoneStatement: Sendable, Equatable {
             defer { k += 1 }
             let word = tokens[k].lower
             guard isStatementWord(word) else { continue }
-            // The subject: "times", "timestamps", "timezone", "tz", "time zone", or "time"
+            // The subject: "times", "timestamps", "timezone", "time zone", or "time"
             // followed by a linking word ("Time in UTC", "Local time is CET").
             var subjectEnd = k + 1
             if word == "time", subjectEnd < span.upperBound, tokens[subjectEnd].lower == "zone" || tokens[subjectEnd].lower == "zones" {
