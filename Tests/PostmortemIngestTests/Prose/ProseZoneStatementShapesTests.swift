@@ -280,7 +280,10 @@ struct ProseZoneStatementShapesTests {
             """
         let (incident, _) = try ProseFixture.parse(text, name: "stale.md")
         #expect(incident.impactStart?.time.iso8601 == "2023-05-03T22:40:00Z")
+        #expect(incident.impactStart?.isStated == true)
         #expect(incident.impactEnd?.time.iso8601 == "2023-05-03T23:45:00Z")
+        #expect(incident.impactEnd?.rule == "stated start plus stated duration")
+        #expect(incident.impactEnd?.isStated == false)
     }
 
     // MARK: Numeric dates
