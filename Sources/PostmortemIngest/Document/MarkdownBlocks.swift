@@ -136,7 +136,7 @@ enum MarkdownBlocks {
                 open(listIndent >= 0 && indent > listIndent ? .listItem : .paragraph, at: number)
                 if indent <= listIndent { listIndent = -1 }
             } else if PlainTextBlocks.startsEntry(String(content)), paragraphKind == .paragraph,
-                !PlainTextBlocks.isWrapped(paragraph.last ?? "")
+                !PlainTextBlocks.isWrapped(paragraph.last ?? "") || PlainTextBlocks.nextTimelineEntry(after: paragraph.last ?? "", String(content))
             {
                 // A timeline written one entry per line, without blank lines or bullets.
                 open(.paragraph, at: number)

@@ -71,7 +71,11 @@ enum PlainTextBlocks {
                 continue
             }
             // A line cut mid-sentence goes on into the next, indented or not (a lazy continuation).
-            if !current.isEmpty, !isWrapped(current[current.count - 1]), startsEntry(line) || (currentIsItem && indent <= itemIndent) { close() }
+            if !current.isEmpty, !isWrapped(current[current.count - 1]) || nextTimelineEntry(after: current[current.count - 1], line),
+                startsEntry(line) || (currentIsItem && indent <= itemIndent)
+            {
+                close()
+            }
             if current.isEmpty { currentStart = index + 1 }
             current.append(line)
         }
@@ -101,11 +105,48 @@ enum PlainTextBlocks {
         return PhraseList.isLetter(last) || last == 44
     }
 
+    /// A line that opens with a clock under one that opens with a clock: the next entry of a
+    /// timeline written one entry per line ("09:20 queue length starts to climb; no new runners
+    /// come up" / "09:34 first report in the chat"), even when the entry before stops without a
+    /// full stop and is long enough to look wrapped.
+    static func nextTimelineEntry(after previous: String, _ line: String) -> Bool {
+        opensWithClock(previous) && opensWithClock(line)
+    }
+
+    /// `9:20`, `09:20` at the start of the line.
+    static func opensWithClock(_ line: String) -> Bool {
+        var digits = 0
+        for byte in line.utf8.prefix(6) {
+            if byte >= 48 && byte <= 57 {
+                digits += 1
+                continue
+            }
+            guard byte == 58, (1...2).contains(digits) else { return false }
+            let rest = line.utf8.dropFirst(digits + 1).prefix(2)
+            return rest.count == 2 && rest.allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
+        return false
+    }
+
     /// A short line with no closing punctuation that starts with a capital letter.
     static func isHeading(_ line: String) -> Bool {
         // `prefix(101)`: no more than 101 characters counted, however long the line.
-        guard line.prefix(101).count <= 100, let first = line.first, first.isUppercase, let last = line.last else { return false }
+        guard line.prefix(101).count <= 100, let first = line.first, first.isUppercase || opensWithDayOfMonth(line), let last = line.last else { return false }
         return !".!?:;,".contains(last) && !ProseDocument.holdsClock(line)
+    }
+
+    /// `12 October: stale search results`, `3rd March - exports`: a day of the month and its
+    /// month's name, as a write-up of several incidents heads each (a heading saved as plain text).
+    static func opensWithDayOfMonth(_ line: String) -> Bool {
+        let words = line.prefix(24).split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, let lead = words[0].utf8.first, lead >= 48, lead <= 57 else { return false }
+        let day = words[0].prefix { $0.isNumber }
+        let suffix = words[0].dropFirst(day.count)
+        guard (1...2).contains(day.count), let number = Int(day), (1...31).contains(number), ["", "st", "nd", "rd", "th"].contains(suffix) else { return false }
+        let month = words[1].prefix { $0.isLetter }
+        guard month.count >= 3, month.first?.isUppercase == true, CivilDate.month(named: month) != nil else { return false }
+        // A name after the day ("12 October: stale results"), not a date line alone ("12 October 2023").
+        return line.utf8.contains(58) || line.containsBytes(" - ") || line.containsBytes(" \u{2013} ")
     }
 
     /// One line holding a clock time (`Repaired 2022-01-22 13:59`): a timeline row.

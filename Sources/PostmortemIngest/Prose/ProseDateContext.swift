@@ -37,6 +37,8 @@ struct ProseDateContext: Sendable {
     private var seasonWarned: Set<String> = []
     /// The last clock instant resolved, to notice a time that steps back.
     private var lastInstant: Instant?
+    /// The local day of the last clock resolved (kept where `lastInstant` is forgotten).
+    private var clockDate: CivilDate?
     /// The range last written ("between 8:19 AM and 9:43 AM KST"): a later time inside it is a
     /// return to a moment the text already covered, not a step back to flag.
     private var lastSpan: (start: Instant, end: Instant)?
@@ -131,6 +133,7 @@ struct ProseDateContext: Sendable {
     mutating func resetClock() {
         dateInForce = referenceDate
         lastInstant = nil
+        clockDate = nil
         night = nil
     }
 
@@ -233,7 +236,10 @@ struct ProseDateContext: Sendable {
             } else {
                 if delta > 3 { delta -= 7 }
                 date = base.adding(days: delta)
-                dateInForce = date
+                // "The patch we released on Thursday had changed ..." after the outage's clocks on
+                // Saturday: a weekday alone that goes back before the day the last clock was on
+                // is an aside about the past; the clocks after it are still on that day.
+                if e.clock != nil || clockDate.map({ date >= $0 }) ?? true { dateInForce = date }
             }
         } else {
             guard let base = dateInForce else {
@@ -326,6 +332,7 @@ struct ProseDateContext: Sendable {
             }
         }
         dateInForce = date
+        clockDate = date
         lastInstant = instant
         lastPlace = place
         if e.zoneToken != nil { zoneInForce = zone }

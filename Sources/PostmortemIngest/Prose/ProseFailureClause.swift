@@ -14,10 +14,26 @@ enum ProseFailureClause {
         "exposed", "accessed", "compromised", "corrupted", "dropped", "deleted", "triggered", "trigger", "page", "paged", "alert", "alerted",
     ]
 
+    /// A service's work, which "stopped" before it makes an impact.
+    static let stoppedWork: Set<String> = [
+        "moving", "processing", "responding", "serving", "loading", "accepting", "syncing", "updating", "delivering", "running",
+        "answering", "scaling", "replicating", "resolving", "rendering", "saving", "uploading", "building", "starting", "advancing",
+    ]
+    /// Subjects whose stopping is the response, not the impact.
+    static let responders: Set<String> = ["we", "i", "they", "team", "engineers", "engineer", "operators", "responders", "someone"]
+
     /// Whether the clause (lower case) states an impact as a negated verb of the service's work.
     static func states(_ lower: String) -> Bool {
         let words = letterWords(lower)
         for (i, word) in words.enumerated() {
+            // "the login queue stopped moving", "DNS stopped resolving": the thing stopped its
+            // work (not "we stopped sending traffic there", the responders' choice, nor "errors
+            // stopped occurring", whose gerund is not a service's work).
+            if word == "stopped" || word == "ceased", i + 1 < words.count, stoppedWork.contains(String(words[i + 1])),
+                i == 0 || !responders.contains(String(words[i - 1]))
+            {
+                return true
+            }
             var next = i + 1
             if auxiliaries.contains(String(word)), next < words.count, words[next] == "not" {
                 next += 1

@@ -7,6 +7,9 @@
 enum ProseFieldLabel: String, Sendable, Equatable {
     case start
     case end
+    /// A field that gives the whole window as a range: `**Duration:** 10:52 AM - 12:18 PM PST`,
+    /// `Impact window: 14:05-14:50 UTC`.
+    case window
 
     static let labels: [String: ProseFieldLabel] = [
         "start": .start, "started": .start, "start time": .start, "began": .start, "impact start": .start,
@@ -15,20 +18,39 @@ enum ProseFieldLabel: String, Sendable, Equatable {
         "impact end": .end, "incident end": .end, "outage end": .end, "end of impact": .end, "impact ended": .end,
     ]
 
+    /// Labels of a field whose range is the impact's window (only a range under them is read so).
+    static let windowLabels: Set<String> = [
+        "duration", "window", "impact window", "outage window", "incident window", "impact period", "outage period", "time window",
+        "impact", "outage", "downtime", "impact time", "affected period", "when",
+    ]
+
     /// The label written before mention `k`, if its words are one of `labels` followed by a
     /// colon, or form the table cell before the time's (`| Started | 2023-02-14 11:20 UTC |`).
     static func label(of k: Int, in mentions: [ProseTimeMention], tokens: [ProseToken], sentence: String) -> ProseFieldLabel? {
         let lower = k == 0 ? 0 : mentions[k - 1].last
         let first = mentions[k].first
-        guard first > lower, first - lower <= 3, (lower..<first).allSatisfy({ tokens[$0].isWord }) else { return nil }
+        guard first > lower else { return nil }
         // The colon right after the label's last word, or the bar between two cells.
-        let bytes = Array(sentence.utf8)
+        let utf8 = sentence.utf8
         let after = tokens[first - 1].end
-        let colon = after < bytes.count && bytes[after] == 58
-        let bar = after + 2 < bytes.count && bytes[after] == 32 && bytes[after + 1] == 124
-        guard colon || bar else { return nil }
-        let words = (lower..<first).map { tokens[$0].lower }.joined(separator: " ")
-        return labels[words]
+        let byteAt = { (offset: Int) -> UInt8? in offset < utf8.count ? utf8[utf8.index(utf8.startIndex, offsetBy: offset)] : nil }
+        let colon = byteAt(after) == 58
+        let bar = byteAt(after) == 32 && byteAt(after + 1) == 124
+        guard colon || bar, tokens[first - 1].isWord else { return nil }
+        if first - lower <= 3, (lower..<first).allSatisfy({ tokens[$0].isWord }) {
+            let words = (lower..<first).map { tokens[$0].lower }.joined(separator: " ")
+            if let label = labels[words] { return label }
+            if mentions[k].end != nil, windowLabels.contains(words) { return .window }
+        }
+        // "Date: 12/07/2022 Duration: 10:52 AM - 12:18 PM PST": fields a web page ran into one
+        // paragraph, the label a capitalised run of up to two words after the field before it.
+        guard colon, mentions[k].end != nil else { return nil }
+        for length in 1...2 where first - length >= lower {
+            let from = first - length
+            guard (from..<first).allSatisfy({ tokens[$0].isWord }), tokens[from].isCapitalized else { continue }
+            if windowLabels.contains((from..<first).map { tokens[$0].lower }.joined(separator: " ")) { return .window }
+        }
+        return nil
     }
 
     /// The label a table's header row gives the column mention `k` sits in (`| Start | End |`

@@ -138,6 +138,7 @@ struct ProseReading {
             // The sentence's regions and services, read once for all its events.
             var vocabulary: (regions: [String], services: [String])?
             for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) {
+                if let date = Self.entryStampDate(for: mention, at: index, in: sentences) { context.dateInForce = date }
                 switch context.resolve(Self.markingLookBack(mention, tokens: tokens), lowerSentence: sentence.lower) {
                 case .noted:
                     continue
@@ -175,8 +176,10 @@ struct ProseReading {
                     let isRow = opensRow && (sentence.kind != .paragraph || inTimeline || sentence.isTimeHeadingRow) || sentence.kind == .tableRow
                     let row = rows[index] ?? sentence.text
                     var (clauseText, leadText) = (clause, lead)
+                    // Not when the sentence before has a time of its own ("... processed normally since 00:25
+                    // UTC." over "Posted Jul 01, 2023 - 01:10 UTC"): its words are that time's.
                     if mentions.count == 1, index > 0, sentences[index - 1].block == sentence.block, !sentences[index - 1].isHeading,
-                        Self.isBareTime(mention, tokens: tokens)
+                        sentences[index - 1].mentions.isEmpty, Self.isBareTime(mention, tokens: tokens)
                     {
                         // "The jobs could not start. (Between 1:46pm - 5:30pm)": the time of the sentence before it.
                         clauseText = sentences[index - 1].text + " " + sentence.text
@@ -249,9 +252,11 @@ struct ProseReading {
         return nil
     }
 
-    static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–"]
+    /// "Posted"/"Updated" before a status update's stamp ("Posted Jul 01, 2023 - 00:25 UTC") say
+    /// only that the line is the update's time.
+    static let bareTimeWords: Set<String> = ["(", ")", "between", "from", "at", "around", "about", "approximately", "approx", "roughly", "ca", "-", "–", "posted", "updated"]
 
-    /// A sentence that is only its time: "(Between 1:46pm - 5:30pm)", "(at 14:05)".
+    /// A sentence that is only its time: "(Between 1:46pm - 5:30pm)", "(at 14:05)", "Posted Jul 01, 2023 - 00:25 UTC".
     static func isBareTime(_ mention: ProseTimeMention, tokens: [ProseToken]) -> Bool {
         tokens.indices.allSatisfy { ($0 >= mention.first && $0 < mention.last) || bareTimeWords.contains(tokens[$0].lower) }
     }

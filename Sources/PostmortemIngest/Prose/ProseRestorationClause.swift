@@ -85,10 +85,30 @@ enum ProseRestorationClause {
             case "back":
                 // "Error rate back below 0.1%": a measure of the failure back under its bound.
                 if i + 1 < words.count, ["below", "under", "within"].contains(words[i + 1]) { return true }
+                // "Load time back to the usual 300 ms", "queue depth back to its baseline".
+                if i + 1 < words.count, words[i + 1] == "to" {
+                    var k = i + 2
+                    while k < words.count, ["the", "its", "their", "our"].contains(words[k]) { k += 1 }
+                    if k < words.count, levelWords.contains(words[k]) { return true }
+                }
                 // "the last VMs were back by 09:45"; not "every primary was back in the first site"
                 // (back in a place) or "was back to the old build".
                 guard i > 0, beVerbs.contains(words[i - 1]), !ProseWindowEvidence.outageWordsList.matches(part) else { continue }
                 if i + 1 < words.count, placeWords.contains(words[i + 1]) { continue }
+                return true
+            case "come", "comes":
+                // "ap-south was the last to come back": what failed comes back (not "come back to
+                // the old build", a place or version).
+                guard i + 1 < words.count, words[i + 1] == "back", !ProseWindowEvidence.outageWordsList.matches(part) else { continue }
+                if i + 2 < words.count, placeWords.contains(words[i + 2]) { continue }
+                return true
+            case "normally", "usual":
+                // "submissions have been processed normally since 00:25", "all regions served
+                // requests normally", "builds picking up within seconds as usual": the service
+                // does its work as it should. Not when the part names the failure or denies it
+                // ("not loading normally"), nor what ran normally until or before the failure.
+                if word == "usual", !(i > 0 && words[i - 1] == "as") { continue }
+                guard !words.contains(where: normalcyDenials.contains), !ProseWindowEvidence.outageWordsList.matches(part) else { continue }
                 return true
             default:
                 continue
@@ -96,6 +116,10 @@ enum ProseRestorationClause {
         }
         return false
     }
+
+    /// Words that keep "normally"/"as usual" from stating a restoration in their part: a denial,
+    /// or the time before the failure ("worked normally until the deploy").
+    static let normalcyDenials: Set<String> = ["not", "never", "no", "nor", "longer", "until", "till", "before", "while", "unless", "isn't", "wasn't", "weren't", "aren't", "didn't", "don't", "doesn't"]
 
     /// `parts` of ASCII text on its bytes, the same parts (`nil` for other text, which `parts`
     /// cuts into `Character`s): splitting every clause twice on `Character`s was a fourteenth of

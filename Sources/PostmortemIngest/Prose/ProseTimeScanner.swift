@@ -143,6 +143,9 @@ enum ProseTimeScanner {
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "at" { j += 1 }
+            // "Jun 30, 2023 - 23:58 UTC", "2023-06-30 – 23:40": a status update's stamp, the day
+            // and its clock joined by a dash (a clock after the dash is no second day of a span).
+            if j + 1 < t.count, t[j].lower == "-" || t[j].lower == "–" || t[j].lower == "—", clock(t, at: j + 1) != nil { j += 1 }
             if let c = clock(t, at: j) {
                 e.clock = c.clock
                 e.zoneToken = c.zoneToken
@@ -464,6 +467,8 @@ enum ProseTimeScanner {
             var j = i + 1
             if j < t.count, t[j].lower == "," { j += 1 }
             if let d = monthDay(t, at: j) { return (d.day, weekday, d.end) }
+            // "on Saturday (January 22)": the weekday's date in brackets after it.
+            if j + 1 < t.count, t[j].lower == "(", let d = monthDay(t, at: j + 1), d.end < t.count, t[d.end].lower == ")" { return (d.day, weekday, d.end + 1) }
             return (nil, weekday, i + 1)
         }
         if let d = monthDay(t, at: i) { return (d.day, nil, d.end) }

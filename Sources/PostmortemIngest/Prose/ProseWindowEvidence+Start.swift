@@ -6,6 +6,7 @@ extension ProseWindowEvidence {
         "began", "begun", "begin", "started", "starts", "start of", "starting at", "onset", "first impact", "first observed",
         "first report", "first detected", "first noticed", "first alert", "commenced", "kicked off", "initial impact", "impact start",
         "incident start", "outage start", "was triggered", "were triggered", "experienced", "experiencing", "suffered",
+        "first customer", "first ticket", "first support ticket", "first complaint",
     ]
     static let notStart = [
         "recover", "restor", "resolv", "mitigat", "investigat", "until", "till", "through", "rollback", "roll back", "rolled back", "to return", "working on",
@@ -18,7 +19,10 @@ extension ProseWindowEvidence {
     /// Phrases that mark the start by themselves, with no word of the outage beside them: what
     /// was first detected or reported is the problem ("First detected 2020-09-21 18:27").
     static let incidentStartList = PhraseList(
-        ["start of incident", "incident start", "first detected", "first noticed", "first reported", "first report", "first alert", "first observed"],
+        [
+            "start of incident", "incident start", "first detected", "first noticed", "first reported", "first report", "first alert", "first observed",
+            "first customer", "first ticket", "first support ticket", "first complaint",
+        ],
         atWordStart: true)
 
     /// What can follow "began"/"started" when the impact is what starts ("began failing"), as
@@ -63,6 +67,9 @@ extension ProseWindowEvidence {
         ["uptime check", "violation started", "alert fired", "alerts fired", "alert triggered", "monitor triggered", "check failed", "check fails"],
         atWordStart: true)
 
-    static let detectionList = PhraseList(["first report", "first detected", "first noticed", "first alert", "first observed"], atWordStart: true)
+    /// What someone noticed first: a report, an alert, a customer's ticket or complaint ("first customer tickets").
+    static let detectionList = PhraseList(
+        ["first report", "first detected", "first noticed", "first alert", "first observed", "first customer", "first ticket", "first support ticket", "first complaint"],
+        atWordStart: true)
     static let onsetList = PhraseList(["began", "begun", "begin", "started", "starts", "start of", "onset", "commenced", "impact start", "outage start"], atWordStart: true)
 }

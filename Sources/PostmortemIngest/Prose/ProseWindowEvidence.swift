@@ -40,6 +40,8 @@ struct ProseWindowEvidence {
             // A maintenance schedule, not the outage; "jobs got scheduled onto the cluster" is not one.
             if Self.maintenanceList.matches(lower) { return false }
             if Self.qualifiesObjects(lower: candidate.lowerLead) { return false }
+            // "Duration: 10:52 AM - 12:18 PM PST": a field that gives the window.
+            if candidate.field == .window { return true }
             // The clause, or the sentence whose list ("batch, streaming, and transfer operations,
             // from 19:30 through 15:02") cut the clause off its subject.
             // A range that only opens its paragraph must not be the responders' work ("Between
@@ -161,7 +163,28 @@ struct ProseWindowEvidence {
             // says how long it lasted ("flapping multiple times over the next 60 minutes").
             end = Self.boundary(startCandidate, time: startTime.adding(seconds: seconds), rule: "start plus the duration stated beside it", stated: false, written: nil)
         }
+        // "Launch success rate has been at zero for several hours now": the first impact the text
+        // gives had already lasted an unstated time, so the onset is not in the text; the end stands.
+        if !startStated, Self.startsEarlierUnstated(startCandidate.clause) {
+            start = nil
+            warnings.append(
+                ParseWarning(
+                    location: startCandidate.event.source,
+                    message: "the impact's onset is not stated: '\(startCandidate.event.writtenTime ?? "")' (line \(startCandidate.event.source.line ?? 0)) says the impact had already lasted an unstated time; no start reported"))
+        }
     }
+
+    /// A clause saying the impact had gone on for a length it does not give ("has been failing
+    /// for several hours", "had been down for some time").
+    static func startsEarlierUnstated(_ clause: String) -> Bool {
+        let lower = clause.lowercased()
+        return unstatedLengthList.matches(lower) && perfectList.matches(lower)
+    }
+
+    static let unstatedLengthList = PhraseList(
+        ["for several hours", "for hours", "for a few hours", "for some hours", "for several days", "for days", "for some time", "for a while", "for a long time"],
+        atWordStart: true)
+    static let perfectList = PhraseList(["has been", "had been", "have been"], atWordStart: true)
 
     static func boundary(_ candidate: ProseEvidenceCandidate, time: Instant, rule: String, stated: Bool, written: String? = nil) -> ImpactBoundary {
         let event = candidate.event
