@@ -62,13 +62,13 @@ enum ProseRelativeTime {
         "s": 1, "sec": 1, "secs": 1, "m": 60, "min": 60, "mins": 60, "h": 3600, "hr": 3600, "hrs": 3600, "d": 86_400,
     ]
 
-    /// Whether the tokens state the origin: `T0`, `T-0`, `T=0` (the tokenizer leaves `T` and
-    /// `0` with the mark between them dropped), "T zero". `T+0` is a time relative to the
-    /// origin, not its statement.
+    /// Whether the tokens name the origin: `T0`, `T-0`, `T=0` (the tokenizer leaves `T` and
+    /// `0` with the mark between them dropped), "T zero", or `T+0` ("the first alert, which fired
+    /// at 14:07 CET (T+0)"); the caller asks only of a sentence that also writes an instant.
     static func namesOrigin(_ tokens: [ProseToken]) -> Bool {
         for (k, token) in tokens.enumerated() where token.isWord && token.text.utf8.first.map({ $0 | 0x20 == 116 }) == true {
             switch token.lower {
-            case "t0", "t-0": return true
+            case "t0", "t-0", "t+0": return true
             case "t":
                 guard k + 1 < tokens.count else { continue }
                 let next = tokens[k + 1]

@@ -53,6 +53,11 @@ struct ProseZoneStatement: Sendable, Equatable {
             {
                 return ProseZoneStatement(token: zone.text, offsetToken: nil, line: sentence.line, text: sentence.text)
             }
+            // "| Time (GMT+2) | Event |": a table's time column headed with its zone zones the
+            // table's rows, as a timeline heading's bracket does.
+            if sentence.kind == .tableRow, sentence.isHeading, let zone = columnZone(tokens) {
+                return ProseZoneStatement(token: zone, offsetToken: nil, line: sentence.line, text: sentence.text)
+            }
             guard tokens.contains(where: { isStatementWord($0.lower) }) else { continue }
             // The spans that may be statements: the whole sentence when short, and each bracket.
             var spans: [Range<Int>] = []
@@ -73,6 +78,18 @@ struct ProseZoneStatement: Sendable, Equatable {
                 guard !clocked, let found = statement(in: tokens, span: span) else { continue }
                 return ProseZoneStatement(token: found.token, offsetToken: found.offset, line: sentence.line, text: sentence.text)
             }
+        }
+        return nil
+    }
+
+    /// The zone in brackets after a table header's time column: "Time (GMT+2)", "Date/Time
+    /// (JST)", "Timestamp (UTC)", "Time (UK time)".
+    static func columnZone(_ tokens: [ProseToken]) -> String? {
+        for k in tokens.indices where k + 3 < tokens.count && tokens[k].isWord && tokens[k + 1].lower == "(" {
+            guard tokens[k].lower.hasSuffix("time") || tokens[k].lower.hasPrefix("timestamp"), let zone = ProseZoneName.at(tokens, k + 2),
+                k + 2 + zone.length < tokens.count, tokens[k + 2 + zone.length].lower == ")"
+            else { continue }
+            return zone.token
         }
         return nil
     }

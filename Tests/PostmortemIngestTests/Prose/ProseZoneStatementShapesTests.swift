@@ -95,6 +95,22 @@ struct ProseZoneStatementShapesTests {
         #expect(incident.impactEnd?.time.iso8601 == end)
     }
 
+    @Test("A table's time column headed with its zone zones the rows")
+    func columnHeadingZone() throws {
+        // GMT+2: 11:05 -> 09:05Z, 11:50 -> 09:50Z.
+        let text = """
+            # Search slow
+
+            | Time (GMT+2) | Event |
+            |---|---|
+            | 2023-05-06 11:05 | Search latency above 8 s for all users |
+            | 2023-05-06 11:50 | Latency back to normal |
+            """
+        let (incident, _) = try ProseFixture.parse(text, name: "column.md")
+        #expect(incident.impactStart?.time.iso8601 == "2023-05-06T09:05:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2023-05-06T09:50:00Z")
+    }
+
     @Test("Southern daylight rules: Sydney and Auckland change in April and in the spring, Brisbane never")
     func southernRules() {
         func offset(_ token: String, _ year: Int, _ month: Int, _ day: Int, _ hour: Int = 12) -> Int? {
@@ -236,6 +252,27 @@ struct ProseZoneStatementShapesTests {
         #expect(incident.impactStart?.time.iso8601 == "2022-11-08T21:15:00Z")
         #expect(incident.impactEnd?.time.iso8601 == "2022-11-08T22:20:00Z")
         #expect(incident.event(written: "T+00:50")?.time.iso8601 == "2022-11-08T22:05:00Z")
+    }
+
+    @Test("'(T+0)' after an instant states the origin; the rows count from it")
+    func originAfterInstant() throws {
+        // T+0 = 09:30 CET = 08:30Z on 9 February 2022; T+1h15m -> 09:45Z; T-2d is a cause.
+        let text = """
+            # Mirror outage, 9 February 2022
+
+            Downloads failed from the first alert, which fired at 09:30 CET (T+0).
+
+            ## Timeline
+
+            - T-2d: storage upgraded on every node
+            - T+0: first alert; most downloads fail
+            - T+1h15m: downloads normal again
+            """
+        let (incident, warnings) = try ProseFixture.parse(text, name: "origin-after.md")
+        #expect(incident.impactStart?.time.iso8601 == "2022-02-09T08:30:00Z")
+        #expect(incident.impactEnd?.time.iso8601 == "2022-02-09T09:45:00Z")
+        #expect(incident.event(written: "T-2d")?.time.iso8601 == "2022-02-07T08:30:00Z")
+        #expect(!warnings.contains { $0.message.contains("relative to a T0") })
     }
 
     @Test("Without a stated T0 a relative time is skipped with a warning")
