@@ -28,6 +28,7 @@ struct AccuracyBench: ParsableCommand {
         if corpus == nil {
             if FileManager.default.fileExists(atPath: Self.defaultCorpus + "/EXPECTED.tsv") { folders.append(Self.defaultCorpus) }
             folders.append(Self.generalityCorpus)
+            folders.append(Self.webGeneralityCorpus)
         }
         // --show-rendering names a file of one folder.
         if showRendering != nil { folders = Array(folders.prefix(1)) }
@@ -39,21 +40,29 @@ struct AccuracyBench: ParsableCommand {
         }
         guard figures.count > 1, !speedOnly else { return }
         print("")
-        print("Both sets, within \(tolerance) minutes at both ends:")
+        print("Every set, within \(tolerance) minutes at both ends:")
         print("")
         print("| set | rendering | incidents | hits | hits, ambiguous rows with either reading | unambiguous rows | read with --reference-date |")
         print("|---|---|---|---|---|---|---|")
         for (folder, lines) in figures {
-            let name = folder == Self.generalityCorpus ? "generality probes" : "development corpus"
+            let name =
+                folder == Self.generalityCorpus
+                ? "generality probes" : folder == Self.webGeneralityCorpus ? "web and text probes" : "development corpus"
             for line in lines { print("| \(name) " + line) }
         }
     }
 
     /// The postmortems of the project's own in shapes the development corpus lacks, with
     /// hand-worked windows (always present, unlike the corpus).
-    static var generalityCorpus: String {
+    static var generalityCorpus: String { fixtureFolder("generality") }
+
+    /// Web pages and plain-text files in the shapes sites and mail programs produce, scored as
+    /// they are.
+    static var webGeneralityCorpus: String { fixtureFolder("web-generality") }
+
+    static func fixtureFolder(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/postmortems/generality").path
+            .appendingPathComponent("Fixtures/postmortems/" + name).path
     }
 
     /// Scores one corpus folder (unless --speed-only) and, when asked, times the reader on it;
@@ -64,7 +73,7 @@ struct AccuracyBench: ParsableCommand {
         var sources: [String: [UInt8]] = [:]
         for file in files { sources[file] = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/" + file))) }
         if let file = showRendering {
-            for rendering in Self.renderings.dropFirst() {
+            for rendering in Self.renderings.dropFirst() where rendering.applies(file) {
                 print("== \(rendering.name)")
                 print(String(decoding: rendering.convert(file, sources[file] ?? []), as: UTF8.self))
             }
@@ -99,17 +108,37 @@ struct AccuracyBench: ParsableCommand {
         return summaries
     }
 
-    /// The corpus as published, as web pages and as plain text.
-    static let renderings: [(name: String, convert: @Sendable (String, [UInt8]) -> [UInt8])] = [
-        ("Markdown (as published)", { _, bytes in bytes }),
-        ("web page (Ink-rendered HTML)", { file, bytes in CorpusRendering.html(file: file, markdown: bytes) }),
-        ("plain text", { _, bytes in CorpusRendering.plainText(markdown: bytes) }),
+    /// One way of reading a corpus's files: the files it applies to and the bytes it reads.
+    struct Rendering: Sendable {
+        var name: String
+        /// Reads the files as they are (every incident is printed, not only the misses).
+        var asPublished: Bool
+        var applies: @Sendable (String) -> Bool
+        var convert: @Sendable (String, [UInt8]) -> [UInt8]
+    }
+
+    /// A Markdown file is scored as published, as a web page and as plain text made from it; a
+    /// web page or a text file is scored as it is, never re-rendered.
+    static let renderings: [Rendering] = [
+        Rendering(name: "Markdown (as published)", asPublished: true, applies: CorpusRendering.isMarkdown) { _, bytes in bytes },
+        Rendering(name: "web page (Ink-rendered HTML)", asPublished: false, applies: CorpusRendering.isMarkdown) { file, bytes in
+            CorpusRendering.html(file: file, markdown: bytes)
+        },
+        Rendering(name: "plain text", asPublished: false, applies: CorpusRendering.isMarkdown) { _, bytes in CorpusRendering.plainText(markdown: bytes) },
+        Rendering(name: "web page (as published)", asPublished: true, applies: CorpusRendering.isWebPage) { _, bytes in bytes },
+        Rendering(name: "web page saved as text", asPublished: false, applies: CorpusRendering.isWebPage) { _, bytes in
+            CorpusRendering.visibleText(html: bytes)
+        },
+        Rendering(name: "plain text (as published)", asPublished: true, applies: { !CorpusRendering.isMarkdown($0) && !CorpusRendering.isWebPage($0) }) {
+            _, bytes in bytes
+        },
     ]
 
     /// Scores every rendering of the corpus against EXPECTED.tsv and prints the tables.
     @discardableResult
     func score(files: [String], rows: [ExpectedRow], sources: [String: [UInt8]], folder: String) -> [String] {
-        let renderings = Self.renderings
+        // Only the renderings some file of this folder takes, so a Markdown corpus prints what it did.
+        let renderings = Self.renderings.filter { rendering in files.contains { rendering.applies($0) } }
         var summaries: [String] = []
         // Per folder of the corpus (one organisation's style each): incidents, and hits per rendering.
         var folders: [String] = []
@@ -117,7 +146,7 @@ struct AccuracyBench: ParsableCommand {
         var folderHits: [[String: Int]] = Array(repeating: [:], count: renderings.count)
         for (index, rendering) in renderings.enumerated() {
             var score = Score()
-            for file in files {
+            for file in files where rendering.applies(file) {
                 let bytes = rendering.convert(file, sources[file] ?? [])
                 let expected = rows.filter { $0.file == file }
                 let reference = (expected.first?.start ?? expected.first?.end)?.civil().date
@@ -127,12 +156,10 @@ struct AccuracyBench: ParsableCommand {
                     let verdict = Verdict(row: row, outcome: outcome, tolerance: tolerance)
                     score.add(verdict, ambiguous: row.ambiguous)
                     let folderName = row.file.split(separator: "/").first.map(String.init) ?? row.file
-                    if index == 0 {
-                        if !folders.contains(folderName) { folders.append(folderName) }
-                        folderRows[folderName, default: 0] += 1
-                    }
+                    if !folders.contains(folderName) { folders.append(folderName) }
+                    if index == renderings.firstIndex(where: { $0.applies(file) }) { folderRows[folderName, default: 0] += 1 }
                     if verdict.strictHit { folderHits[index][folderName, default: 0] += 1 }
-                    if !quiet, all || index == 0 || !verdict.hit { print("[\(rendering.name)] \(verdict.line)\(usedReference ? " (with --reference-date)" : "")") }
+                    if !quiet, all || rendering.asPublished || !verdict.hit { print("[\(rendering.name)] \(verdict.line)\(usedReference ? " (with --reference-date)" : "")") }
                 }
             }
             summaries.append("| \(rendering.name) | \(score.rows) | \(score.strict) (\(Self.percent(score.strict, score.rows))) | \(score.either) (\(Self.percent(score.either, score.rows))) | \(score.unambiguousHits)/\(score.unambiguous) | \(score.withReference) |")
@@ -286,9 +313,12 @@ struct Verdict {
 
 /// The corpus's Markdown as a web page and as plain text, made at bench time and never stored.
 enum CorpusRendering {
+    static func isMarkdown(_ file: String) -> Bool { file.hasSuffix(".md") || file.hasSuffix(".markdown") }
+    static func isWebPage(_ file: String) -> Bool { file.hasSuffix(".html") || file.hasSuffix(".htm") }
+
     /// A page as a blog would publish it: a title, navigation, the article, a footer.
     static func html(file: String, markdown: [UInt8]) -> [UInt8] {
-        let parsed = MarkdownParser().parse(String(decoding: markdown, as: UTF8.self))
+        let parsed = MarkdownParser().parse(commonMarkForInk(String(decoding: markdown, as: UTF8.self)))
         let title = parsed.metadata["title"] ?? parsed.title ?? file
         let page = """
             <!DOCTYPE html>
@@ -319,6 +349,54 @@ enum CorpusRendering {
             }
         }
         return Array(out.joined(separator: "\n\n").utf8)
+    }
+
+    /// A page as a browser saves it as text: everything visible on it (navigation, banners,
+    /// comments and footer included), one line per block, blank lines between.
+    static func visibleText(html bytes: [UInt8]) -> [UInt8] {
+        let page = bytes.withUnsafeBytes { HTMLDocument(html: $0, url: "page.html") }
+        guard let body = page?.first("//body") ?? page?.root else { return [] }
+        let title = page?.first("//title")?.textContent.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let lines = body.visibleText.split(separator: "\n").map(String.init)
+        return Array(([title].filter { !$0.isEmpty } + lines).joined(separator: "\n\n").utf8)
+    }
+
+    /// Two CommonMark shapes Ink does not know, written as Ink reads them, so that the page is
+    /// what a site's renderer would publish: an autolink `<https://...>` (Ink leaves it as a tag,
+    /// and the rest of the page becomes that tag's text) becomes `[https://...](https://...)`; a
+    /// fenced code block indented under a list item (Ink's fence then never closes and swallows
+    /// the rest of the document) is moved to the margin.
+    static func commonMarkForInk(_ markdown: String) -> String {
+        var lines: [String] = []
+        var fenceIndent: Int?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = line.prefix { $0 == " " }.count
+            let isFence = line.dropFirst(indent).hasPrefix("```")
+            if let open = fenceIndent {
+                lines.append(String(line.dropFirst(min(indent, open))))
+                if isFence { fenceIndent = nil }
+            } else if isFence, indent > 0 {
+                fenceIndent = indent
+                lines.append(String(line.dropFirst(indent)))
+            } else {
+                lines.append(autolinksWrittenOut(String(line)))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `<https://example.org/x>` as `[https://example.org/x](https://example.org/x)`.
+    static func autolinksWrittenOut(_ line: String) -> String {
+        guard line.contains("<http") else { return line }
+        var out = ""
+        var rest = Substring(line)
+        while let open = rest.range(of: "<http") {
+            guard let close = rest[open.upperBound...].firstIndex(where: { $0 == ">" || $0 == " " }), rest[close] == ">" else { break }
+            let url = rest[rest.index(after: open.lowerBound)..<close]
+            out += rest[..<open.lowerBound] + "[\(url)](\(url))"
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// `[text](url)` as `text (url)`, as a text export keeps a link's address; a link whose text

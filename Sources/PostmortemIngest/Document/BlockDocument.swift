@@ -29,11 +29,22 @@ public struct BlockDocument: Sendable, Equatable {
         if HTMLArticle.looksLikeHTML(text.utf8.prefix(2048)) {
             return HTMLArticle.document(html: Array(text.utf8), path: path)
         }
-        let lines = Self.lines(text)
-        if MarkdownBlocks.looksLikeMarkdown(lines) {
-            return MarkdownBlocks.document(lines: lines)
+        var lines = Self.lines(text)
+        // A write-up sent as a mail: its header is the document's title and date, not its text
+        // (the lines stay, blank, so every block keeps its line number).
+        let mail = MailHeader.read(lines)
+        if let mail { lines.replaceSubrange(0..<mail.lineCount, with: repeatElement("", count: mail.lineCount)) }
+        var document =
+            MarkdownBlocks.looksLikeMarkdown(lines)
+            ? MarkdownBlocks.document(lines: lines) : BlockDocument(markup: .plainText, blocks: PlainTextBlocks.blocks(lines: lines))
+        if let mail {
+            document.metadata.title = document.metadata.title ?? mail.subject
+            if document.metadata.published == nil, let sent = mail.sent {
+                document.metadata.published = sent
+                document.metadata.publishedSource = "the mail's Date: header"
+            }
         }
-        return BlockDocument(markup: .plainText, blocks: PlainTextBlocks.blocks(lines: lines))
+        return document
     }
 
     /// The text's lines, with CR LF and lone CR taken as line ends.

@@ -42,8 +42,62 @@ enum HTMLArticle {
             articles.max { $0.textContent.utf8.count < $1.textContent.utf8.count }
             ?? page.first("//main") ?? page.first("//*[@role='main']") ?? page.first("//body") ?? page.root
         var blocks: [DocumentBlock] = []
-        if let root { collect(root, into: &blocks) }
-        return BlockDocument(markup: .html, blocks: blocks, metadata: metadata)
+        // An article's own `<header>` holds its title (and a byline, which is left out): the
+        // page's header is outside the article and skipped whole.
+        if let root {
+            collect(root, into: &blocks, headerHeadings: root.name == "article" || root.name == "main", rootLength: root.textContent.utf8.count)
+        }
+        var pageMetadata = metadata
+        pageMetadata.title = title(metadata.title, firstHeading: blocks.first { $0.kind == .heading && $0.level == 1 }?.text)
+        return BlockDocument(markup: .html, blocks: blocks, metadata: pageMetadata)
+    }
+
+    /// What a site's template calls its parts around the article, in `class` and `id` words
+    /// (`<div class="sidebar">`, `<div id="comments">`, `<div class="cookie-banner">`): left out.
+    static let chromeWords: Set<String> = [
+        "sidebar", "widget", "widgets", "comments", "comment", "responses", "related", "footer", "nav", "navbar", "navigation", "menu",
+        "topbar", "metabar", "cookie", "cookies", "consent", "share", "sharing", "social", "breadcrumb", "breadcrumbs", "subscribe",
+        "newsletter", "advert", "advertisement", "promo", "announcement",
+    ]
+    /// Whether a `<div>`-like element is the site's chrome by its `class` or `id` words. An
+    /// element that holds the page's `<h1>` or half its text is the article's wrapper, whatever
+    /// it is called (`<div class="layout-with-sidebar">`). (A `post-header` or `hero` block is
+    /// read whole: its byline may be the only place that writes the year.)
+    static func isChrome(_ node: HTMLNode, rootLength: Int) -> Bool {
+        guard rootLength > 0, node.name == "div" || node.name == "section" || node.name == "ul" || node.name == "span" else { return false }
+        let names = [node.attribute("class"), node.attribute("id")].compactMap { $0 }
+        let named = names.contains { name in
+            TextFolding.lowercased(name).split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).contains { chromeWords.contains(String($0)) }
+        }
+        guard named, node.textContent.utf8.count * 2 < rootLength else { return false }
+        return !headings(under: node).contains { $0.name == "h1" }
+    }
+
+    /// Separators a page's `<title>` puts between the article's title and the site's name.
+    static let titleSeparators = [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{00B7} ", " :: ", " \u{00BB} "]
+
+    /// The article's `<h1>` when the page's title is that heading followed by the site's name or
+    /// a byline ("Login outage | by A. Writer | Example Blog"), else the page's title.
+    static func title(_ pageTitle: String?, firstHeading: String?) -> String? {
+        guard let pageTitle, let heading = firstHeading, !heading.isEmpty, pageTitle.utf8.count > heading.utf8.count,
+            pageTitle.hasPrefix(heading)
+        else { return pageTitle }
+        let rest = pageTitle.dropFirst(heading.count)
+        return titleSeparators.contains { rest.hasPrefix($0) } ? heading : pageTitle
+    }
+
+    /// The headings under `node`, in document order (an article header's title, without its byline).
+    static func headings(under node: HTMLNode) -> [HTMLNode] {
+        var found: [HTMLNode] = []
+        var stack: [HTMLNode] = node.elementChildren.reversed()
+        while let next = stack.popLast() {
+            if headings[next.name] != nil {
+                found.append(next)
+            } else if !skipped.contains(next.name) {
+                stack.append(contentsOf: next.elementChildren.reversed())
+            }
+        }
+        return found
     }
 
     /// What the walk has still to do: visit an element, or emit a run of inline text.
@@ -54,7 +108,7 @@ enum HTMLArticle {
 
     /// Walks the article with an explicit stack (archived pages can nest elements hundreds of
     /// thousands deep), emitting one block per heading, paragraph, list item, row or `<pre>`.
-    static func collect(_ root: HTMLNode, into blocks: inout [DocumentBlock]) {
+    static func collect(_ root: HTMLNode, into blocks: inout [DocumentBlock], headerHeadings: Bool = false, rootLength: Int = 0) {
         var stack: [Work] = [.node(root)]
         while let work = stack.popLast() {
             let node: HTMLNode
@@ -66,7 +120,12 @@ enum HTMLArticle {
                 node = element
             }
             let name = node.name
+            if name == "header", headerHeadings {
+                stack.append(contentsOf: headings(under: node).reversed().map { .node($0) })
+                continue
+            }
             if skipped.contains(name) { continue }
+            if isChrome(node, rootLength: rootLength) { continue }
             if node.attribute("role").map({ ["navigation", "banner", "contentinfo", "complementary"].contains($0) }) ?? false { continue }
             let line = node.line ?? 1
             if let level = headings[name] {

@@ -26,14 +26,18 @@ enum PlainTextBlocks {
         var currentIsItem = false
         /// The indentation of the list item being read (continuation lines are indented deeper).
         var itemIndent = -1
+        /// Whether the block is one field of a run of header fields (`Date: ...` under
+        /// `Incident: ...`), which is no heading though it is one short line.
+        var currentIsField = false
         func close() {
             defer {
                 current = []
                 currentIsItem = false
                 itemIndent = -1
+                currentIsField = false
             }
             guard !current.isEmpty else { return }
-            if !currentIsItem, current.count == 1, isHeading(current[0]) {
+            if !currentIsItem, !currentIsField, current.count == 1, isHeading(current[0]) {
                 blocks.append(DocumentBlock(kind: .heading, text: current[0], line: currentStart, level: 1))
                 return
             }
@@ -69,6 +73,14 @@ enum PlainTextBlocks {
                 itemIndent = indent
                 current.append(String(item))
                 continue
+            }
+            // `Date: ...` under `Subject: ...`: each field of a header is a block of its own, so the
+            // report's own date is not read as the incident's.
+            let fieldRun = !current.isEmpty && !currentIsItem && isFieldLine(line) && isFieldLine(current[current.count - 1])
+            if fieldRun {
+                currentIsField = true
+                close()
+                currentIsField = true
             }
             // A line cut mid-sentence goes on into the next, indented or not (a lazy continuation).
             if !current.isEmpty, !isWrapped(current[current.count - 1]) || nextTimelineEntry(after: current[current.count - 1], line),
@@ -124,6 +136,30 @@ enum PlainTextBlocks {
             guard byte == 58, (1...2).contains(digits) else { return false }
             let rest = line.utf8.dropFirst(digits + 1).prefix(2)
             return rest.count == 2 && rest.allSatisfy { $0 >= 48 && $0 <= 57 }
+        }
+        return false
+    }
+
+    /// A header field's line: one to three words, the first capitalised, then a colon and a space
+    /// (`Date: Tue, 6 Jun 2023`, `Prepared: Finance team`, `Message-ID: <...>`).
+    static func isFieldLine(_ line: String) -> Bool {
+        var words = 1
+        var previous: UInt8 = 0
+        for (i, byte) in line.utf8.prefix(32).enumerated() {
+            if i == 0 {
+                guard byte >= 65 && byte <= 90 else { return false }
+            } else if byte == 58 {
+                // The colon ends the label; it is followed by a space (or ends the line), not a digit (`14:05`).
+                let next = line.utf8.dropFirst(i + 1).first
+                return previous != 32 && (next == nil || next == 32 || next == 9)
+            } else if byte == 32 {
+                if previous == 32 { return false }
+                words += 1
+                if words > 3 { return false }
+            } else if !(PhraseList.isLetter(byte) || byte == 45 || byte == 47) {
+                return false
+            }
+            previous = byte
         }
         return false
     }

@@ -22,6 +22,9 @@ struct ProseDateContext: Sendable {
     var anchor: CivilDate?
     var zoneInForce: WrittenZone?
     var defaultZone: WrittenZone?
+    /// The day the document was written (a page's publication date): a weekday written before
+    /// any date is the last one on or before it.
+    var writtenOn: CivilDate?
     /// The zone the document states for all its times ("All times in CET"), which a clock
     /// without its own zone takes before `--zone`.
     var documentZone: ProseZoneStatement?
@@ -223,6 +226,14 @@ struct ProseDateContext: Sendable {
             date = CivilDate(year: year, month: day.month, day: day.day)
             if let dateSlip, dateSlip.applies(to: date) { date = dateSlip.correct(date) }
             guard date.isValid else { return .failure(.skipped("'\(written)' names a day that does not exist")) }
+            dateInForce = date
+        } else if let weekday = e.weekday, dateInForce == nil, let written = writtenOn {
+            // "Last Monday our apps could not connect", in a post published on a Wednesday: the
+            // latest such weekday on or before the day it was written (the week before when the
+            // text looks back from that very weekday).
+            var back = (written.weekday - weekday + 7) % 7
+            if back == 0, e.looksBack { back = 7 }
+            date = written.adding(days: -back)
             dateInForce = date
         } else if let weekday = e.weekday {
             guard let base = dateInForce else {

@@ -38,6 +38,10 @@ struct ProseEvidenceCandidate: Sendable, Equatable {
     /// states happened at this time ("At 08:17 a maintenance caused a routing loop. Customers'
     /// machines lost connectivity.").
     var followingUntimed = false
+    /// A later sentence of the same block, with no time between, that refers back to this time
+    /// ("At 4:10 PM a job rotated the certificate. The new chain lacked an intermediate. From
+    /// that moment, most requests failed."): what it states happened at this time.
+    var referringSentence: String? = nil
     /// The heading of the section the statement sits in, when it is not the document's title
     /// ("Impact", "Incident 1: runner provisioning stalled").
     var sectionHeading: String? = nil

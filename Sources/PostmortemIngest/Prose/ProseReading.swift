@@ -119,6 +119,11 @@ struct ProseReading {
                 continue
             }
             sectionServices.append(sectionService)
+            // "Prepared: Finance team, 18 September 2023" after "Date: 14 September 2023": the
+            // report's day, not the incident's (with no date in force yet, it is the best there is).
+            if context.dateInForce != nil, ProseDocumentDateField.datesTheDocument(tokens: tokens, mentions: mentions, sentence: sentence.text) {
+                continue
+            }
             let location = SourceLocation(file: file, line: sentence.line)
             // "[8:27 AM] alice: restarting the hub": a chat or log stamp, not the incident's.
             if sentence.text.hasPrefix("["), let first = mentions.first, first.first == 0, Self.isChatLine(sentence.text) {
@@ -208,6 +213,7 @@ struct ProseReading {
                             followingSentence: index + 1 < sentences.count && sentences[index + 1].block == sentence.block ? sentences[index + 1].text : nil,
                             followingUntimed: k == mentions.count - 1 && index + 1 < sentences.count && sentences[index + 1].block == sentence.block
                                 && sentences[index + 1].mentions.isEmpty,
+                            referringSentence: k == mentions.count - 1 ? Self.referringSentence(after: index, in: sentences) : nil,
                             sectionHeading: lastHeading > firstHeading ? sentences[lastHeading].text : nil,
                             field: ProseFieldLabel.label(of: k, in: mentions, tokens: tokens, sentence: sentence.text)
                                 ?? (sentence.kind == .tableRow
@@ -215,6 +221,26 @@ struct ProseReading {
                 }
             }
         }
+    }
+
+    /// Words that open a sentence about the moment just written ("From that moment, ...").
+    static let backReferences: Set<String> = [
+        "from that moment", "from that point", "from this point", "from then on", "from then", "since then", "at that moment",
+        "from that time", "from this moment",
+    ]
+
+    /// The first of the next three sentences of the block, with no time in any of them, that opens
+    /// with a back reference to the time of sentence `index`.
+    static func referringSentence(after index: Int, in sentences: [ProseDocument.Sentence]) -> String? {
+        var next = index + 1
+        while next < sentences.count, next <= index + 3, sentences[next].block == sentences[index].block, sentences[next].mentions.isEmpty {
+            let tokens = sentences[next].tokens
+            for count in 2...4 where count <= tokens.count && tokens[0..<count].allSatisfy(\.isWord) {
+                if backReferences.contains(tokens[0..<count].map(\.lower).joined(separator: " ")) { return sentences[next].text }
+            }
+            next += 1
+        }
+        return nil
     }
 
     /// The rows of timelines written newest first: three or more rows in a row (list items or
@@ -342,6 +368,7 @@ struct ProseReading {
         if found == nil, let published = metadata.published {
             found = (published, nil, metadata.publishedSource ?? "the page's publication date")
         }
+        if options.referenceDate == nil { context.writtenOn = metadata.published }
         guard let found else { return }
         if let reference = options.referenceDate {
             if abs(reference.daysSinceEpoch - found.date.daysSinceEpoch) > 62 {

@@ -19,6 +19,9 @@ extension ProseWindowEvidence {
         "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought", "clean-up", "cleanup", "clean up",
         "postmortem", "post-mortem", "follow-up", "follow up", "retro", "review", "monitor", "expect", "continued to",
         "would be", "will be", "plan", "before the", "gradually", "slowly", "progress", "some customers", "some users",
+        // Watching after the fix ("we watched it until 23:30 before closing the incident"; "kept
+        // the incident open until 6:15 PM to watch the queues").
+        "watched", "watching", "to watch", "watch the", "watch it", "incident open", "kept open", "open until",
     ]
 
     static let strongEndPhrasesList = PhraseList(strongEndPhrases, atWordStart: true)

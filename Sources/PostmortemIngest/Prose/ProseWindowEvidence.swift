@@ -25,13 +25,21 @@ struct ProseWindowEvidence {
     /// A clause about what might have been, not what happened.
     static let hypothetical = ["would have", "could have", "might have", "would not have", "wouldn't have", "should have", "would be", "will be"]
     static let hypotheticalList = PhraseList(hypothetical, atWordStart: true)
+    /// A step the text says had no impact ("a corrected key roll on 3 July, 08:00-08:30 UTC,
+    /// without impact"; "the rebalance resumed at 01:00 and finished without affecting
+    /// customers"): no evidence for the window's start, end or range.
+    static let withoutImpact = [
+        "without impact", "without any impact", "without customer impact", "without user impact", "without affecting", "with no impact",
+        "with no customer impact", "with no user impact", "without downtime", "without any downtime", "with no downtime",
+    ]
+    static let withoutImpactList = PhraseList(withoutImpact, atWordStart: true)
 
     /// `fieldDuration` is the impact's duration a field of the document gives (`Duration: 47
     /// minutes`): with a stated start and no end, the window is the start plus it.
     init(candidates: [ProseEvidenceCandidate], file: String, fieldDuration: Int64? = nil) {
         // Each candidate's texts lower-cased once, for every rule below.
         let timed = candidates.filter { $0.event.precision != .day && $0.event.precision != .partOfDay }.map { $0.withLowerCase() }
-            .filter { !Self.hypotheticalList.matches($0.lowerClause) }
+            .filter { !Self.hypotheticalList.matches($0.lowerClause) && !Self.withoutImpactList.matches($0.lowerClause) }
         guard !timed.isEmpty else { return }
         // Explicit ranges.
         let spans = timed.filter { candidate in
@@ -59,7 +67,8 @@ struct ProseWindowEvidence {
         // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
         let impactNarrative = timed.filter {
             $0.place == .narrative
-                && (Self.statesImpact(lower: $0.lowerClause) || $0.followingUntimed && $0.followingSentence.map { Self.statesImpact($0) } == true)
+                && (Self.statesImpact(lower: $0.lowerClause) || $0.followingUntimed && $0.followingSentence.map { Self.statesImpact($0) } == true
+                    || $0.referringSentence.map { Self.statesImpact($0) } == true)
         }
         let rowStart = impactRows.min { $0.event.time < $1.event.time }
         let narrativeStart = impactNarrative.min { $0.event.time < $1.event.time }
