@@ -123,7 +123,8 @@ struct ProseZoneStatement: Sendable, Equatable {
             // Before the subject: only determiners, from the span's start or a clause mark.
             var first = k
             while first > span.lowerBound, determiners.contains(tokens[first - 1].lower) { first -= 1 }
-            guard first == span.lowerBound || clauseMarks.contains(tokens[first - 1].lower) else { continue }
+            // "Zone: all times PST": after a field's label (its colon) as well.
+            guard first == span.lowerBound || clauseMarks.contains(tokens[first - 1].lower) || tokens[first].afterColon else { continue }
             // After it: linking words, then the zone.
             var j = subjectEnd
             while j < span.upperBound, j - subjectEnd < 8, ProseZoneName.at(tokens, j) == nil, linkingWords.contains(tokens[j].lower) { j += 1 }

@@ -28,6 +28,7 @@ struct ProseZoneStatementShapesTests {
             ("All times in Central European Time.", "Central European Time"),
             ("Times are Sydney local time.", "Sydney local time"),
             ("Timeline (times in PDT)", "PDT"),
+            ("Zone: all times PST", "PST"),
         ])
     func statements(sentence: String, token: String) {
         #expect(Self.statement(sentence)?.token == token)
