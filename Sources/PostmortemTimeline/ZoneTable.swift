@@ -35,6 +35,75 @@ public enum ZoneTable {
         "ET": (-5 * 3600, .unitedStates), "EASTERN": (-5 * 3600, .unitedStates),
     ]
 
+    /// Places people name for their time ("UK time", "US Eastern", "Central European Time",
+    /// `Europe/Berlin`, `America/New_York`), with the standard offset and the daylight rule in
+    /// force there (`nil`: no daylight time). Only places whose rules have stood since the 1990s
+    /// (so an old postmortem reads as correctly as a new one), and the US, EU, Australian and
+    /// New Zealand rules below.
+    static let places: [String: (standard: Int, rule: DaylightRule?)] = {
+        var table: [String: (standard: Int, rule: DaylightRule?)] = [:]
+        func add(_ names: [String], _ standard: Int, _ rule: DaylightRule?) {
+            for name in names { table[name] = (standard, rule) }
+        }
+        add(["UK", "BRITAIN", "BRITISH", "ENGLAND", "LONDON", "IRELAND", "IRISH", "DUBLIN", "LISBON", "PORTUGAL"], 0, .europe)
+        add(
+            [
+                "CENTRAL EUROPEAN", "CENTRAL EUROPE", "BERLIN", "GERMANY", "GERMAN", "PARIS", "FRANCE", "FRENCH", "AMSTERDAM", "NETHERLANDS", "DUTCH",
+                "MADRID", "SPAIN", "ROME", "ITALY", "ZURICH", "SWISS", "VIENNA", "BRUSSELS", "STOCKHOLM", "OSLO", "COPENHAGEN", "WARSAW", "PRAGUE",
+                "BUDAPEST",
+            ], 3600, .europe)
+        add(["EASTERN EUROPEAN", "EASTERN EUROPE", "HELSINKI", "ATHENS", "KYIV", "KIEV", "BUCHAREST", "SOFIA", "RIGA", "TALLINN", "VILNIUS"], 7200, .europe)
+        add(["US EASTERN", "NEW YORK", "TORONTO", "DETROIT", "MONTREAL"], -5 * 3600, .unitedStates)
+        add(["US CENTRAL", "CHICAGO"], -6 * 3600, .unitedStates)
+        add(["US MOUNTAIN", "DENVER"], -7 * 3600, .unitedStates)
+        add(["PHOENIX", "ARIZONA"], -7 * 3600, nil)
+        add(["US PACIFIC", "LOS ANGELES", "SEATTLE", "SAN FRANCISCO", "VANCOUVER", "CALIFORNIA"], -8 * 3600, .unitedStates)
+        add(["JAPAN", "JAPANESE", "TOKYO", "KOREA", "KOREAN", "SEOUL"], 9 * 3600, nil)
+        add(["INDIA", "INDIAN", "KOLKATA", "CALCUTTA", "MUMBAI", "DELHI", "BANGALORE", "BENGALURU", "CHENNAI"], 19800, nil)
+        add(["SINGAPORE", "HONG KONG", "CHINA", "BEIJING", "SHANGHAI", "TAIPEI", "MANILA", "PERTH"], 8 * 3600, nil)
+        add(["BANGKOK", "JAKARTA"], 7 * 3600, nil)
+        add(["DUBAI"], 4 * 3600, nil)
+        add(["SYDNEY", "MELBOURNE", "CANBERRA", "HOBART"], 10 * 3600, .australia)
+        add(["BRISBANE"], 10 * 3600, nil)
+        add(["ADELAIDE"], 34200, .australia)
+        add(["DARWIN"], 34200, nil)
+        add(["NEW ZEALAND", "AUCKLAND", "WELLINGTON"], 12 * 3600, .newZealand)
+        return table
+    }()
+
+    /// A place's zone written in words or as an IANA name: `UK time`, `London local time`, `US
+    /// Eastern`, `Central European Time`, `Pacific time`, `Europe/Berlin`, `America/New_York`.
+    /// One word alone ("London", "India") is no zone: only with "time" after it, or as the place
+    /// of an IANA name.
+    static func placeZone(_ key: String, on date: CivilDate?, hour: Int) -> Int? {
+        let isIANA = key.contains("/")
+        var name = Substring(key)
+        if isIANA, let slash = key.lastIndex(of: "/") { name = key[key.index(after: slash)...] }
+        let words = name.split { $0 == " " || $0 == "_" }
+        guard !words.isEmpty else { return nil }
+        var core = words[...]
+        var stripped = false
+        if core.count >= 2, core.last == "TIME" {
+            core = core.dropLast()
+            stripped = true
+            if core.count >= 2, core.last == "LOCAL" { core = core.dropLast() }
+        }
+        let joined = core.joined(separator: " ")
+        guard let entry = places[joined], isIANA || stripped || core.count >= 2 else { return nil }
+        var offset = entry.standard
+        if let date, let rule = entry.rule, rule.isDaylight(date: date, hour: hour) { offset += 3600 }
+        return offset
+    }
+
+    /// The first words of the places' names (`UK`, `US`, `CENTRAL`, `NEW`), upper case: a word
+    /// that is none of them opens no place's zone, and the longer readings need not be tried.
+    public static let placeFirstWords: Set<String> = Set(places.keys.map { String($0.prefix { $0 != " " }) })
+
+    /// Whether `word` (as written) may open a place's zone ("UK time", "US Eastern", "New York time").
+    public static func opensPlaceName(_ word: some StringProtocol) -> Bool {
+        placeFirstWords.contains(String(word).uppercased())
+    }
+
     /// Every token the table knows, for messages and documentation.
     public static var knownTokens: [String] {
         (Array(fixedOffsets.keys) + Array(regionalZones.keys)).sorted()
@@ -59,10 +128,14 @@ public enum ZoneTable {
         if let offset = literalOffset(key) {
             return WrittenZone(token: written, offsetSeconds: offset)
         }
-        // `US/Pacific`, `America/Los_Angeles`-style names: the region word after the slash.
+        // `US/Pacific`-style names: the region word after the slash.
         if let slash = key.lastIndex(of: "/"), let regional = regionalZones[String(key[key.index(after: slash)...])] {
             var offset = regional.standard
             if let date, regional.rule.isDaylight(date: date, hour: hour) { offset += 3600 }
+            return WrittenZone(token: written, offsetSeconds: offset)
+        }
+        // `Europe/Berlin`, `UK time`, `US Eastern`: a place's zone (never a single plain word).
+        if key.contains("/") || key.contains(" "), let offset = placeZone(key, on: date, hour: hour) {
             return WrittenZone(token: written, offsetSeconds: offset)
         }
         return nil
@@ -124,29 +197,57 @@ public enum ZoneTable {
         return sign * (hours * 3600 + minutes * 60)
     }
 
-    /// Daylight-saving rules for region words.
+    /// Daylight-saving rules for region words and places.
     enum DaylightRule: Sendable {
         case unitedStates
         /// The European Union's: last Sunday of March to last Sunday of October (at 01:00 UTC,
         /// taken here as 02:00 local, close enough for choosing an abbreviation).
         case europe
+        /// New South Wales, Victoria, the ACT, Tasmania and South Australia: since 2008 from the
+        /// first Sunday of October to the first Sunday of April, before that from the last Sunday
+        /// of October to the last Sunday of March (the one-off shifts of 2000 and 2006 aside).
+        case australia
+        /// New Zealand: since 2007 from the last Sunday of September to the first Sunday of
+        /// April, before that from the first Sunday of October to the third Sunday of March.
+        case newZealand
 
-        /// Whether the local reading falls in daylight time (transitions at 02:00 local).
+        /// Whether the local reading falls in daylight time (transitions at 02:00 local, and in
+        /// the southern hemisphere at 03:00 daylight time when it ends).
         func isDaylight(date: CivilDate, hour: Int) -> Bool {
             let (start, end): (CivilDate, CivilDate)
-            if self == .europe {
+            switch self {
+            case .europe:
                 start = Self.lastSunday(month: 3, year: date.year)
                 end = Self.lastSunday(month: 10, year: date.year)
-            } else if date.year >= 2007 {
+            case .unitedStates where date.year >= 2007:
                 start = Self.nthSunday(2, month: 3, year: date.year)
                 end = Self.nthSunday(1, month: 11, year: date.year)
-            } else {
+            case .unitedStates:
                 start = Self.nthSunday(1, month: 4, year: date.year)
                 end = Self.lastSunday(month: 10, year: date.year)
+            case .australia:
+                // Daylight time spans the new year: it ends in the autumn (April) and starts
+                // again in the spring (October) of the same calendar year.
+                end = date.year >= 2008 ? Self.nthSunday(1, month: 4, year: date.year) : Self.lastSunday(month: 3, year: date.year)
+                start = date.year >= 2008 ? Self.nthSunday(1, month: 10, year: date.year) : Self.lastSunday(month: 10, year: date.year)
+                return Self.southernDaylight(date: date, hour: hour, end: end, start: start)
+            case .newZealand:
+                end = date.year >= 2008 ? Self.nthSunday(1, month: 4, year: date.year) : Self.nthSunday(3, month: 3, year: date.year)
+                start = date.year >= 2007 ? Self.lastSunday(month: 9, year: date.year) : Self.nthSunday(1, month: 10, year: date.year)
+                return Self.southernDaylight(date: date, hour: hour, end: end, start: start)
             }
             if date < start || date > end { return false }
             if date == start { return hour >= 2 }
             if date == end { return hour < 2 }
+            return true
+        }
+
+        /// Daylight time from `start` (spring, 02:00 local) to the next year's `end` (autumn,
+        /// 03:00 daylight time): outside the calendar year's winter between `end` and `start`.
+        static func southernDaylight(date: CivilDate, hour: Int, end: CivilDate, start: CivilDate) -> Bool {
+            if date > end && date < start { return false }
+            if date == end { return hour < 3 }
+            if date == start { return hour >= 2 }
             return true
         }
 

@@ -30,6 +30,8 @@ struct ProseDateContext: Sendable {
     var documentZone: ProseZoneStatement?
     /// The zone assumed for clocks when the text gives none and `--zone` is not given.
     var assumedZone: ProseZoneAssumption?
+    /// The instant the text states as T0, and its zone: the origin of times written `T+12m`.
+    var relativeOrigin: (instant: Instant, zone: WrittenZone)?
     /// A month or year the body writes wrong, read as the document's (see `ProseDateSlip`).
     var dateSlip: ProseDateSlip?
     /// Whether the assumption was reported (once per document).
@@ -90,7 +92,7 @@ struct ProseDateContext: Sendable {
         // "9:16 PM to 11:16 PM PDT", "from 12:50 AM PDT to 2:40 AM PDT on April 21st": the first end
         // borrows the day, zone and meridiem the second one writes.
         if var second = end {
-            if start.day == nil, start.weekday == nil, start.stamped == nil {
+            if start.day == nil, start.weekday == nil, start.stamped == nil, start.relativeSeconds == nil {
                 dayWrittenOnce = second.day != nil || second.weekday != nil
                 start.day = second.day
                 start.weekday = second.weekday
@@ -192,6 +194,17 @@ struct ProseDateContext: Sendable {
             zoneInForce = zone
             lastInstant = stamped
             return .success(Local(date: date, instant: stamped, zone: zone))
+        }
+        if let offset = e.relativeSeconds {
+            guard let origin = relativeOrigin else {
+                return .failure(.skipped("'\(written)' is written relative to a T0 the text has not stated"))
+            }
+            let instant = origin.instant.adding(seconds: offset)
+            let date = instant.civil(offsetSeconds: origin.zone.offsetSeconds).date
+            dateInForce = date
+            lastInstant = instant
+            lastPlace = place
+            return .success(Local(date: date, instant: instant, zone: origin.zone))
         }
         // The day.
         var date: CivilDate

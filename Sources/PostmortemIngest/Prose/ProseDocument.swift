@@ -188,7 +188,7 @@ struct ProseDocument: Sendable {
         let tokens = ProseToken.tokens(text)
         let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
         guard let first = mentions.first, first.first <= 1 else { return false }
-        return first.start.clock != nil || first.start.stamped != nil
+        return first.start.isTimeOfDay
     }
 
     /// A line that is only a time: `13:44`, `2019-04-03 12:50`.
@@ -196,7 +196,7 @@ struct ProseDocument: Sendable {
         guard text.utf8.count <= 40, !text.containsBytes("\n") else { return false }
         let tokens = ProseToken.tokens(text)
         let mentions = ProseTimeScanner.mentions(in: tokens, sentence: text)
-        guard let first = mentions.first, first.first == 0, first.start.clock != nil || first.start.stamped != nil else { return false }
+        guard let first = mentions.first, first.first == 0, first.start.isTimeOfDay else { return false }
         return tokens.count - first.last <= 0
     }
 

@@ -138,10 +138,15 @@ struct ProseReading {
                 warnings.append(ParseWarning(location: location, message: "skipped chat or log stamps like '[\(mentions[stamp].written)]' (not the incident's timeline)"))
             }
             let inTimeline = headingStack.contains { $0.isTimeline }
-            if mentions.contains(where: { $0.start.clock != nil || $0.start.stamped != nil }) { writesClock = true }
+            if mentions.contains(where: { $0.start.isTimeOfDay }) { writesClock = true }
+            // "Incident start (T0): 2023-09-21 13:40 UTC", "which fired at 14:07 CET (T+0)": a
+            // sentence that names T0 and writes an instant states the origin; its own relative
+            // time restates that instant and is no event of its own.
+            let statesOrigin = context.relativeOrigin == nil && ProseRelativeTime.namesOrigin(tokens)
+                && mentions.contains { $0.start.clock != nil || $0.start.stamped != nil }
             // The sentence's regions and services, read once for all its events.
             var vocabulary: (regions: [String], services: [String])?
-            for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) {
+            for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) && !(statesOrigin && mention.start.relativeSeconds != nil) {
                 if let date = Self.entryStampDate(for: mention, at: index, in: sentences) { context.dateInForce = date }
                 switch context.resolve(Self.markingLookBack(mention, tokens: tokens), lowerSentence: sentence.lower) {
                 case .noted:
@@ -149,6 +154,10 @@ struct ProseReading {
                 case .skipped(let reason):
                     warnings.append(ParseWarning(location: location, message: "skipped a time: \(reason)"))
                 case .resolved(let resolved):
+                    // "Incident start (T0): 2023-09-21 13:40 UTC": the origin of the "T+12m" rows.
+                    if statesOrigin, context.relativeOrigin == nil, mention.start.relativeSeconds == nil, mention.start.clock != nil || mention.start.stamped != nil {
+                        context.relativeOrigin = (resolved.time, resolved.zone ?? .utc)
+                    }
                     for warning in resolved.warnings {
                         warnings.append(ParseWarning(location: location, message: warning))
                     }

@@ -27,6 +27,8 @@ enum ProseRestorationClause {
     static let beVerbs: Set<String> = ["is", "are", "was", "were", "be", "been"]
     /// States that are the service's health ("normal again", "healthy again").
     static let goodStates: Set<String> = ["normal", "healthy", "fine", "available", "reachable", "responsive", "stable", "operational", "up", "online", "working"]
+    /// The good states that "all <things>" can be in when the impact is over ("all regions healthy").
+    static let everyPartStates: Set<String> = ["normal", "healthy", "available", "reachable", "responsive", "stable", "operational", "online"]
     /// Levels a measure returns to when the impact is over.
     static let levelWords: Set<String> = ["pre-incident", "baseline", "normal", "usual", "expected", "previous", "prior", "healthy", "nominal", "zero"]
     /// Words after "back" that make it a place or a version, not a restoration.
@@ -70,6 +72,15 @@ enum ProseRestorationClause {
                 guard i > 0, failureNouns.contains(words[i - 1]) || i > 1 && failureNouns.contains(words[i - 2]) else { continue }
                 if word == "went", !(i + 1 < words.count && words[i + 1] == "away") { continue }
                 if word == "dropped" || word == "fell", !(i + 2 < words.count && words[i + 1] == "to" && ["zero", "0", "normal", "baseline"].contains(words[i + 2])) { continue }
+                return true
+            case _ where everyPartStates.contains(word) && i >= 2:
+                // "all regions healthy", "all services are operational": every part of the thing
+                // in a good state (a part of its own, so no failure is named beside it); not
+                // "all of them available to help".
+                guard let all = words[max(0, i - 3)..<(i - 1)].lastIndex(of: "all"), words[all + 1] != "of",
+                    i + 1 == words.count || !["to", "for"].contains(words[i + 1]),
+                    !ProseWindowEvidence.outageWordsList.matches(part)
+                else { continue }
                 return true
             case "back":
                 // "Error rate back below 0.1%": a measure of the failure back under its bound.

@@ -57,14 +57,21 @@ struct ProseTimeExpression: Sendable, Equatable {
     /// A complete ISO 8601 timestamp needs no context.
     var stamped: Instant?
     var stampedZone: WrittenZone?
+    /// Seconds after the text's stated T0, for a time written relative to it (`T+38m`).
+    var relativeSeconds: Int64?
     /// Token range `[first, end)`.
     var first: Int
     var end: Int
+
+    /// Whether the expression gives a time of day (a clock, a timestamp, a time relative to T0),
+    /// not only a day or a part of one.
+    var isTimeOfDay: Bool { clock != nil || stamped != nil || relativeSeconds != nil }
 
     /// How precisely the expression pins its instant.
     var precision: TimePrecision {
         if let clock { return clock.precision }
         if stamped != nil { return .second }
+        if let relativeSeconds { return relativeSeconds % 60 == 0 ? .minute : .second }
         return partOfDay == nil ? .day : .partOfDay
     }
 }

@@ -93,19 +93,33 @@ enum ProseTimeScanner {
         var i = start
         if i < t.count, t[i].lower == "the" { i += 1 }
         guard i < t.count, t[i].isWord else { return nil }
+        // "T+38m", "T+1h 30m": a time relative to the text's stated T0.
+        if ProseRelativeTime.mayBeRelative(t[i].text), let offset = ProseRelativeTime.offset(t[i].text) {
+            var e = ProseTimeExpression(first: i, end: i + 1)
+            e.relativeSeconds = offset
+            if offset % 3600 == 0, offset != 0, i + 1 < t.count, let minutes = ProseRelativeTime.offset("T+" + t[i + 1].text), minutes > 0, minutes < 3600,
+                t[i + 1].text.utf8.last.map({ $0 | 0x20 == 109 }) == true
+            {
+                e.relativeSeconds = offset + (offset < 0 ? -minutes : minutes)
+                e.end = i + 2
+            }
+            return e
+        }
         if let stamped = isoTimestamp(t[i]) {
             var e = ProseTimeExpression(first: i, end: i + 1)
             e.stamped = stamped.instant
             e.stampedZone = stamped.zone
             return e
         }
-        // "UTC 05:13": a zone written before the clock.
-        if i + 1 < t.count, isLeadingZone(t[i].text), var e = clock(t, at: i + 1), e.zoneToken == nil {
-            e.zoneToken = t[i].text
-            e.first = i
-            return e
-        }
-        if var e = clock(t, at: i) {
+        // "UTC 05:13": a zone written before the clock (which may still name its day after it:
+        // "from UTC 04:10 to UTC 05:55 on 22 July 2019").
+        var leadingZone: String?
+        if i + 1 < t.count, isLeadingZone(t[i].text), let e = clock(t, at: i + 1), e.zoneToken == nil { leadingZone = t[i].text }
+        if var e = clock(t, at: leadingZone == nil ? i : i + 1) {
+            if let leadingZone {
+                e.zoneToken = leadingZone
+                e.first = i
+            }
             var j = e.end
             if j < t.count, t[j].lower == "," { j += 1 }
             if j < t.count, t[j].lower == "on" || t[j].lower == "of" { j += 1 }
@@ -180,6 +194,10 @@ enum ProseTimeScanner {
                 j += 1
             }
             if reading.precision == .hour, reading.isPM == nil { return nil }
+        } else if let stamped = offsetClock(t[i].text) {
+            // "2025-05-14 09:12:00-05:00", "14:05+02:00": the clock and its numeric offset as one word.
+            reading = stamped.clock
+            zone = stamped.offset
         } else {
             return nil
         }
@@ -188,11 +206,14 @@ enum ProseTimeScanner {
         let hourRange = reading.isPM == nil ? 0...23 : 1...12
         guard hourRange.contains(reading.hour) else { return nil }
         guard reading.minute <= 59, (reading.second ?? 0) <= 60 else { return nil }
-        if zone == nil, let long = longZoneName(t, at: j) {
-            // "9:05 AM Pacific Daylight Time" (before "Pacific" alone, a region word).
+        // "11:05 AM: UPI payments begin failing": a word after the row's colon is what happened,
+        // never the clock's zone.
+        let zoneFollows = j < t.count && !t[j].afterColon
+        if zone == nil, zoneFollows, let long = longZoneName(t, at: j) ?? ProseZoneName.place(t, at: j) {
+            // "9:05 AM Pacific Daylight Time" (before "Pacific" alone, a region word), "16:20 UK time".
             zone = long.token
             j += long.length
-        } else if zone == nil, j < t.count, t[j].isWord, isZoneToken(t[j].text) {
+        } else if zone == nil, zoneFollows, t[j].isWord, isZoneToken(t[j].text), ZoneTable.zone(for: t[j].text) != nil || looksLikeZone(t, at: j) {
             zone = t[j].text
             j += 1
             if j < t.count, t[j].lower == "time" { j += 1 }
@@ -206,13 +227,46 @@ enum ProseTimeScanner {
         return ProseTimeExpression(clock: reading, zoneToken: zone, first: i, end: j)
     }
 
+    /// A clock with its numeric offset written onto it: `09:12:00-05:00`, `14:05+02:00`,
+    /// `09:12:00+0530` (the offset must be one `ZoneTable` reads, in whole quarter hours).
+    static func offsetClock(_ text: String) -> (clock: ProseTimeExpression.Clock, offset: String)? {
+        let b = text.utf8
+        guard b.count >= 8, let colon = b.firstIndex(of: 58), let sign = b[colon...].lastIndex(where: { $0 == 43 || $0 == 45 }) else { return nil }
+        let body = String(decoding: b[..<sign], as: UTF8.self)
+        let offset = String(decoding: b[sign...], as: UTF8.self)
+        // Offsets are whole quarter hours: "14:05-14:50" is a range, not 14:05 at UTC-14:50.
+        guard let seconds = ZoneTable.zone(for: offset)?.offsetSeconds, seconds % 900 == 0, let parsed = clockWord(body), !parsed.zulu, parsed.clock.isPM == nil,
+            parsed.clock.precision != .hour
+        else { return nil }
+        return (parsed.clock, offset)
+    }
+
     /// A known zone or offset in brackets at token `j`: `(UTC+2)`, `(CET)`.
     static func bracketedZone(_ t: [ProseToken], at j: Int) -> (token: String, length: Int)? {
         guard j + 2 < t.count, t[j].lower == "(" else { return nil }
         if t[j + 2].lower == ")", ZoneTable.zone(for: t[j + 1].text) != nil { return (t[j + 1].text, 3) }
-        // "(Pacific Standard Time)".
-        if let long = longZoneName(t, at: j + 1), j + 1 + long.length < t.count, t[j + 1 + long.length].lower == ")" { return (long.token, long.length + 2) }
+        // "(Pacific Standard Time)", "(UK time)".
+        if let long = longZoneName(t, at: j + 1) ?? ProseZoneName.place(t, at: j + 1), j + 1 + long.length < t.count, t[j + 1 + long.length].lower == ")" {
+            return (long.token, long.length + 2)
+        }
         return nil
+    }
+
+    /// Words that end the time expression before them: after a clock, an unknown upper-case word
+    /// followed by one of these (or by nothing) stands where a zone does ("10:00 XYZ on 4 April").
+    static let afterZoneWords: Set<String> = ["on", "of", "to", "until", "till", "through", "and", "at", "-", "–", ",", ";", "(", ")"]
+
+    /// Upper-case words ending in T that are words or verbs, not zones.
+    static let notZonesEndingInT: Set<String> = ["GET", "PUT", "SET", "NOT", "BUT", "OUT", "LOT", "HOT", "POST", "LAST", "NEXT", "TEST", "REST", "JUST", "LIST", "HOST", "BEST", "PORT", "EDIT", "EXIT", "WAIT", "INIT", "ROOT", "UNIT", "TEXT"]
+
+    /// Whether an upper-case word that is no known zone, right after a clock, looks like a zone
+    /// and is read as one (to be reported as unknown, never guessed): shaped like an abbreviation
+    /// (three or four letters ending in T, as `CAT`, `IRST` are), or standing where a zone stands,
+    /// at the end of the expression. "11:05 AM UPI payments fail": `UPI` opens a clause, and is none.
+    static func looksLikeZone(_ t: [ProseToken], at j: Int) -> Bool {
+        let text = t[j].text
+        if (3...4).contains(text.utf8.count), text.utf8.last == 84, !notZonesEndingInT.contains(text) { return true }
+        return j + 1 == t.count || afterZoneWords.contains(t[j + 1].lower)
     }
 
     /// Zones written out in words, as their abbreviations in `ZoneTable`.
@@ -222,8 +276,9 @@ enum ProseTimeScanner {
         (["central", "standard", "time"], "CST"), (["central", "daylight", "time"], "CDT"),
         (["eastern", "standard", "time"], "EST"), (["eastern", "daylight", "time"], "EDT"),
         (["greenwich", "mean", "time"], "GMT"), (["coordinated", "universal", "time"], "UTC"), (["british", "summer", "time"], "BST"),
-        (["central", "european", "summer", "time"], "CEST"), (["central", "european", "time"], "CET"),
-        (["eastern", "european", "summer", "time"], "EEST"), (["eastern", "european", "time"], "EET"),
+        // "Central European Time" and "Eastern European Time" are places' times, read with the
+        // daylight rule (`ZoneTable.places`): writers use them for the local time all year.
+        (["central", "european", "summer", "time"], "CEST"), (["eastern", "european", "summer", "time"], "EEST"),
         (["australian", "eastern", "standard", "time"], "AEST"), (["australian", "eastern", "daylight", "time"], "AEDT"),
         (["japan", "standard", "time"], "JST"), (["korea", "standard", "time"], "KST"), (["india", "standard", "time"], "IST"),
         (["singapore", "standard", "time"], "SGT"),
@@ -405,7 +460,7 @@ enum ProseTimeScanner {
         guard i < t.count, t[i].isWord, let lead = t[i].text.utf8.first else { return nil }
         let isDigit = lead >= 48 && lead <= 57
         guard isDigit || t[i].isCapitalized && mayNameDay(lead) else { return nil }
-        if isDigit, let iso = isoDay(t[i].text) { return (iso, nil, i + 1) }
+        if isDigit, let iso = isoDay(t[i].text) ?? separatedDay(t[i].text) { return (iso, nil, i + 1) }
         // "[03-26 23:04] The node is drained": a month and day before a clock, the year in force.
         if isDigit, i + 1 < t.count, let numeric = monthDayBeforeClock(t[i].text, next: t[i + 1].text) { return (numeric, nil, i + 1) }
         if t[i].isCapitalized, let weekday = CivilDate.weekdayNumber(t[i].text), t[i].text.count >= 3 {
@@ -511,6 +566,46 @@ enum ProseTimeScanner {
         let day = Int(b[3] - 48) * 10 + Int(b[4] - 48)
         guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: 2000)).contains(day) else { return nil }
         return .init(month: month, day: day, year: nil)
+    }
+
+    /// A date written with slashes or points and a four-digit year: `2024/12/27` and
+    /// `2024.12.27` (year first), `11/18/2024` (month first, as US text writes it, unless the
+    /// first number cannot be a month: `18/11/2024`), `02.11.2021` (day first, as the European
+    /// texts that write points do).
+    static func separatedDay(_ text: String) -> ProseTimeExpression.Day? {
+        let b = text.utf8
+        guard (8...10).contains(b.count) else { return nil }
+        var parts: [Int] = []
+        var digits: [Int] = []
+        var separator: UInt8?
+        var value = 0
+        var count = 0
+        for byte in b {
+            if byte >= 48 && byte <= 57 {
+                value = value * 10 + Int(byte - 48)
+                count += 1
+                continue
+            }
+            guard byte == 47 || byte == 46, separator == nil || separator == byte, count > 0 else { return nil }
+            separator = byte
+            parts.append(value)
+            digits.append(count)
+            (value, count) = (0, 0)
+        }
+        parts.append(value)
+        digits.append(count)
+        guard parts.count == 3, let separator else { return nil }
+        let (year, month, day): (Int, Int, Int)
+        if digits == [4, 2, 2] {
+            (year, month, day) = (parts[0], parts[1], parts[2])
+        } else if digits[2] == 4, digits[0] <= 2, digits[1] <= 2 {
+            let dayFirst = separator == 46 || parts[0] > 12
+            (year, month, day) = dayFirst ? (parts[2], parts[1], parts[0]) : (parts[2], parts[0], parts[1])
+        } else {
+            return nil
+        }
+        guard (1970...2100).contains(year), CivilDate(year: year, month: month, day: day).isValid else { return nil }
+        return .init(month: month, day: day, year: year)
     }
 
     static func isoDay(_ text: String) -> ProseTimeExpression.Day? {

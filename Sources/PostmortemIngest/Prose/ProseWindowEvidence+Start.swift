@@ -11,6 +11,8 @@ extension ProseWindowEvidence {
     static let notStart = [
         "recover", "restor", "resolv", "mitigat", "investigat", "until", "till", "through", "rollback", "roll back", "rolled back", "to return", "working on",
         "fix", "normal",
+        // "failover to the replica started": the responders' move (its "fail" is no failure).
+        "failover", "fail over", "failing over",
     ]
     static let startPhrasesList = PhraseList(startPhrases, atWordStart: true)
     static let notStartList = PhraseList(notStart, atWordStart: true)

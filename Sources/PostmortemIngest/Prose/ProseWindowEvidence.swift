@@ -158,9 +158,10 @@ struct ProseWindowEvidence {
             let fromStated = stated.contains { $0.candidate == chosen.candidate && $0.time == chosen.time }
             end = Self.boundary(chosen.candidate, time: chosen.time, rule: chosen.rule, stated: fromStated)
         } else if startStated, let seconds = ProseDuration.seconds(in: startCandidate.event.text) ?? (startCandidate.field == .start ? fieldDuration : nil) {
-            // "an outage lasting two hours and six minutes, beginning at 00:23 UTC".
+            // "an outage lasting two hours and six minutes, beginning at 00:23 UTC": the end is
+            // worked out from what is stated, not written, so it is inferred.
             let time = startTime.adding(seconds: seconds)
-            end = Self.boundary(startCandidate, time: time, rule: "stated start plus stated duration", stated: true, written: nil)
+            end = Self.boundary(startCandidate, time: time, rule: "stated start plus stated duration", stated: false, written: nil)
             if let row = rowEnd ?? narrativeEnd, abs(row.event.time.seconds(until: time)) > 15 * 60 {
                 warnings.append(Self.disagreement("end", kept: startCandidate, keptTime: time, other: row, otherTime: row.event.time, file: file))
             }

@@ -11,7 +11,7 @@ struct FuzzFindingTests {
     /// the input takes twice as long. It reads as prose with hundreds of dated lines.
     /// Its `###` lines make it Markdown since the prose reader reads blocks, and bare clocks take
     /// the zone last written, so the figures moved from 506 times, one incident and 235 warnings.
-    @Test("A mangled timeline CSV read as prose: 690 dated lines, 75 warnings (two: figures of its credit sentences), charset guessed")
+    @Test("A mangled timeline CSV read as prose: 690 dated lines, 66 warnings (two: figures of its credit sentences), charset guessed")
     func csvAsProse() throws {
         let result = try Hostile.read("fuzz-ingest-csv-as-prose.bin")
         #expect(result.format == .prose)
@@ -24,7 +24,10 @@ struct FuzzFindingTests {
         #expect(times.first == "2008-07-20T07:00:00Z")
         #expect(times.last == "2011-04-24T22:00:00Z")
         // 75: a clock that steps back from one in another section or list is no longer flagged.
-        #expect(result.warnings.count == 75)
+        // 66 since prose-zones4's table-column zone and T+0 origin rules (measured: 75 with them
+        // taken out, 66 with them): fewer of the spliced text's bare clocks step back; which
+        // nine warnings went was not checked one by one.
+        #expect(result.warnings.count == 66)
         #expect(result.warnings.filter { $0.message.contains("in a sentence about credits") }.count == 2)
         #expect(result.warnings.first?.description
             == "fuzz-ingest-csv-as-prose.bin:37: the file declares no charset and byte 9668 is not UTF-8; decoded as Windows-1252 (best effort)")
