@@ -20,7 +20,7 @@ public enum UserFile {
 
     /// The text of the file at `path`, named `file` in errors.
     /// - Throws: `MetricsError.unreadableFile` saying why.
-    static func text(at path: String, file: String) throws(MetricsError) -> String {
+    public static func text(at path: String, file: String) throws(MetricsError) -> String {
         do {
             return try text(at: path)
         } catch {

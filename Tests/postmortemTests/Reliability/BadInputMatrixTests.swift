@@ -57,6 +57,8 @@ struct BadInputMatrixTests {
              stderr: "postmortem: $S/missing.csv: cannot read the file: no such file.\n"),
         Case(arguments: ["check", "$S/a-folder"], status: 66,
              stderr: "postmortem: $S/a-folder/manifest.yaml: cannot read the reports manifest: no such file.\n"),
+        Case(arguments: ["merge", "$S/part-1.json", "$S/part-2.json"], status: 66, stderr: "postmortem: $S/part-1.json: cannot read the file: no such file.\n"),
+        Case(arguments: ["merge", "$S/a-folder"], status: 66, stderr: "postmortem: $S/a-folder: cannot read the file: it is a directory, not a file.\n"),
         // Scenarios: an unknown --set key, seeds that run backwards, a --param without '='.
         Case(arguments: ["simulate", gossip, "--set", "gossip.fanin=2"], status: 65, stderr: "postmortem: \(gossip): unknown key 'gossip.fanin'.\n"),
         Case(arguments: ["sweep", gossip, "--param", "gossip.fanout=1", "--seeds", "5-1"], status: 65,
