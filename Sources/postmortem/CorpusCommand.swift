@@ -29,7 +29,8 @@ struct CorpusCommand: ParsableCommand {
                 (files, skipped) = (CorpusRun.files(incidents: incidents, skipped: [], includeMaintenance: includeMaintenance), [])
             } else {
                 (files, skipped) = CorpusRun.files(
-                    folder: folder ?? ".", ingest: options, jobs: max(1, jobs), includeMaintenance: includeMaintenance, quiet: quiet)
+                    folder: folder ?? ".", ingest: options, jobs: max(1, jobs), includeMaintenance: includeMaintenance, quiet: quiet,
+                    warn: { ExitStatus.printError("postmortem: warning: \($0)") })
             }
             for line in skipped { ExitStatus.printError("postmortem: skipped: \(line)") }
             try OutputFile.writeAll(files, into: outputDir)

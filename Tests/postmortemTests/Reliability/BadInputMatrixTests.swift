@@ -89,6 +89,22 @@ struct BadInputMatrixTests {
         #expect(try FileManager.default.subpathsOfDirectory(atPath: folder).sorted() == before)
     }
 
+    @Test("corpus: what a reader skips inside a file it read is a warning too (it was dropped in silence), beside the files skipped whole")
+    func corpusWarnings() throws {
+        let folder = try CLI.temporaryFolder("corpuswarn")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: FixturePath.resolve("Fixtures/status-pages/gcp-incidents.json"), toPath: folder + "/in/gcp.json")
+        FileManager.default.createFile(atPath: folder + "/in/empty.json", contents: Data())
+        let outcome = try CLI.run(["corpus", folder + "/in", "--output-dir", folder + "/out", "--quiet"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == """
+            postmortem: warning: \(folder)/in/gcp.json@2198: skipped update 2 of 'BigQuery queries failing in us-central1': '2023-02-30T00:10:00+00:00' is not an ISO 8601 time
+            postmortem: skipped: \(folder)/in/empty.json: the file is empty; expected a status page, feed, API dump or postmortem text.
+
+            """)
+    }
+
     @Test("A read-only store: adding is exit 73 saying so and leaves it as it was; reading works, and a read-only folder is named")
     func readOnlyStore() throws {
         let folder = try CLI.temporaryFolder("rostore")
