@@ -105,6 +105,22 @@ struct BadInputMatrixTests {
             """)
     }
 
+    @Test("uptime: a --published figure for a component or month the inputs lack is a warning (it was ignored in silence)")
+    func publishedWithoutComponent() throws {
+        let outcome = try CLI.run(["uptime", "Fixtures/credits/statuspage-2024-03-components.json", "--published", "Search=99.9",
+                                   "--published", "API@2023-01=99.9", "--published", "API=99.928", "--format", "csv"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == """
+            postmortem: warning: --published: 'Search=99.9' matches no component and month of the inputs (components: API, Dashboard); not compared
+            postmortem: warning: --published: 'API@2023-01=99.9' matches no component and month of the inputs (components: API, Dashboard); not compared
+
+            """)
+        // The figure that does match is compared as before: API's 99.928% is the computed one.
+        let rows = outcome.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 3)
+        #expect(rows.first { $0.hasPrefix("API,") }?.hasPrefix("API,2024-03,statuspage,44640,32,99.928,99.928,0.000,") == true)
+    }
+
     @Test("A read-only store: adding is exit 73 saying so and leaves it as it was; reading works, and a read-only folder is named")
     func readOnlyStore() throws {
         let folder = try CLI.temporaryFolder("rostore")
