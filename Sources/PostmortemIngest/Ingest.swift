@@ -87,6 +87,11 @@ public enum Ingest {
         for parser in parsers where parser.matches(input) {
             return parser
         }
+        // JSON that no reader recognises may be a download cut short before its keys: say where
+        // the JSON breaks, which is what to fix, rather than only that the format is unknown.
+        if input.firstSignificantByte == UInt8(ascii: "{") || input.firstSignificantByte == UInt8(ascii: "[") {
+            _ = try JSONSource(input)
+        }
         throw .unknownFormat(file: input.path, tried: parsers.map { $0.format.title })
     }
 

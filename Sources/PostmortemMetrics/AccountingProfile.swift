@@ -21,7 +21,7 @@ public struct AccountingProfile: Sendable, Equatable, Codable {
     public static let maintenanceStatus = "under_maintenance"
 
     /// Whether time under maintenance is measured at its weight or left out of the measured time.
-    public enum MaintenanceRule: String, Sendable, Equatable, Codable {
+    public enum MaintenanceRule: String, Sendable, Equatable, Codable, DataFileKeyword {
         case counted
         case excluded
     }
@@ -51,8 +51,9 @@ public struct AccountingProfile: Sendable, Equatable, Codable {
     /// Decodes a profile from YAML text; `file` names it in errors.
     /// - Throws: `MetricsError.invalidProfile` naming the file and the key that is wrong.
     public static func decode(yaml: String, file: String) throws(MetricsError) -> AccountingProfile {
-        let profile = try YAMLDataFile.decode(AccountingProfile.self, from: yaml) { .invalidProfile(file: file, field: $0, message: $1) }
-        try profile.validate(file: file)
+        let data = try YAMLDataFile<MetricsError>(yaml: yaml) { .invalidProfile(file: file, line: $1, field: $0, message: $2) }
+        let profile = try data.decode(AccountingProfile.self)
+        try data.checking { () throws(MetricsError) in try profile.validate(file: file) }
         return profile
     }
 
@@ -99,12 +100,6 @@ public struct AccountingProfile: Sendable, Equatable, Codable {
     }
 
     static func read(path: String, file: String) throws(MetricsError) -> AccountingProfile {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw .invalidProfile(file: file, field: "(document)", message: "cannot be read as UTF-8 text (\(error.localizedDescription))")
-        }
-        return try decode(yaml: text, file: file)
+        try decode(yaml: try UserFile.text(at: path, file: file), file: file)
     }
 }

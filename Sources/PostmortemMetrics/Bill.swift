@@ -20,6 +20,7 @@ public struct Bill: Sendable, Equatable {
     }
 
     static let requiredColumns = ["period", "service", "region", "amount"]
+    static let columns = requiredColumns + ["currency"]
 
     /// Reads a bill from CSV text; `file` names it in errors.
     /// - Throws: `MetricsError.invalidBill` naming the file and line of the first malformed row.
@@ -34,13 +35,18 @@ public struct Bill: Sendable, Equatable {
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
         for (index, name) in names.enumerated() where column[name] == nil { column[name] = index }
+        let list = columns.joined(separator: ", ")
         for name in requiredColumns where column[name] == nil {
-            throw .invalidBill(file: file, line: header.line, message: "the header has no '\(name)' column (columns: period, service, region, amount, currency)")
+            throw .invalidBill(file: file, line: header.line, message: "the header has no '\(name)' column (columns: \(list))")
+        }
+        // A column the bill does not have (a misspelt 'currncy') would be dropped without a word.
+        if let unknown = names.first(where: { !columns.contains($0) }) {
+            throw .invalidBill(file: file, line: header.line, message: "the header's column '\(unknown)' is not a bill column (columns: \(list))")
         }
         var lines: [BillLine] = []
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
-                throw .invalidBill(file: file, line: record.line, message: "has \(record.fields.count) fields, the header \(names.count)")
+                throw .invalidBill(file: file, line: record.line, message: "the row has \(record.fields.count) fields, the header \(names.count)")
             }
             func value(_ name: String) -> String {
                 column[name].map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
@@ -64,15 +70,9 @@ public struct Bill: Sendable, Equatable {
     }
 
     /// Reads the bill at `path`.
-    /// - Throws: `MetricsError.invalidBill` for a file that cannot be read or a malformed row.
+    /// - Throws: `MetricsError.unreadableFile` for a file that cannot be read, `.invalidBill` for a malformed row.
     public static func load(path: String) throws(MetricsError) -> Bill {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .invalidBill(file: path, line: 0, message: "cannot be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .invalidBill(file: path, line: 0, message: "is not UTF-8 text")
-        }
-        return try parse(csv: text, file: path)
+        try parse(csv: try UserFile.text(at: path, file: path), file: path)
     }
 
     /// The total billed for the policy's service in `months`, over the lines for any region or

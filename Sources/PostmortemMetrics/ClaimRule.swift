@@ -8,7 +8,7 @@ public struct ClaimRule: Sendable, Equatable, Codable {
     /// The clause as the terms word it, for the reasoning and the claim letter.
     public var clause: String
 
-    public enum Kind: String, Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable, DataFileKeyword {
         /// By the end of the `count`-th monthly billing cycle after the one the incident was in
         /// (AWS: "by the end of the second billing cycle after which the incident occurred").
         case billingCyclesAfterIncident = "billing-cycles-after-incident"

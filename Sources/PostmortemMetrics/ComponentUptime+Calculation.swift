@@ -34,6 +34,12 @@ extension ComponentUptime {
         return results
     }
 
+    /// The published figures no computed month took up (a component the inputs never name, a
+    /// month they do not cover), so none is dropped without a word.
+    public static func unmatched(_ published: [PublishedUptime], in uptimes: [ComponentUptime]) -> [PublishedUptime] {
+        published.filter { figure in !uptimes.contains { $0.published == figure } }
+    }
+
     /// Why the published figure differs: the gap in points and minutes, then the profiles
     /// whose convention reproduces it.
     static func why(

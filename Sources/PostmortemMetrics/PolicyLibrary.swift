@@ -45,10 +45,7 @@ public enum PolicyLibrary {
         let policies = try shipped()
         if let policy = policies.first(where: { $0.id == nameOrPath }) { return policy }
         if FileManager.default.fileExists(atPath: nameOrPath) {
-            guard let text = try? String(contentsOfFile: nameOrPath, encoding: .utf8) else {
-                throw .invalidPolicy(file: nameOrPath, field: "(document)", message: "cannot be read as UTF-8 text")
-            }
-            return try SLAPolicy.decode(yaml: text, file: nameOrPath)
+            return try SLAPolicy.decode(yaml: try UserFile.text(at: nameOrPath, file: nameOrPath), file: nameOrPath)
         }
         throw .unknownPolicy(name: nameOrPath, known: policies.map(\.id))
     }

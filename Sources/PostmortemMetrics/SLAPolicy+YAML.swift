@@ -6,8 +6,9 @@ extension SLAPolicy {
     /// Decodes a policy from YAML text; `file` names it in errors.
     /// - Throws: `MetricsError.invalidPolicy` naming the file and the field that is wrong.
     public static func decode(yaml: String, file: String) throws(MetricsError) -> SLAPolicy {
-        let policy = try YAMLDataFile.decode(SLAPolicy.self, from: yaml) { .invalidPolicy(file: file, field: $0, message: $1) }
-        try policy.validate(file: file)
+        let data = try YAMLDataFile<MetricsError>(yaml: yaml) { .invalidPolicy(file: file, line: $1, field: $0, message: $2) }
+        let policy = try data.decode(SLAPolicy.self)
+        try data.checking { () throws(MetricsError) in try policy.validate(file: file) }
         return policy
     }
 

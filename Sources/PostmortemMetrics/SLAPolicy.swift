@@ -61,7 +61,7 @@ public struct SLAPolicy: Sendable, Equatable, Codable {
 }
 
 /// The span over which uptime is measured.
-public enum MeasurementPeriod: String, Sendable, Equatable, Codable {
+public enum MeasurementPeriod: String, Sendable, Equatable, Codable, DataFileKeyword {
     case calendarMonth = "calendar-month"
     /// The 365 days before the claim (EC2's 2008 "Service Year").
     case serviceYear = "service-year-365"
@@ -79,7 +79,7 @@ public enum MeasurementPeriod: String, Sendable, Equatable, Codable {
 }
 
 /// The slices uptime is counted in.
-public enum MeasurementUnit: String, Sendable, Equatable, Codable {
+public enum MeasurementUnit: String, Sendable, Equatable, Codable, DataFileKeyword {
     case fiveMinutePeriods = "5-minute-periods"
     case minutes = "minutes"
 
@@ -95,7 +95,7 @@ public struct UptimeMethod: Sendable, Equatable, Codable {
     /// For `region-unavailable`: how many Availability Zones must be unavailable at once.
     public var minimumUnavailableZones: Int?
 
-    public enum Kind: String, Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable, DataFileKeyword {
         /// 100% minus the mean error rate over the period's slices (S3).
         case errorRate = "error-rate"
         /// The share of slices in which the region was unavailable (EC2).

@@ -27,9 +27,11 @@ public enum CorpusRun {
     ///
     /// The same incident in several files (snapshot captures, in file-name order, which is
     /// capture order for scraped series) is merged once before any figure. Scheduled
-    /// maintenance is left out of the figures unless `includeMaintenance`.
+    /// maintenance is left out of the figures unless `includeMaintenance`. What the readers
+    /// skipped inside the files they read, and what the merge warned about, goes to `warn`.
     public static func files(
-        folder: String, ingest: IngestOptions, jobs: Int, includeMaintenance: Bool = false, quiet: Bool = true
+        folder: String, ingest: IngestOptions, jobs: Int, includeMaintenance: Bool = false, quiet: Bool = true,
+        warn: (ParseWarning) -> Void = { _ in }
     ) -> (files: [(name: String, contents: String)], skipped: [String]) {
         let paths = files(in: folder)
         var history = SnapshotHistory()
@@ -41,13 +43,16 @@ public enum CorpusRun {
             let batch = Array(paths[start..<min(paths.count, start + max(1, jobs))])
             for (path, result) in zip(batch, ReportPipeline.read(batch, options: ingest, jobs: jobs)) {
                 switch result {
-                case .success(let read): history.add(SnapshotCapture(name: path, incidents: read.incidents))
+                case .success(let read):
+                    read.warnings.forEach(warn)
+                    history.add(SnapshotCapture(name: path, incidents: read.incidents))
                 case .failure(let error): skipped.append(error.description)
                 }
                 progress.advance(file: path)
             }
             start += batch.count
         }
+        history.warnings.forEach(warn)
         return (files(incidents: history.incidents, skipped: skipped, includeMaintenance: includeMaintenance), skipped)
     }
 

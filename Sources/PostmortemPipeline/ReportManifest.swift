@@ -37,20 +37,28 @@ public struct ReportManifest: Sendable, Equatable, Codable {
     /// - Throws: `PipelineError.invalidManifest` naming the file and field.
     public static func load(folder: String) throws(PipelineError) -> ReportManifest {
         let path = (folder as NSString).appendingPathComponent("manifest.yaml")
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw .invalidManifest(file: path, field: "(document)", message: "cannot be read")
-        }
-        let manifest: ReportManifest
+        let text: String
         do {
-            manifest = try YAMLDecoder().decode(ReportManifest.self, from: text)
-        } catch let error as DecodingError {
-            let (field, message) = error.fieldAndMessage
-            throw .invalidManifest(file: path, field: field, message: message)
+            text = try UserFile.text(at: path)
         } catch {
-            throw .invalidManifest(file: path, field: "(document)", message: "not valid YAML: \(error)")
+            throw .unreadableManifest(file: path, reason: error.reason)
         }
+        let yaml = try YAMLDataFile<PipelineError>(yaml: text) { .invalidManifest(file: path, line: $1, field: $0, message: $2) }
+        let manifest = try yaml.decode(ReportManifest.self)
+        do {
+            try manifest.validate(file: path)
+        } catch .invalidManifest(let file, nil, let field, let message) {
+            throw .invalidManifest(file: file, line: yaml.line(of: field), field: field, message: message)
+        } catch {
+            throw error
+        }
+        return manifest
+    }
+
+    /// The checks the decoder cannot make: plain, distinct folder names; inputs or a scenario.
+    func validate(file path: String) throws(PipelineError) {
         var names: Set<String> = []
-        for (index, entry) in manifest.reports.enumerated() {
+        for (index, entry) in reports.enumerated() {
             guard !entry.name.isEmpty, !entry.name.contains("/"), !entry.name.hasPrefix(".") else {
                 throw .invalidManifest(file: path, field: "reports[\(index)].name", message: "must be a plain folder name")
             }
@@ -64,7 +72,6 @@ public struct ReportManifest: Sendable, Equatable, Codable {
                 throw .invalidManifest(file: path, field: "reports[\(index)].validateSeeds", message: "only a scenario can be validated")
             }
         }
-        return manifest
     }
 
     /// The report request an entry describes: inputs are read from `root` and keep the

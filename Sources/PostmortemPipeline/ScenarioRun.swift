@@ -4,13 +4,13 @@ import RecoveryModel
 
 /// Runs recovery-model scenarios for `simulate`, `report`, `sweep` and manifest entries.
 public enum ScenarioRun {
-    /// Splits `key=value` overrides.
+    /// Splits `key=value` overrides, given with `option` (`--set`, `--param`).
     /// - Throws: `ScenarioError.invalidValue` for text without `=`.
-    public static func overrides(_ texts: [String], file: String) throws(ScenarioError) -> [(key: String, value: String)] {
+    public static func overrides(_ texts: [String], file: String, option: String = "--set") throws(ScenarioError) -> [(key: String, value: String)] {
         var pairs: [(key: String, value: String)] = []
         for text in texts {
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw .invalidValue(file: file, line: nil, key: text, message: "--set expects key=value")
+                throw .invalidValue(file: file, line: nil, key: text, message: "\(option) expects key=value")
             }
             pairs.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
         }

@@ -27,7 +27,7 @@ public struct SweepPlan: Sendable, Equatable {
     public init(scenario: String, params: [String], seeds: String) throws(ScenarioError) {
         self.scenario = scenario
         var parsed: [(key: String, values: [String])] = []
-        for (key, text) in try ScenarioRun.overrides(params, file: scenario) {
+        for (key, text) in try ScenarioRun.overrides(params, file: scenario, option: "--param") {
             parsed.append((key, try Self.values(text, key: key, file: scenario)))
         }
         parameters = parsed
@@ -52,9 +52,15 @@ public struct SweepPlan: Sendable, Equatable {
 
     public static func seedList(_ text: String, file: String) throws(ScenarioError) -> [UInt64] {
         var seeds: [UInt64] = []
-        for part in text.split(separator: ",") {
-            let bounds = part.split(separator: "-")
-            if bounds.count == 2, let low = UInt64(bounds[0]), let high = UInt64(bounds[1]), low <= high, high - low < 100_000 {
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
+            if bounds.count == 2, let low = UInt64(bounds[0]), let high = UInt64(bounds[1]) {
+                guard low <= high else {
+                    throw .invalidValue(file: file, line: nil, key: "--seeds", message: "'\(part)' runs backwards; write the lower seed first (\(high)-\(low))")
+                }
+                guard high - low < 100_000 else {
+                    throw .invalidValue(file: file, line: nil, key: "--seeds", message: "'\(part)' is \(high - low + 1) seeds; at most 100,000 at once")
+                }
                 seeds += Array(low...high)
             } else if bounds.count == 1, let seed = UInt64(bounds[0]) {
                 seeds.append(seed)

@@ -10,7 +10,7 @@ struct CorpusCommand: ParsableCommand {
 
     @Argument(help: "A folder of saved pages, feeds and postmortems.") var folder: String?
     @Option(help: "Read the merged incidents of this archive store instead of a folder.") var db: String?
-    @Option(help: "The folder to write corpus.md, corpus.csv and corpus-durations.svg into.") var outputDir: String
+    @Option(help: "The folder to write corpus.md, corpus.csv, corpus-monthly.csv, the SVG charts, an archive page per provider and index.html into.") var outputDir: String
     @Option(help: "Read this many files at once.") var jobs = 1
     @Option(help: "A date in or near the incidents (YYYY-MM-DD), for dates written without a year.") var referenceDate: String?
     @Flag(help: "Count scheduled maintenance in the outage figures (left out by default).") var includeMaintenance = false
@@ -29,7 +29,8 @@ struct CorpusCommand: ParsableCommand {
                 (files, skipped) = (CorpusRun.files(incidents: incidents, skipped: [], includeMaintenance: includeMaintenance), [])
             } else {
                 (files, skipped) = CorpusRun.files(
-                    folder: folder ?? ".", ingest: options, jobs: max(1, jobs), includeMaintenance: includeMaintenance, quiet: quiet)
+                    folder: folder ?? ".", ingest: options, jobs: max(1, jobs), includeMaintenance: includeMaintenance, quiet: quiet,
+                    warn: { ExitStatus.printError("postmortem: warning: \($0)") })
             }
             for line in skipped { ExitStatus.printError("postmortem: skipped: \(line)") }
             try OutputFile.writeAll(files, into: outputDir)

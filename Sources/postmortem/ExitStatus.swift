@@ -33,8 +33,7 @@ enum ExitStatus {
         case let error as MetricsError:
             switch error {
             case .unknownPolicy, .unknownProfile: code = usage
-            case .resourcesUnavailable: code = unreadable
-            case .invalidBill(_, let line, _) where line == 0: code = unreadable
+            case .resourcesUnavailable, .unreadableFile: code = unreadable
             default: code = badInput
             }
             message = error.description
@@ -42,7 +41,7 @@ enum ExitStatus {
             code = cannotWrite
             message = error.description
         case let error as PipelineError:
-            code = badInput
+            if case .unreadableManifest = error { code = unreadable } else { code = badInput }
             message = error.description
         case let error as ScenarioError:
             code = error.isUnreadable ? unreadable : badInput

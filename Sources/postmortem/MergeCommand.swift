@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostmortemMetrics
 import PostmortemReports
 
 struct MergeCommand: ParsableCommand {
@@ -8,17 +9,14 @@ struct MergeCommand: ParsableCommand {
         abstract: "Join the JSON or CSV outputs of `--shard K/N` runs into what one run would have written.")
 
     @Argument(help: "Shard outputs, in shard order.") var files: [String]
-    @Option(help: "json or csv (default: from the first file's extension).") var format: OutputFormat?
+    @Option(help: "json or csv (default: from the first file's extension); Markdown cannot be merged.") var format: OutputFormat?
     @Option(name: .shortAndLong, help: "Write here instead of standard output.") var output: String?
 
     func run() throws {
         do {
             var documents: [(file: String, text: String)] = []
             for file in files {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw UsageError(message: "\(file): cannot read the file")
-                }
-                documents.append((file, text))
+                documents.append((file, try UserFile.text(at: file, file: file)))
             }
             let kind = format ?? (files.first?.hasSuffix(".csv") == true ? .csv : .json)
             let merged: String

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PostmortemMetrics
 import PostmortemReports
+import PostmortemTimeline
 
 struct UptimeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,8 +34,16 @@ struct UptimeCommand: ParsableCommand {
                 figures.append(figure)
             }
             let chosen = try AccountingProfile.named(profile)
-            let (incidents, warnings) = try input.load()
+            var (incidents, warnings) = try input.load()
             let uptimes = ComponentUptime.compute(incidents, profile: chosen, published: figures, alternatives: try AccountingProfile.shipped())
+            let components = Set(uptimes.map(\.component)).sorted().joined(separator: ", ")
+            for (text, figure) in zip(published, figures) where ComponentUptime.unmatched([figure], in: uptimes) == [figure] {
+                let warning = ParseWarning(
+                    location: SourceLocation(file: "--published"),
+                    message: "'\(text)' matches no component and month of the inputs (components: \(components.isEmpty ? "none" : components)); not compared")
+                ExitStatus.printError("postmortem: warning: \(warning)")
+                warnings.append(warning)
+            }
             switch format {
             case .json: print(UptimeDocument.json(uptimes, warnings: warnings), terminator: "")
             case .csv: print(UptimeDocument.csv(uptimes), terminator: "")

@@ -33,11 +33,15 @@ struct BillTests {
     }
 
     @Test("A malformed row is an error naming the file and the line", arguments: [
-        ("period,service,region,amount\n2008-07,S3,,10\n2008-13,S3,,10\n", 3, "bill row period '2008-13' is not a month YYYY-MM"),
-        ("period,service,region,amount\n2008-07,S3,,ten\n", 2, "bill row amount 'ten' is not a plain amount like 1234.56 (no sign, separators or more than two decimals)"),
-        ("period,service,region,amount\n2008-07,S3,10\n", 2, "bill row has 3 fields, the header 4"),
-        ("period,service,amount\n2008-07,S3,10\n", 1, "bill row the header has no 'region' column (columns: period, service, region, amount, currency)"),
-        ("period,service,region,amount\n2008-07,\"S3,,10\n", 2, "bill row a quoted field is never closed"),
+        ("period,service,region,amount\n2008-07,S3,,10\n2008-13,S3,,10\n", 3, "bill: period '2008-13' is not a month YYYY-MM"),
+        ("period,service,region,amount\n2008-07,S3,,ten\n", 2, "bill: amount 'ten' is not a plain amount like 1234.56 (no sign, separators or more than two decimals)"),
+        ("period,service,region,amount\n2008-07,S3,10\n", 2, "bill: the row has 3 fields, the header 4"),
+        ("period,service,amount\n2008-07,S3,10\n", 1, "bill: the header has no 'region' column (columns: period, service, region, amount, currency)"),
+        ("period,service,region,amount\n2008-07,\"S3,,10\n", 2, "bill: a quoted field is never closed"),
+        // A misspelt optional column would otherwise be dropped and the amounts read without a currency.
+        ("period,service,region,amount,currncy\n2008-07,S3,,10,USD\n", 1,
+         "bill: the header's column 'currncy' is not a bill column (columns: period, service, region, amount, currency)"),
+        ("", 1, "bill: the file is empty; expected a header row"),
     ])
     func malformed(text: String, line: Int, message: String) {
         let error = #expect(throws: MetricsError.self) { try Bill.parse(csv: text, file: "bill.csv") }
@@ -50,6 +54,6 @@ struct BillTests {
         let error = #expect(throws: MetricsError.self) {
             try bill.charge(months: [CivilDate(year: 2008, month: 7, day: 1)], policy: try PolicyLibrary.policy(named: "s3-2008"), regions: [])
         }
-        #expect(error?.description.hasPrefix("b.csv:3: bill row currency EUR differs from USD on line 2") == true)
+        #expect(error?.description.hasPrefix("b.csv:3: bill: currency EUR differs from USD on line 2") == true)
     }
 }

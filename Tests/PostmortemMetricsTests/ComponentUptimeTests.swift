@@ -71,7 +71,9 @@ struct ComponentUptimeTests {
     ])
     func invalidProfile(body: String, field: String, message: String) {
         let yaml = "id: mine\nname: Mine\nreference: here\nmaintenance: counted\n" + body + "\n"
-        #expect(throws: MetricsError.invalidProfile(file: "mine.yaml", field: field, message: message)) {
+        // The body starts on line 5; each failing key is on its first line or the next.
+        let line = field == "serviceHours" ? 6 : 5
+        #expect(throws: MetricsError.invalidProfile(file: "mine.yaml", line: line, field: field, message: message)) {
             try AccountingProfile.decode(yaml: yaml, file: "mine.yaml")
         }
     }

@@ -45,14 +45,14 @@ struct SLAPolicyTests {
               - {below: 99.9, credit: ten}
             exclusions: []
             """
-        #expect(throws: MetricsError.invalidPolicy(file: "mine.yaml", field: "tiers[0].credit", message: "has the wrong type (expected Double)")) {
+        #expect(throws: MetricsError.invalidPolicy(file: "mine.yaml", line: 13, field: "tiers[0].credit", message: "has the wrong type (expected Double)")) {
             try SLAPolicy.decode(yaml: yaml, file: "mine.yaml")
         }
     }
 
     @Test("A missing field and an out-of-range tier are named")
     func missingAndRange() {
-        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", field: "id", message: "is missing")) {
+        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", line: 1, field: "id", message: "is missing")) {
             try SLAPolicy.decode(yaml: "name: x", file: "p.yaml")
         }
         let yaml = """
@@ -60,7 +60,7 @@ struct SLAPolicyTests {
              period: calendar-month, unit: minutes, uptime: {kind: error-rate}, commitment: 99.9,
              tiers: [{below: 120, credit: 10}], exclusions: []}
             """
-        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", field: "tiers[0].below", message: "must be between 0 and 100, not 120.0")) {
+        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", line: 3, field: "tiers[0].below", message: "must be between 0 and 100, not 120.0")) {
             try SLAPolicy.decode(yaml: yaml, file: "p.yaml")
         }
     }
@@ -158,7 +158,7 @@ struct SLAPolicyTests {
          "must be larger than the credit of the tier before it (25.0): a lower uptime earns a larger credit"),
     ])
     func unorderedTiers(tiers: String, field: String, message: String) {
-        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", field: field, message: message)) {
+        #expect(throws: MetricsError.invalidPolicy(file: "p.yaml", line: 3, field: field, message: message)) {
             try SLAPolicy.decode(yaml: Self.policyYAML(tiers: tiers), file: "p.yaml")
         }
     }

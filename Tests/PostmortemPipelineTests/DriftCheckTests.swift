@@ -153,7 +153,7 @@ struct DriftCheckTests {
         // Only a scenario can be validated.
         try "reports:\n  - name: s3\n    inputs: [Fixtures/s3.html]\n    validateSeeds: 11-30\n"
             .write(toFile: root + "/Reports/manifest.yaml", atomically: true, encoding: .utf8)
-        #expect(throws: PipelineError.invalidManifest(file: root + "/Reports/manifest.yaml", field: "reports[0].validateSeeds",
+        #expect(throws: PipelineError.invalidManifest(file: root + "/Reports/manifest.yaml", line: 4, field: "reports[0].validateSeeds",
                                                       message: "only a scenario can be validated")) {
             try ReportRegeneration.render(folder: root + "/Reports")
         }

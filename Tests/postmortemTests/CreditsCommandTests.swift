@@ -43,7 +43,7 @@ struct CreditsCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outcome = try CLI.run(["credits", Self.outages, "--bill", "Fixtures/credits/bill-malformed.csv", "--claim", "--output-dir", folder])
         #expect(outcome.status == 65)
-        #expect(outcome.stderr.contains("postmortem: Fixtures/credits/bill-malformed.csv:3: bill row period '2008-13' is not a month YYYY-MM"))
+        #expect(outcome.stderr.contains("postmortem: Fixtures/credits/bill-malformed.csv:3: bill: period '2008-13' is not a month YYYY-MM"))
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 }

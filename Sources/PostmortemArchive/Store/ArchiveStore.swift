@@ -299,6 +299,17 @@ public struct ArchiveStore: Sendable {
         case .SQLITE_NOTADB: return .notAStore(file: file, reason: "the file is not an SQLite database")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .database(file: file, operation: operation, message: "another process held the store locked past the busy timeout")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN:
+            let folder = (file as NSString).deletingLastPathComponent
+            if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+                return .database(
+                    file: file, operation: operation,
+                    message: "its folder is not writable, and SQLite writes the store's -wal and -shm files beside it even to read; copy the store to a writable folder")
+            }
+            if access(file, W_OK) != 0 {
+                return .database(file: file, operation: operation, message: "the store file is read-only (\(error.message ?? "\(error.resultCode)"))")
+            }
+            return .database(file: file, operation: operation, message: error.message ?? "\(error.resultCode)")
         default: return .database(file: file, operation: operation, message: error.message ?? "\(error.resultCode)")
         }
     }

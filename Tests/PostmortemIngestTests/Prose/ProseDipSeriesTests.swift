@@ -10,8 +10,7 @@ struct ProseDipSeriesTests {
         // UTC as stated. The dips end at 14:07, 14:23 and 14:47; the provider's block at 16:10 is
         // a later step, not a restoration. Window 14:02Z-14:47Z, 45 minutes.
         let (incident, _) = try ProseFixture.read("dip-series-2021-10-19.md")
-        #expect(incident.impactStart?.time.iso8601 == "2021-10-19T14:02:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2021-10-19T14:47:00Z")
+        #expect(incident.impactWindowUTC == ["2021-10-19T14:02:00Z", "2021-10-19T14:47:00Z"])
         #expect(incident.impactEnd?.rule == "last of several outages listed with their lengths")
         #expect(incident.impactEnd?.source.line == 7)
     }
@@ -20,8 +19,7 @@ struct ProseDipSeriesTests {
     func oneDipIsNoSeries() throws {
         let text = "# Outage, 2021-10-20\n\nAll times are UTC.\n\nThe site was down for 20 minutes from 09:10. At 09:40 the site was restored.\n"
         let (incident, _) = try ProseFixture.parse(text, name: "one-dip.md")
-        #expect(incident.impactStart?.time.iso8601 == "2021-10-20T09:10:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2021-10-20T09:40:00Z")
+        #expect(incident.impactWindowUTC == ["2021-10-20T09:10:00Z", "2021-10-20T09:40:00Z"])
     }
 
     @Test("'through' that stands before no time ('a fair way through restarting the pods') is no stated end; 'continued until 10:20' is")
@@ -43,8 +41,7 @@ struct ProseDipSeriesTests {
             Incident resolved and communicated to the hub admins.
             """
         let (incident, _) = try ProseFixture.parse(text, name: "through.md")
-        #expect(incident.impactStart?.time.iso8601 == "2025-07-11T12:42:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2025-07-11T16:22:00Z")
+        #expect(incident.impactWindowUTC == ["2025-07-11T12:42:00Z", "2025-07-11T16:22:00Z"])
         #expect(incident.impactEnd?.rule == "last clause closing the incident")
         let until = "# Queue outage, May 2, 2022\n\nAt 09:05 UTC on May 2, 2022 the queue failed. The disruption continued until 10:20 UTC.\n"
         let (stalled, _) = try ProseFixture.parse(until, name: "until.md")

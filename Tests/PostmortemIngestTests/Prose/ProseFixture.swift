@@ -40,6 +40,12 @@ enum ProseFixture {
 }
 
 extension Incident {
+    /// The impact window's start and end in UTC (ISO 8601), nil where the reading has none:
+    /// one comparison for the check nearly every prose test makes.
+    var impactWindowUTC: [String?] {
+        [impactStart?.time.iso8601, impactEnd?.time.iso8601]
+    }
+
     /// The first event written as `written`.
     func event(written: String) -> TimelineEvent? {
         events.first { $0.writtenTime == written }

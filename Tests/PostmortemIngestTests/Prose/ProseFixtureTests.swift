@@ -10,6 +10,8 @@ struct ProseExpectation: Sendable, CustomTestStringConvertible {
     var times: [String]
     /// Every event's status, in the same order.
     var statuses: [String?]
+    /// Every event's source line, in the same order.
+    var lines: [Int?]
     var windowStart: String?
     var windowEnd: String?
     var warnings: Int
@@ -28,64 +30,64 @@ struct ProseFixtureTests {
                 "2008-07-20T15:40:00Z", "2008-07-20T17:32:00Z", "2008-07-20T18:05:00Z", "2008-07-20T21:20:00Z",
                 "2008-07-20T22:10:00Z", "2008-07-20T23:58:00Z",
             ],
-            statuses: ["impact", "recovering", "recovering", "recovering", "restored", "restored"],
+            statuses: ["impact", "recovering", "recovering", "recovering", "restored", "restored"], lines: [3, 5, 5, 5, 5, 5],
             windowStart: "2008-07-20T15:40:00Z", windowEnd: "2008-07-20T23:58:00Z", warnings: 0),
         ProseExpectation(
             file: "utc-log-2024-03-05.txt", title: "Storage API incident, 5 March 2024",
             times: ["2024-03-05T14:05:33Z", "2024-03-05T14:11:00Z", "2024-03-05T14:32:00Z", "2024-03-05T15:47:00Z"],
-            statuses: ["impact", nil, "recovering", "restored"],
+            statuses: ["impact", nil, "recovering", "restored"], lines: [6, 7, 8, 9],
             windowStart: "2024-03-05T14:05:33Z", windowEnd: "2024-03-05T15:47:00Z", warnings: 0),
         ProseExpectation(
             file: "am-pm-dots-2019-06-04.txt", title: "Checkout outage report",
             times: ["2019-06-04T13:12:00Z", "2019-06-04T13:20:00Z", "2019-06-04T14:05:00Z", "2019-06-04T14:40:00Z", "2019-06-04T15:00:00Z"],
-            statuses: ["impact", nil, "recovering", "restored", "restored"],
+            statuses: ["impact", nil, "recovering", "restored", "restored"], lines: [3, 3, 3, 3, 3],
             // Corrected: the window ends when purchases were back to normal (10:40 a.m. ET), not
             // when the incident was declared resolved at 11 a.m.
             windowStart: "2019-06-04T13:12:00Z", windowEnd: "2019-06-04T14:40:00Z", warnings: 0),
         ProseExpectation(
             file: "mixed-zones-2022-07-14.txt", title: "Payments platform degradation, 14 July 2022",
             times: ["2022-07-14T07:55:00Z", "2022-07-14T09:02:00Z", "2022-07-14T09:30:00Z", "2022-07-14T10:20:00Z"],
-            statuses: ["impact", "impact", "impact", "restored"],
+            statuses: ["impact", "impact", "impact", "restored"], lines: [3, 3, 3, 3],
             // Corrected: 'CET' on 14 July (summer time) is converted as written and now warned about.
             windowStart: "2022-07-14T07:55:00Z", windowEnd: "2022-07-14T10:20:00Z", warnings: 1),
         ProseExpectation(
             file: "year-boundary-2023-12-31.txt", title: "New Year's Eve sign-in failures",
             times: ["2024-01-01T07:42:00Z", "2024-01-01T07:58:00Z", "2024-01-01T08:25:00Z", "2024-01-01T08:40:00Z"],
-            statuses: ["impact", "impact", nil, "restored"],
+            statuses: ["impact", "impact", nil, "restored"], lines: [5, 5, 5, 5],
             windowStart: "2024-01-01T07:42:00Z", windowEnd: "2024-01-01T08:40:00Z", warnings: 0),
         ProseExpectation(
             file: "iso-seconds-2023-06-13.txt", title: "Queue backlog on 2023-06-13",
             times: ["2023-06-13T15:02:11Z", "2023-06-13T15:09:40Z", "2023-06-13T15:31:05Z", "2023-06-13T16:04:59Z"],
-            statuses: ["impact", nil, "recovering", "restored"],
+            statuses: ["impact", nil, "recovering", "restored"], lines: [3, 4, 5, 6],
             windowStart: "2023-06-13T15:02:11Z", windowEnd: "2023-06-13T16:04:59Z", warnings: 0),
         ProseExpectation(
             file: "spans-2021-08-06.txt", title: "Scheduled maintenance overrun",
             times: ["2021-08-07T04:16:00Z", "2021-08-07T06:50:00Z", "2021-08-07T07:35:00Z"],
-            statuses: ["impact", nil, "restored"],
+            statuses: ["impact", nil, "restored"], lines: [3, 3, 3],
             windowStart: "2021-08-07T04:16:00Z", windowEnd: "2021-08-07T07:35:00Z", warnings: 0),
         ProseExpectation(
             file: "parts-of-day-2020-11-09.txt", title: "Search indexing delays",
             times: ["2020-11-09T20:00:00Z", "2020-11-09T23:15:00Z", "2020-11-10T02:00:00Z", "2020-11-11T08:00:00Z", "2020-11-11T20:00:00Z"],
-            statuses: ["impact", "recovering", nil, "recovering", nil],
+            statuses: ["impact", "recovering", nil, "recovering", nil], lines: [3, 3, 3, 3, 3],
             windowStart: "2020-11-09T20:00:00Z", windowEnd: nil, warnings: 0),
         ProseExpectation(
             file: "asia-zones-2011-04-21.txt", title: "Regional CDN incident report",
             times: ["2011-04-21T03:40:00Z", "2011-04-21T04:25:00Z", "2011-04-21T05:00:00Z", "2011-04-21T10:05:00Z", "2011-04-21T11:30:00Z"],
-            statuses: ["impact", nil, "impact", "recovering", "restored"],
+            statuses: ["impact", nil, "impact", "recovering", "restored"], lines: [3, 3, 3, 3, 3],
             windowStart: "2011-04-21T03:40:00Z", windowEnd: "2011-04-21T11:30:00Z", warnings: 0),
         ProseExpectation(
             // 07:45 names no zone: it takes the UTC the text writes at 08:30, as an assumption.
             file: "zones-missing-2018-10-02.txt", title: "Build farm stall, 2 October 2018",
-            times: ["2018-10-02T07:45:00Z", "2018-10-02T08:30:00Z"], statuses: ["impact", "restored"],
+            times: ["2018-10-02T07:45:00Z", "2018-10-02T08:30:00Z"], statuses: ["impact", "restored"], lines: [3, 3],
             windowStart: "2018-10-02T07:45:00Z", windowEnd: "2018-10-02T08:30:00Z", warnings: 2),
         ProseExpectation(
             file: "zones-missing-2018-10-02.txt", title: "Build farm stall, 2 October 2018",
-            times: ["2018-10-02T07:45:00Z", "2018-10-02T08:30:00Z"], statuses: ["impact", "restored"],
+            times: ["2018-10-02T07:45:00Z", "2018-10-02T08:30:00Z"], statuses: ["impact", "restored"], lines: [3, 3],
             windowStart: "2018-10-02T07:45:00Z", windowEnd: "2018-10-02T08:30:00Z", warnings: 2, zone: .utc),
         ProseExpectation(
             file: "no-year-mail-delays.txt", title: "Mail delivery delays",
             times: ["2017-03-03T14:20:00Z", "2017-03-03T15:05:00Z", "2017-03-03T16:40:00Z"],
-            statuses: ["impact", nil, "restored"],
+            statuses: ["impact", nil, "restored"], lines: [3, 3, 3],
             windowStart: "2017-03-03T14:20:00Z", windowEnd: "2017-03-03T16:40:00Z", warnings: 0,
             referenceDate: CivilDate(year: 2017, month: 3, day: 1)),
     ]
@@ -98,7 +100,8 @@ struct ProseFixtureTests {
         #expect(incident.events.map(\.time.iso8601) == expected.times)
         #expect(incident.events.map(\.status) == expected.statuses)
         #expect(warnings.count == expected.warnings)
-        #expect(incident.events.allSatisfy { !$0.text.isEmpty && $0.source.line != nil && $0.writtenTime != nil })
+        #expect(incident.events.map(\.source.line) == expected.lines)
+        #expect(incident.events.allSatisfy { $0.writtenTime.map($0.text.contains) == true })
         let window = ProseImpactWindow.infer(from: incident)
         #expect(window?.start.iso8601 == expected.windowStart)
         #expect(window?.end?.iso8601 == expected.windowEnd)

@@ -14,11 +14,9 @@ struct ProseNightHeadingTests {
         let result = try Ingest.read(path: ProseFixture.path("night-heading-2019-10-03.md"))
         #expect(result.incidents.count == 2)
         let night = try #require(result.incidents.first)
-        #expect(night.impactStart?.time.iso8601 == "2019-10-03T23:10:00Z")
-        #expect(night.impactEnd?.time.iso8601 == "2019-10-04T06:45:00Z")
+        #expect(night.impactWindowUTC == ["2019-10-03T23:10:00Z", "2019-10-04T06:45:00Z"])
         let september = try #require(result.incidents.last)
-        #expect(september.impactStart?.time.iso8601 == "2019-09-12T09:50:00Z")
-        #expect(september.impactEnd?.time.iso8601 == "2019-09-12T10:20:00Z")
+        #expect(september.impactWindowUTC == ["2019-09-12T09:50:00Z", "2019-09-12T10:20:00Z"])
         let nightWarnings = result.warnings.filter { $0.message.contains("night between them") }
         #expect(nightWarnings.map(\.message) == [
             "'6:45 UTC' names no day under 'October 3 - 4th, 2019': read in the night between them, a morning time on 2019-10-04 and a later one on 2019-10-03"

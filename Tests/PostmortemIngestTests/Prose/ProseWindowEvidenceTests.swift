@@ -12,6 +12,9 @@ struct WindowExpectation: Sendable, CustomTestStringConvertible {
     var endRule: String
     var startStated: Bool
     var endStated: Bool
+    /// The lines of the sentences each end was read from.
+    var startLine: Int
+    var endLine: Int
 
     var testDescription: String { file }
 }
@@ -22,37 +25,37 @@ struct ProseWindowEvidenceTests {
         // 8:19 AM KST on March 8 is 23:19 UTC on March 7; 9:43 AM KST is 00:43 UTC.
         WindowExpectation(
             file: "login-range-kst-2023-03-08.md", title: "Login failures on March 8, 2023", start: "2023-03-07T23:19:00Z",
-            end: "2023-03-08T00:43:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true),
+            end: "2023-03-08T00:43:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true, startLine: 5, endLine: 5),
         // The summary's range beats the timeline's last row (18:15), with a warning.
         WindowExpectation(
             file: "checkout-timeline-table-2024-02-14.md", title: "Checkout errors on 2024-02-14", start: "2024-02-14T16:58:00Z",
-            end: "2024-02-14T18:46:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true),
+            end: "2024-02-14T18:46:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true, startLine: 12, endLine: 12),
         // PDT is UTC-7: 09:05 -> 16:05Z; the "believed resolved" at 09:40 and the clean-up at 11:15 do not end it, 10:30 does.
         WindowExpectation(
             file: "api-errors-bullets-2022-06-03.md", title: "API errors on June 3, 2022", start: "2022-06-03T16:05:00Z",
             end: "2022-06-03T17:30:00Z", startRule: "first timeline row stating impact", endRule: "stated end", startStated: false,
-            endStated: true),
+            endStated: true, startLine: 6, endLine: 9),
         WindowExpectation(
             file: "db-failover-page-2021-05-26.html", title: "Database failover incident", start: "2021-05-26T14:05:00Z",
-            end: "2021-05-26T15:20:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true),
+            end: "2021-05-26T15:20:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true, startLine: 19, endLine: 19),
         WindowExpectation(
             file: "db-failover-2021-05-26.md", title: "Database failover incident", start: "2021-05-26T14:05:00Z",
-            end: "2021-05-26T15:20:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true),
+            end: "2021-05-26T15:20:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true, startLine: 12, endLine: 12),
         WindowExpectation(
             file: "db-failover-2021-05-26.txt", title: "Database failover incident", start: "2021-05-26T14:05:00Z",
-            end: "2021-05-26T15:20:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true),
+            end: "2021-05-26T15:20:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true, startLine: 9, endLine: 9),
         // The deploy three days before, the code block, the follow-up dates and "Time to detection" are noise.
         WindowExpectation(
             file: "queue-noise-2020-11-05.md", title: "Message queue outage, Thursday November 5, 2020", start: "2020-11-05T13:10:00Z",
             end: "2020-11-05T14:02:00Z", startRule: "stated start", endRule: "last sentence stating restoration", startStated: true,
-            endStated: false),
+            endStated: false, startLine: 5, endLine: 5),
         // "All times in CET" in June: converted as written, UTC+1.
         WindowExpectation(
             file: "sync-cet-june-2022-06-02.md", title: "Sync delays on 2 June 2022", start: "2022-06-02T09:00:00Z",
-            end: "2022-06-02T10:30:00Z", startRule: "stated start", endRule: "stated end", startStated: true, endStated: true),
+            end: "2022-06-02T10:30:00Z", startRule: "stated start", endRule: "stated end", startStated: true, endStated: true, startLine: 5, endLine: 6),
         WindowExpectation(
             file: "notifications-provider-2019-09-10.txt", title: "Delayed notifications on September 10, 2019", start: "2019-09-10T15:02:00Z",
-            end: "2019-09-10T15:47:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true),
+            end: "2019-09-10T15:47:00Z", startRule: "explicit range", endRule: "explicit range", startStated: true, endStated: true, startLine: 3, endLine: 3),
     ]
 
     @Test("Each fixture's window, with the rule and whether the text states it", arguments: expectations)
@@ -67,7 +70,9 @@ struct ProseWindowEvidenceTests {
         #expect(end.rule == expected.endRule)
         #expect(start.isStated == expected.startStated)
         #expect(end.isStated == expected.endStated)
-        #expect(start.source.line != nil && !start.text.isEmpty)
+        #expect([start.source.line, end.source.line] == [expected.startLine, expected.endLine])
+        // Each end carries the sentence of the event it was read from.
+        #expect(start.text == incident.events.first { $0.source.line == expected.startLine }?.text)
         // The metrics' window is the same one.
         let window = try #require(ProseImpactWindow.infer(from: incident))
         #expect(window.start == start.time && window.end == end.time)
@@ -146,8 +151,7 @@ struct ProseWindowEvidenceTests {
     @Test("Stated durations close a stated start: 'lasting two hours and six minutes, beginning at 00:23 UTC'")
     func statedDuration() throws {
         let (incident, _) = try ProseFixture.parse("Power loss on January 28, 2016\n\nThe site had an outage lasting two hours and six minutes, beginning at 00:23 UTC.\n")
-        #expect(incident.impactStart?.time.iso8601 == "2016-01-28T00:23:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2016-01-28T02:29:00Z")
+        #expect(incident.impactWindowUTC == ["2016-01-28T00:23:00Z", "2016-01-28T02:29:00Z"])
         #expect(incident.impactEnd?.rule == "stated start plus stated duration")
     }
 
@@ -166,8 +170,7 @@ struct ProseWindowEvidenceTests {
         let text = "Build outage on May 30, 2019\n\nAll times PDT.\n\nThe outage began at 13:26 and ended at 14:10.\n\n[8:27 AM] alice: looking\n[8:29 AM] bob: restarting\n"
         let (incident, warnings) = try ProseFixture.parse(text)
         #expect(incident.events.count == 2)
-        #expect(incident.impactStart?.time.iso8601 == "2019-05-30T20:26:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2019-05-30T21:10:00Z")
+        #expect(incident.impactWindowUTC == ["2019-05-30T20:26:00Z", "2019-05-30T21:10:00Z"])
         #expect(warnings.map(\.message) == ["skipped chat or log stamps like '[8:27 AM]' (not the incident's timeline)"])
     }
 }

@@ -12,8 +12,7 @@ struct ProseZoneAnchorTests {
         // 9:15 AM at UTC-5 is 14:15Z, as the alert says; "available again" at 10:05 AM is 15:05Z.
         // Read as GMT the window would be 09:15Z-10:05Z, five hours early.
         let (incident, warnings) = try ProseFixture.read("label-vs-utc-alert-2025-03-04.md")
-        #expect(incident.impactStart?.time.iso8601 == "2025-03-04T14:15:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2025-03-04T15:05:00Z")
+        #expect(incident.impactWindowUTC == ["2025-03-04T14:15:00Z", "2025-03-04T15:05:00Z"])
         #expect(incident.impactEnd?.rule == "last timeline row stating restoration")
         #expect(incident.events.filter { $0.zone?.token == "UTC-5" }.map(\.writtenTime) == ["March 4, 2025, 9:15 AM", "9:40 AM", "10:05 AM"])
         #expect(warnings.map(\.message) == [
@@ -39,8 +38,7 @@ struct ProseZoneAnchorTests {
             """
         // 5:32 PM BST is 16:32Z and 6:11 PM BST 17:11Z.
         let (incident, warnings) = try ProseFixture.parse(text, name: "agreeing.md")
-        #expect(incident.impactStart?.time.iso8601 == "2025-08-12T16:32:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2025-08-12T17:11:00Z")
+        #expect(incident.impactWindowUTC == ["2025-08-12T16:32:00Z", "2025-08-12T17:11:00Z"])
         #expect(incident.events.first?.zone?.token == "BST")
         #expect(warnings.isEmpty)
     }
@@ -49,8 +47,7 @@ struct ProseZoneAnchorTests {
     func monthSlip() throws {
         // UTC: 22:10 on June 13 to 01:40 on June 14 (3 h 30 min), not a month earlier.
         let (incident, warnings) = try ProseFixture.read("month-slip-2022-06-14.md")
-        #expect(incident.impactStart?.time.iso8601 == "2022-06-13T22:10:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2022-06-14T01:40:00Z")
+        #expect(incident.impactWindowUTC == ["2022-06-13T22:10:00Z", "2022-06-14T01:40:00Z"])
         #expect(incident.events.map(\.writtenTime) == ["2022-05-13 22:10 and 2022-05-14 01:40"])
         #expect(warnings.map(\.message) == [
             "'2022-05-13 22:10 and 2022-05-14 01:40' names month 5 but the document is dated 2022-06-14 ('June 14th, 2022', confirmed by the file name); read as June, a slip of the month"
@@ -78,9 +75,8 @@ struct ProseZoneAnchorTests {
         // UTC as stated: the volume deleted and the hub down at 13:05, the uptime check's alert at
         // 13:41 (36 minutes later), restored at 14:10. Window 13:05Z-14:10Z.
         let (incident, warnings) = try ProseFixture.read("alert-after-onset-2024-09-09.md")
-        #expect(incident.impactStart?.time.iso8601 == "2024-09-09T13:05:00Z")
+        #expect(incident.impactWindowUTC == ["2024-09-09T13:05:00Z", "2024-09-09T14:10:00Z"])
         #expect(incident.impactStart?.rule == "first timeline row stating impact, before the first report")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-09-09T14:10:00Z")
         #expect(warnings.map(\.message) == [
             "the impact start readings disagree by 36 minutes: kept 2024-09-09T13:05:00Z (line 5: '13:05'), not 2024-09-09T13:41:00Z (line 11: 'Sep 9, 2024 at 1:41PM UTC')"
         ])
@@ -91,8 +87,7 @@ struct ProseZoneAnchorTests {
         // UTC as stated: 09:10 to 09:55 on 3 January 2024, not a year earlier.
         let text = "# January 3, 2024 login outage\n\nAll times in UTC.\n\nLogins failed between 2023-01-03 09:10 and 2023-01-03 09:55.\n"
         let (incident, warnings) = try ProseFixture.parse(text, name: "2024-01-03-login-outage.md")
-        #expect(incident.impactStart?.time.iso8601 == "2024-01-03T09:10:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-01-03T09:55:00Z")
+        #expect(incident.impactWindowUTC == ["2024-01-03T09:10:00Z", "2024-01-03T09:55:00Z"])
         #expect(warnings.map(\.message) == [
             "'2023-01-03 09:10 and 2023-01-03 09:55' names 2023 but the document is dated 2024-01-03 ('January 3, 2024', confirmed by the file name); read as 2024, a slip of the year"
         ])
@@ -107,9 +102,8 @@ struct ProseZoneAnchorTests {
         #expect(incident.events.filter { $0.writtenTime?.hasPrefix("0") == true }.map(\.time.iso8601) == [
             "2021-01-14T11:05:00Z", "2021-04-08T18:30:00Z", "2021-04-09T02:10:00Z", "2021-04-09T03:15:00Z", "2021-04-09T05:40:00Z",
         ])
-        #expect(incident.impactStart?.time.iso8601 == "2021-04-09T02:10:00Z")
+        #expect(incident.impactWindowUTC == ["2021-04-09T02:10:00Z", "2021-04-09T05:40:00Z"])
         #expect(incident.impactStart?.rule == "explicit range")
-        #expect(incident.impactEnd?.time.iso8601 == "2021-04-09T05:40:00Z")
         #expect(warnings.count == 1)
     }
 
@@ -118,8 +112,7 @@ struct ProseZoneAnchorTests {
         // BST is UTC+1: 10:15am is 09:15Z and 11:40am 10:40Z.
         let text = "# Checkout errors (2023-07-04)\n\nTimes are London time (BST).\n\n- 10:15am: checkout fails for customers\n- 11:40am: checkout working again\n"
         let (incident, _) = try ProseFixture.parse(text, name: "london-time.md")
-        #expect(incident.impactStart?.time.iso8601 == "2023-07-04T09:15:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2023-07-04T10:40:00Z")
+        #expect(incident.impactWindowUTC == ["2023-07-04T09:15:00Z", "2023-07-04T10:40:00Z"])
         #expect(incident.events.first?.zone?.token == "BST")
     }
 
@@ -128,13 +121,11 @@ struct ProseZoneAnchorTests {
         // PST is UTC-8: 11pm on March 8 is 07:00Z on the 9th, 1:30am on March 9 is 09:30Z.
         let overnight = "# Portal outage, March 8, 2021\n\nThe portal was unavailable from 11pm on March 8 to 1:30am on March 9 (Pacific Standard Time).\n"
         let (portal, _) = try ProseFixture.parse(overnight, name: "overnight.md")
-        #expect(portal.impactStart?.time.iso8601 == "2021-03-09T07:00:00Z")
-        #expect(portal.impactEnd?.time.iso8601 == "2021-03-09T09:30:00Z")
+        #expect(portal.impactWindowUTC == ["2021-03-09T07:00:00Z", "2021-03-09T09:30:00Z"])
         // EDT is UTC-4: 9:05 AM is 13:05Z, 10:20 AM is 14:20Z.
         let morning = "# Login errors, June 3, 2022\n\nLogins failed at 9:05 AM Eastern Daylight Time on June 3, 2022. Logins were restored at 10:20 AM Eastern Daylight Time.\n"
         let (logins, _) = try ProseFixture.parse(morning, name: "morning.md")
-        #expect(logins.impactStart?.time.iso8601 == "2022-06-03T13:05:00Z")
-        #expect(logins.impactEnd?.time.iso8601 == "2022-06-03T14:20:00Z")
+        #expect(logins.impactWindowUTC == ["2022-06-03T13:05:00Z", "2022-06-03T14:20:00Z"])
         #expect(logins.events.first?.zone?.token == "EDT")
     }
 }

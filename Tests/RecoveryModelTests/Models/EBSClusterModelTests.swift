@@ -50,7 +50,10 @@ struct EBSClusterModelTests {
         let fit = scenario.figures.filter { $0.role == .fit }
         #expect(scenario.calibratedKeys.count == 6)
         #expect(fit.count == 7)
-        #expect(scenario.parameters.allSatisfy { $0.provenance != nil })
+        // Every parameter says where it comes from: 14 from the postmortem, 23 assumed, 6 calibrated.
+        let sources = scenario.parameters.map { $0.provenance?.source }
+        #expect(Provenance.Source.allCases.map { source in sources.filter { $0 == source }.count } == [14, 0, 23, 6])
+        #expect(sources.count == 43)
         #expect(scenario.calibrationSeeds == [1, 2, 3, 4, 5])
     }
 
