@@ -59,8 +59,7 @@ struct ProseZoneStatementShapesTests {
             """
         let options = IngestOptions(defaultZone: WrittenZone(token: "PST", offsetSeconds: -8 * 3600))
         let (incident, _) = try ProseFixture.parse(text, name: "server-zone.md", options: options)
-        #expect(incident.impactStart?.time.iso8601 == "2024-03-04T17:00:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-03-04T17:45:00Z")
+        #expect(incident.impactWindowUTC == ["2024-03-04T17:00:00Z", "2024-03-04T17:45:00Z"])
     }
 
     @Test(
@@ -108,8 +107,7 @@ struct ProseZoneStatementShapesTests {
             | 2023-05-06 11:50 | Latency back to normal |
             """
         let (incident, _) = try ProseFixture.parse(text, name: "column.md")
-        #expect(incident.impactStart?.time.iso8601 == "2023-05-06T09:05:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2023-05-06T09:50:00Z")
+        #expect(incident.impactWindowUTC == ["2023-05-06T09:05:00Z", "2023-05-06T09:50:00Z"])
     }
 
     @Test("Southern daylight rules: Sydney and Auckland change in April and in the spring, Brisbane never")
@@ -153,8 +151,7 @@ struct ProseZoneStatementShapesTests {
             - 11:02 AM: payments succeed again, incident resolved
             """
         let (incident, warnings) = try ProseFixture.parse(text, name: "colon.md")
-        #expect(incident.impactStart?.time.iso8601 == "2024-06-02T04:45:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-06-02T05:32:00Z")
+        #expect(incident.impactWindowUTC == ["2024-06-02T04:45:00Z", "2024-06-02T05:32:00Z"])
         #expect(incident.event(written: "10:50 AM")?.time.iso8601 == "2024-06-02T05:20:00Z")
         #expect(!warnings.contains { $0.message.contains("unknown time zone") })
     }
@@ -211,8 +208,7 @@ struct ProseZoneStatementShapesTests {
             - 2024-02-01 08:45:00-05:00 backlog drained, all queues healthy
             """
         let (incident, _) = try ProseFixture.parse(text, name: "spaced.md")
-        #expect(incident.impactStart?.time.iso8601 == "2024-02-01T13:00:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-02-01T13:45:00Z")
+        #expect(incident.impactWindowUTC == ["2024-02-01T13:00:00Z", "2024-02-01T13:45:00Z"])
     }
 
     @Test("The hyphen of a stamp's offset stays in its word; a clock range still splits")
@@ -250,8 +246,7 @@ struct ProseZoneStatementShapesTests {
             - T+00:50: replica warmed
             """
         let (incident, _) = try ProseFixture.parse(text, name: "tplus.md")
-        #expect(incident.impactStart?.time.iso8601 == "2022-11-08T21:15:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2022-11-08T22:20:00Z")
+        #expect(incident.impactWindowUTC == ["2022-11-08T21:15:00Z", "2022-11-08T22:20:00Z"])
         #expect(incident.event(written: "T+00:50")?.time.iso8601 == "2022-11-08T22:05:00Z")
     }
 
@@ -270,8 +265,7 @@ struct ProseZoneStatementShapesTests {
             - T+1h15m: downloads normal again
             """
         let (incident, warnings) = try ProseFixture.parse(text, name: "origin-after.md")
-        #expect(incident.impactStart?.time.iso8601 == "2022-02-09T08:30:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2022-02-09T09:45:00Z")
+        #expect(incident.impactWindowUTC == ["2022-02-09T08:30:00Z", "2022-02-09T09:45:00Z"])
         #expect(incident.event(written: "T-2d")?.time.iso8601 == "2022-02-07T08:30:00Z")
         #expect(!warnings.contains { $0.message.contains("relative to a T0") })
     }

@@ -35,8 +35,7 @@ struct PublishedShapesTests {
             </article></body></html>
             """
         let (incident, warnings) = try ProseFixture.parse(page, name: "stall.html")
-        #expect(incident.impactStart?.time.iso8601 == "2021-05-03T09:10:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2021-05-03T09:55:00Z")
+        #expect(incident.impactWindowUTC == ["2021-05-03T09:10:00Z", "2021-05-03T09:55:00Z"])
         #expect(warnings.isEmpty)
     }
 
@@ -58,8 +57,7 @@ struct PublishedShapesTests {
         #expect(!PlainTextBlocks.isFieldLine("At 14:05 the queue stalled"))
         #expect(!PlainTextBlocks.isFieldLine("The first thing we saw was this: errors"))
         let (incident, _) = try ProseFixture.parse(text, name: "report.txt")
-        #expect(incident.impactStart?.time.iso8601 == "2022-03-02T11:05:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2022-03-02T11:40:00Z")
+        #expect(incident.impactWindowUTC == ["2022-03-02T11:05:00Z", "2022-03-02T11:40:00Z"])
     }
 
     @Test("A mail's header: the subject is the title, Date: the day of writing, and its clock is no event")
@@ -83,8 +81,7 @@ struct PublishedShapesTests {
         #expect(MailHeader.read(BlockDocument.lines("Summary: it broke\nDate: 2021-01-01\n\nText")) == nil)
         let (incident, warnings) = try ProseFixture.parse(text, name: "mail.txt")
         #expect(incident.title == "Upload errors on Thursday")
-        #expect(incident.impactStart?.time.iso8601 == "2020-10-08T14:00:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2020-10-08T14:45:00Z")
+        #expect(incident.impactWindowUTC == ["2020-10-08T14:00:00Z", "2020-10-08T14:45:00Z"])
         #expect(incident.events.allSatisfy { $0.time.iso8601 != "2020-10-09T06:30:00Z" })
         #expect(warnings.isEmpty)
     }
@@ -99,8 +96,7 @@ struct PublishedShapesTests {
             The clean-up job resumed at 01:00 UTC on 3 July and finished without affecting customers.
             """
         let (incident, _) = try ProseFixture.parse(text, name: "resolver.md")
-        #expect(incident.impactStart?.time.iso8601 == "2024-07-02T10:20:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-07-02T11:05:00Z")
+        #expect(incident.impactWindowUTC == ["2024-07-02T10:20:00Z", "2024-07-02T11:05:00Z"])
     }
 
     @Test("Watching after the fix ('watched it until 23:30 before closing the incident') is no stated end")
@@ -114,8 +110,7 @@ struct PublishedShapesTests {
             We kept the incident open until 23:50 UTC to watch the queues, then resolved it.
             """
         let (incident, _) = try ProseFixture.parse(text, name: "signin.md")
-        #expect(incident.impactStart?.time.iso8601 == "2023-06-05T21:40:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2023-06-05T23:05:00Z")
+        #expect(incident.impactWindowUTC == ["2023-06-05T21:40:00Z", "2023-06-05T23:05:00Z"])
     }
 
     @Test("'From that moment, requests failed' two sentences after a time: the impact starts at that time, before the first customer ticket")
@@ -129,8 +124,7 @@ struct PublishedShapesTests {
             The first customer ticket arrived at 4:38 PM PST. An engineer was paged at 5:02 PM PST, when the error dashboard crossed its threshold. By 6:25 PM PST error rates had recovered.
             """
         let (incident, _) = try ProseFixture.parse(text, name: "cert.md")
-        #expect(incident.impactStart?.time.iso8601 == "2023-01-17T00:10:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2023-01-17T02:25:00Z")
+        #expect(incident.impactWindowUTC == ["2023-01-17T00:10:00Z", "2023-01-17T02:25:00Z"])
         #expect(ProseReading.backReferences.contains("from that moment"))
     }
 
@@ -162,8 +156,7 @@ struct PublishedShapesTests {
         }
         // With the hint, the page reads: 14:05 to 14:50 UTC on 3 March 2024.
         let (incident, _) = try ProseFixture.parse(page, name: "api.html", options: IngestOptions(referenceDate: CivilDate(year: 2024, month: 3, day: 10)))
-        #expect(incident.impactStart?.time.iso8601 == "2024-03-03T14:05:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2024-03-03T14:50:00Z")
+        #expect(incident.impactWindowUTC == ["2024-03-03T14:05:00Z", "2024-03-03T14:50:00Z"])
     }
 
     @Test("Wrong results are impact: 'duplicate invoices were created from 03:15 to 04:02 UTC' is the window's range")
@@ -176,8 +169,7 @@ struct PublishedShapesTests {
             to 04:02 UTC, when the run was stopped. All duplicates were voided by 09:30 UTC.
             """
         let (incident, _) = try ProseFixture.parse(text, name: "billing.txt")
-        #expect(incident.impactStart?.time.iso8601 == "2023-09-14T03:15:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2023-09-14T04:02:00Z")
+        #expect(incident.impactWindowUTC == ["2023-09-14T03:15:00Z", "2023-09-14T04:02:00Z"])
         #expect(ProseWindowEvidence.namesFailure("customers were charged twice"))
     }
 
@@ -202,8 +194,7 @@ struct PublishedShapesTests {
             </div></body></html>
             """
         let (incident, warnings) = try ProseFixture.parse(page, name: "queue.html")
-        #expect(incident.impactStart?.time.iso8601 == "2022-04-06T10:05:00Z")
-        #expect(incident.impactEnd?.time.iso8601 == "2022-04-06T10:50:00Z")
+        #expect(incident.impactWindowUTC == ["2022-04-06T10:05:00Z", "2022-04-06T10:50:00Z"])
         #expect(incident.events.map(\.writtenTime) == ["10:05 to 10:50 UTC", "10:40 UTC", "10:50 UTC"])
         #expect(warnings.isEmpty)
     }
