@@ -23,6 +23,18 @@ public enum CorpusRun {
         return paths.sorted()
     }
 
+    /// Why a file below a corpus folder is the folder's own documentation or data rather than
+    /// incident material, if it is: a `README` (any extension) describes the folder, and a
+    /// tab-separated table (`EXPECTED.tsv`, `SOURCES.tsv`) is no format postmortem reads, so read
+    /// as prose it gave thousands of made-up events. Such files are listed as skipped, not read.
+    static func notIncidentMaterial(_ path: String) -> String? {
+        let name = (path as NSString).lastPathComponent
+        let stem = (name as NSString).deletingPathExtension.uppercased()
+        if stem == "README" { return "skipped: the folder's README, not incident material" }
+        if (name as NSString).pathExtension.lowercased() == "tsv" { return "skipped: a tab-separated table, no format postmortem reads" }
+        return nil
+    }
+
     /// The report files for a corpus, plus a line per file that could not be read (skipped, not fatal).
     ///
     /// The same incident in several files (snapshot captures, in file-name order, which is
@@ -33,9 +45,12 @@ public enum CorpusRun {
         folder: String, ingest: IngestOptions, jobs: Int, includeMaintenance: Bool = false, quiet: Bool = true,
         warn: (ParseWarning) -> Void = { _ in }
     ) -> (files: [(name: String, contents: String)], skipped: [String]) {
-        let paths = files(in: folder)
-        var history = SnapshotHistory()
         var skipped: [String] = []
+        var paths: [String] = []
+        for path in files(in: folder) {
+            if let reason = notIncidentMaterial(path) { skipped.append("\(path): \(reason)") } else { paths.append(path) }
+        }
+        var history = SnapshotHistory()
         let progress = ProgressMeter.forTerminal(label: "reading", total: paths.count, quiet: quiet)
         defer { progress.finish() }
         var start = 0
