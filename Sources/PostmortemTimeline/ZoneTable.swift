@@ -90,9 +90,14 @@ public enum ZoneTable {
         }
         let joined = core.joined(separator: " ")
         guard let entry = places[joined], isIANA || stripped || core.count >= 2 else { return nil }
-        var offset = entry.standard
-        if let date, let rule = entry.rule, rule.isDaylight(date: date, hour: hour) { offset += 3600 }
-        return offset
+        return localOffset(standard: entry.standard, rule: entry.rule, on: date, hour: hour)
+    }
+
+    /// A zone's offset at a local reading: its standard offset, an hour more when `rule` puts the
+    /// reading in daylight time (no date, or no rule: the standard offset).
+    static func localOffset(standard: Int, rule: DaylightRule?, on date: CivilDate?, hour: Int) -> Int {
+        guard let date, let rule, rule.isDaylight(date: date, hour: hour) else { return standard }
+        return standard + 3600
     }
 
     /// The first words of the places' names (`UK`, `US`, `CENTRAL`, `NEW`), upper case: a word
@@ -121,18 +126,14 @@ public enum ZoneTable {
             return WrittenZone(token: written, offsetSeconds: offset)
         }
         if let regional = regionalZones[key] {
-            var offset = regional.standard
-            if let date, regional.rule.isDaylight(date: date, hour: hour) { offset += 3600 }
-            return WrittenZone(token: written, offsetSeconds: offset)
+            return WrittenZone(token: written, offsetSeconds: localOffset(standard: regional.standard, rule: regional.rule, on: date, hour: hour))
         }
         if let offset = literalOffset(key) {
             return WrittenZone(token: written, offsetSeconds: offset)
         }
         // `US/Pacific`-style names: the region word after the slash.
         if let slash = key.lastIndex(of: "/"), let regional = regionalZones[String(key[key.index(after: slash)...])] {
-            var offset = regional.standard
-            if let date, regional.rule.isDaylight(date: date, hour: hour) { offset += 3600 }
-            return WrittenZone(token: written, offsetSeconds: offset)
+            return WrittenZone(token: written, offsetSeconds: localOffset(standard: regional.standard, rule: regional.rule, on: date, hour: hour))
         }
         // `Europe/Berlin`, `UK time`, `US Eastern`: a place's zone (never a single plain word).
         if key.contains("/") || key.contains(" "), let offset = placeZone(key, on: date, hour: hour) {
