@@ -84,6 +84,9 @@ public enum Ingest {
             if let parser = parsers.first(where: { $0.format == hint }) { return parser }
             throw .unknownFormat(file: input.path, tried: [hint.rawValue + " (no parser for this hint)"])
         }
+        if let table = DelimitedTable.reason(input) {
+            throw .malformed(location: SourceLocation(file: input.path, line: table.line), message: table.message)
+        }
         for parser in parsers where parser.matches(input) {
             return parser
         }

@@ -18,6 +18,9 @@ struct BadInputMatrixTests {
             "policy-typo.yaml": Array(((try? String(contentsOfFile: FixturePath.resolve("Fixtures/credits/example-terms-block.yaml"), encoding: .utf8)) ?? "")
                 .utf8) + Array("regoins: [eu-west-1]\n".utf8),
             "profile-typo.yaml": Array("id: mine\nname: Mine\nreference: here\nstatuses: {major_outage: 100}\nmaintenance: counted\nmaintenence: excluded\n".utf8),
+            // The benchmark's answer table given to `timeline`, once by its name and once renamed.
+            "answers.tsv": Array("file\tstart_utc\tend_utc\nx.md\t2020-06-29T21:14Z\t2020-06-29T22:00Z\n".utf8),
+            "answers.txt": Array("file\tstart_utc\tend_utc\nx.md\t2020-06-29T21:14Z\t2020-06-29T22:00Z\ny.md\t2021-01-02T03:04Z\t2021-01-02T05:00Z\n".utf8),
             "bill-typo.csv": Array("period,service,region,amount,currncy\n2008-07,Amazon S3,,100.00,USD\n".utf8),
         ]
         for (name, bytes) in files { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)) }
@@ -41,6 +44,11 @@ struct BadInputMatrixTests {
         Case(arguments: ["credits", "$S/a-folder"], status: 66, stderr: "postmortem: $S/a-folder: cannot read the file: it is a directory, not a file.\n"),
         Case(arguments: ["uptime", "$S/empty.json"], status: 65,
              stderr: "postmortem: $S/empty.json: the file is empty; expected a status page, feed, API dump or postmortem text.\n"),
+        // A table where incident material was expected: read as prose it became a made-up incident.
+        Case(arguments: ["timeline", "$S/answers.tsv"], status: 65,
+             stderr: "postmortem: $S/answers.tsv:1: a tab-separated table (by its name), not a status page or postmortem\n"),
+        Case(arguments: ["metrics", "$S/answers.txt"], status: 65,
+             stderr: "postmortem: $S/answers.txt:1: a tab-separated table (3 columns on each of its first 3 lines), not a status page or postmortem\n"),
         // A JSON download cut short is named as such, with its line, not as "not a format".
         Case(arguments: ["timeline", "$S/cut.json"], status: 65, stderr: "postmortem: $S/cut.json:1: not valid JSON: the file ends inside a value (truncated?)\n"),
         Case(arguments: ["metrics", "Fixtures/hostile/statuspage-json-truncated.json"], status: 65,
