@@ -90,6 +90,14 @@ enum MarkdownBlocks {
                     body.append(String(lines[index]))
                     index += 1
                 }
+                if Self.isIndentedTimeline(body) {
+                    // "\t7:32 PM - The chain stalled": a timeline indented by its writer (a tab
+                    // under a date line), not code; each line is a row of prose.
+                    for (offset, line) in body.enumerated() where !Substring(line).trimmingSpaces.isEmpty {
+                        blocks.append(DocumentBlock(kind: .paragraph, text: inline(Substring(line).trimmingSpaces), line: number + offset))
+                    }
+                    continue
+                }
                 blocks.append(DocumentBlock(kind: .code, text: body.joined(separator: "\n"), line: number))
                 continue
             }
@@ -340,6 +348,28 @@ enum MarkdownBlocks {
     static let entities: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "\u{2013}", "mdash": "\u{2014}", "#39": "'",
     ]
+    /// Whether an indented block is a timeline rather than code: every line that is not blank
+    /// opens with a clock time ("7:32 PM", "14:05") and goes on in words, the way timeline rows
+    /// are written. Log lines open with a date, a bracket or a level name, and code with neither.
+    static func isIndentedTimeline(_ lines: [String]) -> Bool {
+        let rows = lines.map { Substring($0).trimmingSpaces }.filter { !$0.isEmpty }
+        guard !rows.isEmpty else { return false }
+        return rows.allSatisfy { row in
+            var rest = row.utf8[...]
+            func digits() -> Int {
+                var count = 0
+                while let byte = rest.first, byte >= 48, byte <= 57 { rest = rest.dropFirst(); count += 1 }
+                return count
+            }
+            guard (1...2).contains(digits()), rest.first == UInt8(ascii: ":") else { return false }
+            rest = rest.dropFirst()
+            guard digits() == 2 else { return false }
+            // Then words: letters, after spaces and at most one dash or colon.
+            let text = Substring(rest).drop { $0 == " " || $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" || $0 == ":" }
+            let letters = text.prefix(40).filter(\.isLetter).count
+            return letters >= 8 && text.first?.isLetter == true
+        }
+    }
 }
 
 extension Substring {

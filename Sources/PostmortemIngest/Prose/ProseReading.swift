@@ -422,6 +422,20 @@ struct ProseReading {
     /// name a day, outside any "Timeline" section, at least two of them and more than three days
     /// apart somewhere (so the day headings of one incident's timeline stay one incident); else
     /// headings of one level that number incidents ("Incident 1: ...", "Outage #2"), at least two.
+    /// Whether a heading holds two or more words besides its first date and weekday names.
+    static func namesMoreThanDay(_ heading: ProseDocument.Sentence) -> Bool {
+        guard let mention = heading.mentions.first else { return false }
+        let words = heading.tokens.indices.filter { index in
+            (index < mention.first || index >= mention.last) && heading.tokens[index].isWord
+                && !weekdayNames.contains(heading.tokens[index].lower) && CivilDate.month(named: heading.tokens[index].lower) == nil
+        }
+        return words.count >= 2
+    }
+
+    static let weekdayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "on", "of",
+    ]
+
     static func sections(_ sentences: [ProseDocument.Sentence], anchor: CivilDate?) -> [Int] {
         var numbered: [Int: [(index: Int, date: CivilDate)]] = [:]
         var dated: [(index: Int, level: Int, date: CivilDate)] = []
@@ -432,7 +446,10 @@ struct ProseReading {
             let lower = sentence.text.lowercased()
             let inTimeline = underTimeline.contains { $0.isTimeline }
             underTimeline.append((level, timelineWords.contains(where: lower.containsBytes)))
-            guard !inTimeline else { continue }
+            // Day headings inside a timeline are days of one incident; but a dated heading that
+            // also names what happened ("October 24, 2025 - Rate limiting misconfiguration")
+            // opens an incident of its own, timeline section or not.
+            guard !inTimeline || Self.namesMoreThanDay(sentence) else { continue }
             if ProseIncidentHeading.numbersIncident(sentence.tokens) {
                 numbered[level, default: []].append((index, CivilDate(year: 1970, month: 1, day: 1)))
             }

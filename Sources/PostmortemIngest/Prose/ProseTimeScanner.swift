@@ -568,10 +568,10 @@ enum ProseTimeScanner {
         return .init(month: month, day: day, year: nil)
     }
 
-    /// A date written with slashes or points and a four-digit year: `2024/12/27` and
+    /// A date written with slashes, points or hyphens and a four-digit year: `2024/12/27` and
     /// `2024.12.27` (year first), `11/18/2024` (month first, as US text writes it, unless the
-    /// first number cannot be a month: `18/11/2024`), `02.11.2021` (day first, as the European
-    /// texts that write points do).
+    /// first number cannot be a month: `18/11/2024`; also `01-10-2024`), `02.11.2021` (day
+    /// first, as the European texts that write points do).
     static func separatedDay(_ text: String) -> ProseTimeExpression.Day? {
         let b = text.utf8
         guard (8...10).contains(b.count) else { return nil }
@@ -586,7 +586,7 @@ enum ProseTimeScanner {
                 count += 1
                 continue
             }
-            guard byte == 47 || byte == 46, separator == nil || separator == byte, count > 0 else { return nil }
+            guard byte == 47 || byte == 46 || byte == 45, separator == nil || separator == byte, count > 0 else { return nil }
             separator = byte
             parts.append(value)
             digits.append(count)
@@ -596,6 +596,9 @@ enum ProseTimeScanner {
         digits.append(count)
         guard parts.count == 3, let separator else { return nil }
         let (year, month, day): (Int, Int, Int)
+        // Hyphens only with the year last (`01-10-2024`, month first as US text writes it); a
+        // year-first hyphenated date is ISO's, read by `isoDay`.
+        if separator == 45, digits[2] != 4 { return nil }
         if digits == [4, 2, 2] {
             (year, month, day) = (parts[0], parts[1], parts[2])
         } else if digits[2] == 4, digits[0] <= 2, digits[1] <= 2 {

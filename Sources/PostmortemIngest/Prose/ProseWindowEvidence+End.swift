@@ -11,13 +11,13 @@ extension ProseWindowEvidence {
         "last to recover", "was brought back", "were brought back", "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
     ]
     static let weakEndPhrases = [
-        "resolved", "resolution", "closed", "all clear", "fixed", "complete", "fix was implemented", "fix was deployed", "fix was applied",
+        "resolved", "resolution", "closed", "all clear", "fixed", "solved the", "solves the", "issue solved", "problem solved", "complete", "fix was implemented", "fix was deployed", "fix was applied",
         "fix was rolled out", "fix was released",
     ]
     static let notEnd = [
         "partial", "partially", "some of", "most of", "all but", "began", "begun", "begin", "start", "near-normal", "near normal",
         "not all", "not yet", "not fully", "remaining", "believed", "appeared", "thought", "clean-up", "cleanup", "clean up",
-        "postmortem", "post-mortem", "follow-up", "follow up", "retro", "review", "monitor", "expect", "continued to",
+        "postmortem", "post-mortem", "follow-up", "follow up", "ticket", "retro", "review", "monitor", "expect", "continued to",
         "would be", "will be", "plan", "before the", "gradually", "slowly", "progress", "some customers", "some users",
         // Watching after the fix ("we watched it until 23:30 before closing the incident"; "kept
         // the incident open until 6:15 PM to watch the queues").

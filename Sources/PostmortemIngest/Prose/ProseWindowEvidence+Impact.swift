@@ -6,6 +6,8 @@ extension ProseWindowEvidence {
         "outage", "incident", "impact", "downtime", "disruption", "unavailab", "degrad", "error", "fail", "down", "issue",
         "problem", "affected", "latenc", "interrupt", "unable", "could not", "couldn't", "broken", "slow", "timeout", "time out",
         "stuck", "timed out", "timing out", "delay", "loss", "lost", "unreachable", "unresponsive", "not responding", "not able to", "unusable", "killed", "crash", "unexpected behavior", "unexpected behaviour", "reduced capacity", "reduced availability", "reduced performance", "non-operational", "not operational", "partition", "malicious", "wrong with", "is wrong", "went wrong", "not working", "stopped working", "not available", "not accessible", "inaccessible", "offline", "5xx", "500", "502", "503", "504",
+        // "returning 404", "429 errors", "the chain stalled", "workloads being unschedulable".
+        "404", "429", "stall", "unschedulable", "could not be scheduled",
         // "our CDN served stale content": what users got was out of date.
         "stale content", "stale data", "stale pages", "stale responses", "stale results", "stale prices", "served stale",
         // Wrong results rather than none: "duplicate invoices were created", "customers were charged twice".

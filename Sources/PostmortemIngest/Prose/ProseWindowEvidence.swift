@@ -62,7 +62,7 @@ struct ProseWindowEvidence {
         }
         let statedStarts = timed.filter { $0.field == .start || $0.field == nil && Self.statesStart($0) }
         let explicitStart = (spans + statedStarts).min { $0.event.time < $1.event.time }
-        let impactRows = timed.filter { $0.place == .row && Self.statesImpact(lower: $0.lowerClause) }
+        let impactRows = timed.filter { $0.place == .row && Self.rowStatesImpact(lower: $0.lowerClause) }
         // A narrative time whose own clause states no impact takes the impact the next sentence
         // states without a time of its own ("At 10:00 we deployed 4.18. Uploads began failing immediately.").
         let impactNarrative = timed.filter {
@@ -135,9 +135,9 @@ struct ProseWindowEvidence {
             $0.field == .end || $0.field == nil
                 && (Self.statesExplicitEnd(lower: $0.lowerLead) || Self.statesExplicitEnd(lower: $0.lowerTail) || Self.statesExplicitEnd(lower: $0.lowerClause))
         }
-        let rowEnd = restorations(Self.strongEndPhrasesList, place: .row).max { $0.event.time < $1.event.time }
-        let narrativeEnd = restorations(Self.strongEndPhrasesList, place: .narrative).max { $0.event.time < $1.event.time }
-        let weakEnd = restorations(Self.weakEndPhrasesList, place: nil, writtenForms: false).max { $0.event.time < $1.event.time }
+        let rowEnd = Self.latestRestoration(restorations(Self.strongEndPhrasesList, place: .row))
+        let narrativeEnd = Self.latestRestoration(restorations(Self.strongEndPhrasesList, place: .narrative))
+        let weakEnd = Self.latestRestoration(restorations(Self.weakEndPhrasesList, place: nil, writtenForms: false))
         // The latest of the ends the text states (other ranges' ends, "continued until", "full
         // recovery by") and the restorations it reports: the window closes when the last thing is back.
         var stated: [(candidate: ProseEvidenceCandidate, time: Instant, rule: String)] = statedEnds.map { ($0, $0.event.time, "stated end") }
@@ -190,6 +190,26 @@ struct ProseWindowEvidence {
                     message: "the impact's onset is not stated: '\(startCandidate.event.writtenTime ?? "")' (line \(startCandidate.event.source.line ?? 0)) says the impact had already lasted an unstated time; no start reported"))
         }
     }
+
+    /// Whether a timeline row states impact. A row's "started" or "began" alone is the responders'
+    /// or the automation's step ("automated node rollover started", "upgrade began"), which the
+    /// rows after it say went wrong; it takes a word of the failure, or another word of impact.
+    static func rowStatesImpact(lower: String) -> Bool {
+        statesImpact(lower: lower) && (namesFailure(lower) || rowImpactList.matches(lower))
+    }
+
+    static let rowImpactList = PhraseList(ProseStatus.impactPhrases.filter { !["began", "started", "stopped"].contains($0) })
+
+    /// The latest of `candidates`, leaving out a permanent fix made after an earlier restoration:
+    /// "11:52 deployment downgraded, which solved the issue" then "13:30 upgraded and issue
+    /// permanently fixed" ends the impact at 11:52; the second row is the follow-up repair. A
+    /// permanent fix that is the only restoration still ends the window.
+    static func latestRestoration(_ candidates: [ProseEvidenceCandidate]) -> ProseEvidenceCandidate? {
+        let restorations = candidates.filter { !permanentFixList.matches($0.lowerClause) }
+        return (restorations.isEmpty ? candidates : restorations).max { $0.event.time < $1.event.time }
+    }
+
+    static let permanentFixList = PhraseList(["permanent", "permanently", "long-term", "long term", "for good"], atWordStart: true)
 
     /// A clause saying the impact had gone on for a length it does not give ("has been failing
     /// for several hours", "had been down for some time").
