@@ -194,9 +194,28 @@ struct ProseWindowEvidence {
     /// Whether a timeline row states impact. A row's "started" or "began" alone is the responders'
     /// or the automation's step ("automated node rollover started", "upgrade began"), which the
     /// rows after it say went wrong; it takes a word of the failure, or another word of impact.
+    /// A verb in "-ing" after them makes them the failure itself ("consumers stopped
+    /// acknowledging messages", "the API began timing out"), unless that verb is itself a
+    /// responder's step ("started rolling back").
     static func rowStatesImpact(lower: String) -> Bool {
-        statesImpact(lower: lower) && (namesFailure(lower) || rowImpactList.matches(lower))
+        statesImpact(lower: lower) && (namesFailure(lower) || rowImpactList.matches(lower) || startsFailingActivity(lower))
     }
+
+    static func startsFailingActivity(_ lower: String) -> Bool {
+        let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
+        for (index, word) in words.enumerated().dropLast() where ["began", "started", "stopped"].contains(word) {
+            let next = words[index + 1]
+            guard next.count > 4, next.hasSuffix("ing") else { continue }
+            if word == "stopped" || !responderGerunds.contains(String(next)) { return true }
+        }
+        return false
+    }
+
+    static let responderGerunds: Set<String> = [
+        "investigating", "rolling", "deploying", "working", "looking", "migrating", "restarting", "reverting",
+        "upgrading", "applying", "scaling", "monitoring", "running", "preparing", "testing", "processing",
+        "draining", "rebuilding", "restoring", "recovering", "replaying", "backfilling",
+    ]
 
     static let rowImpactList = PhraseList(ProseStatus.impactPhrases.filter { !["began", "started", "stopped"].contains($0) })
 
