@@ -458,6 +458,14 @@ struct ProseReading {
             else { continue }
             dated.append((index, level, CivilDate(year: year, month: day.month, day: day.day)))
         }
+        // A dated heading with nothing but headings under it before the next dated one is a
+        // page's title line or a "read next" link ("Slow builds on 12 July  13 Jul 2022" at the
+        // foot of a saved page), not an entry; an entry with no times still has its sentence.
+        let entryIndices = dated.map(\.index)
+        dated = dated.enumerated().filter { position, entry in
+            let next = position + 1 < entryIndices.count ? entryIndices[position + 1] : sentences.count
+            return sentences[(entry.index + 1)..<max(next, entry.index + 1)].contains { $0.kind != .heading }
+        }.map(\.element)
         var levels: [Int: [(index: Int, date: CivilDate)]] = [:]
         for entry in dated { levels[entry.level, default: []].append((entry.index, entry.date)) }
         let datedLevel = levels.keys.sorted().first { key in

@@ -9,6 +9,11 @@ extension ProseWindowEvidence {
         "working again", "available again", "working normally", "functioning normally", "served normally", "serving normally", "running normally", "responding normally", "loading normally", "performing normally", "healthy again", "returned to service", "no longer",
         "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
         "last to recover", "was brought back", "were brought back", "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
+        // A backlog's end: what was queued is done ("the backlog is empty", "consumers caught up");
+        // not a node drained by the responders.
+        "caught up", "backlog is empty", "backlog was empty", "queue is empty", "queue was empty", "queues are empty", "queues were empty",
+        "backlog drained", "backlog was drained", "backlog had drained", "backlog cleared", "backlog was cleared", "queue drained",
+        "queue was drained", "queues drained", "fully drained", "up to date again",
     ]
     static let weakEndPhrases = [
         "resolved", "resolution", "closed", "all clear", "fixed", "solved the", "solves the", "issue solved", "problem solved", "complete", "fix was implemented", "fix was deployed", "fix was applied",

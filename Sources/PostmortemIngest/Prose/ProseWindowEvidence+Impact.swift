@@ -12,6 +12,8 @@ extension ProseWindowEvidence {
         "stale content", "stale data", "stale pages", "stale responses", "stale results", "stale prices", "served stale",
         // Wrong results rather than none: "duplicate invoices were created", "customers were charged twice".
         "duplicat", "charged twice", "double charg", "double-charg",
+        // Work that piles up unserved: "queue depth climbing", "the backlog grew", "indexing fell behind".
+        "queue depth", "backlog grew", "backlog grows", "backlog built", "backlog growing", "piling up", "piled up", "fell behind", "falling behind",
     ]
     static let outageWordsList = PhraseList(outageWords, atWordStart: true)
 

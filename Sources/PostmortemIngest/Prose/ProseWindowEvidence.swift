@@ -203,10 +203,10 @@ struct ProseWindowEvidence {
 
     static func startsFailingActivity(_ lower: String) -> Bool {
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        for (index, word) in words.enumerated().dropLast() where ["began", "started", "stopped"].contains(word) {
+        for (index, word) in words.enumerated().dropLast() where ["began", "begins", "started", "starts", "stopped", "stops"].contains(word) {
             let next = words[index + 1]
             guard next.count > 4, next.hasSuffix("ing") else { continue }
-            if word == "stopped" || !responderGerunds.contains(String(next)) { return true }
+            if word.hasPrefix("stop") || !responderGerunds.contains(String(next)) { return true }
         }
         return false
     }
