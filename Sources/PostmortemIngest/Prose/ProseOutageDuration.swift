@@ -16,6 +16,15 @@ struct ProseOutageDuration: Sendable, Equatable {
     var sentence: String
     var line: Int?
 
+    /// Whether the length is a template's "Time to recovery: 87 minutes" field. Such fields are
+    /// counted from the team's own marks (detection, incident declared, ticket closed), which often
+    /// are not the impact's: the field may pick among restorations the text gives, and makes an
+    /// end of its own only from a stated start.
+    var isTimeToField: Bool {
+        let words = ProseDuration.words(sentence)
+        return zip(words, words.dropFirst()).contains { $0 == "time" && $1 == "to" }
+    }
+
     /// Verbs of lasting right before the length ("lasting approximately 5.5 hours").
     static let lastingWords: Set<String> = ["lasting", "lasted", "lasts", "totalling", "totaling", "spanning", "spanned"]
     /// States of the service that "for" can measure ("non-operational for around 5.5 hours",

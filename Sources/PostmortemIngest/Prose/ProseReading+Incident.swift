@@ -50,6 +50,9 @@ extension ProseReading {
             if let length = ProseOutageDuration.find(in: sectionSentences.map { (document.sentences[$0].text, document.sentences[$0].line) }) {
                 evidence.reconcile(with: length, candidates: sectionCandidates, file: file)
             }
+            if let stats = ProseStatsFields.find(in: sectionSentences.map { (document.sentences[$0].text, document.sentences[$0].line) }) {
+                evidence.fit(stats, candidates: sectionCandidates, file: file)
+            }
             if evidence.end == nil, let relative = ProseRelativeEnd.find(in: document.sentences, indices: sectionSentences),
                 let anchor = indices.last(where: { eventSentences[$0] < relative.sentence && events[$0].precision != .day && events[$0].precision != .partOfDay })
             {

@@ -64,6 +64,7 @@ struct ProseReading {
             if let warning { warnings.append(ParseWarning(location: SourceLocation(file: file, line: statement.line), message: warning)) }
         }
         sentenceSections = Self.sections(sentences, anchor: context.anchor)
+        let entryDays = Self.entryDays(sentences, sections: sentenceSections)
         let rows = Self.rowTexts(sentences)
         var sectionService: String?
         var headingStack: [(level: Int, isTimeline: Bool)] = []
@@ -147,6 +148,15 @@ struct ProseReading {
             // The sentence's regions and services, read once for all its events.
             var vocabulary: (regions: [String], services: [String])?
             for (k, mention) in mentions.enumerated() where !chatStamps.contains(k) && !(statesOrigin && mention.start.relativeSeconds != nil) {
+                // "Same root cause as October 28" under "### October 21": a day that names another
+                // entry of the document refers to that entry; it does not date this one's times.
+                if let other = Self.otherEntry(named: mention, section: section, entryDays: entryDays) {
+                    warnings.append(
+                        ParseWarning(
+                            location: location,
+                            message: "'\(mention.written)' names the day of another entry (line \(sentences[other].line)); read as a reference to it, not as a date for this entry's times"))
+                    continue
+                }
                 if let date = Self.entryStampDate(for: mention, at: index, in: sentences) { context.dateInForce = date }
                 switch context.resolve(Self.markingLookBack(mention, tokens: tokens), lowerSentence: sentence.lower) {
                 case .noted:
@@ -423,6 +433,24 @@ struct ProseReading {
     /// apart somewhere (so the day headings of one incident's timeline stay one incident); else
     /// headings of one level that number incidents ("Incident 1: ...", "Outage #2"), at least two.
     /// Whether a heading holds two or more words besides its first date and weekday names.
+    /// Each entry's day (month and day of its heading's first mention), by section, with the
+    /// heading's sentence index; empty for a document of one incident.
+    static func entryDays(_ sentences: [ProseDocument.Sentence], sections: [Int]) -> [Int: (month: Int, day: Int, index: Int)] {
+        var days: [Int: (month: Int, day: Int, index: Int)] = [:]
+        for index in sentences.indices where sections[index] > 0 && (index == 0 || sections[index - 1] != sections[index]) {
+            if let day = sentences[index].mentions.first?.start.day, day.month > 0 { days[sections[index]] = (day.month, day.day, index) }
+        }
+        return days.count >= 2 ? days : [:]
+    }
+
+    /// The heading index of the other entry a day-only mention names, if it names one.
+    static func otherEntry(named mention: ProseTimeMention, section: Int, entryDays: [Int: (month: Int, day: Int, index: Int)]) -> Int? {
+        guard section > 0, !entryDays.isEmpty, mention.start.clock == nil, mention.end == nil, let day = mention.start.day,
+            let own = entryDays[section], own.month != day.month || own.day != day.day
+        else { return nil }
+        return entryDays.first { $0.key != section && $0.value.month == day.month && $0.value.day == day.day }?.value.index
+    }
+
     static func namesMoreThanDay(_ heading: ProseDocument.Sentence) -> Bool {
         guard let mention = heading.mentions.first else { return false }
         let words = heading.tokens.indices.filter { index in

@@ -31,6 +31,8 @@ enum ProseRestorationClause {
     static let everyPartStates: Set<String> = ["normal", "healthy", "available", "reachable", "responsive", "stable", "operational", "online"]
     /// Levels a measure returns to when the impact is over.
     static let levelWords: Set<String> = ["pre-incident", "baseline", "normal", "usual", "expected", "previous", "prior", "healthy", "nominal", "zero"]
+    /// Verbs before "back" that make it a change the responders made ("rolled back", "switched back").
+    static let stepVerbs: Set<String> = ["rolled", "roll", "rolling", "switched", "reverted", "moved", "set", "changed", "downgraded", "pinned", "scaled", "failed"]
     /// Words after "back" that make it a place or a version, not a restoration.
     static let placeWords: Set<String> = ["in", "at", "to", "on", "into", "from", "where", "inside"]
 
@@ -73,6 +75,11 @@ enum ProseRestorationClause {
                 if word == "went", !(i + 1 < words.count && words[i + 1] == "away") { continue }
                 if word == "dropped" || word == "fell", !(i + 2 < words.count && words[i + 1] == "to" && ["zero", "0", "normal", "baseline"].contains(words[i + 2])) { continue }
                 return true
+            case "operational" where i >= 1 && i == words.count - 1:
+                // "Service operational.", "log forwarding operational": a row's closing state (not
+                // "not operational", "non-operational", which are one word or a denial).
+                guard !normalcyDenials.contains(words[i - 1]), !ProseWindowEvidence.outageWordsList.matches(part) else { continue }
+                return true
             case _ where everyPartStates.contains(word) && i >= 2:
                 // "all regions healthy", "all services are operational": every part of the thing
                 // in a good state (a part of its own, so no failure is named beside it); not
@@ -85,7 +92,9 @@ enum ProseRestorationClause {
             case "back":
                 // "Error rate back below 0.1%": a measure of the failure back under its bound.
                 if i + 1 < words.count, ["below", "under", "within"].contains(words[i + 1]) { return true }
-                // "Load time back to the usual 300 ms", "queue depth back to its baseline".
+                // "Load time back to the usual 300 ms", "queue depth back to its baseline"; not
+                // "agent rolled back to the previous version", the responders' step.
+                if i > 0, stepVerbs.contains(words[i - 1]) { continue }
                 if i + 1 < words.count, words[i + 1] == "to" {
                     var k = i + 2
                     while k < words.count, ["the", "its", "their", "our"].contains(words[k]) { k += 1 }

@@ -7,7 +7,7 @@ extension ProseWindowEvidence {
         "fully operational", "operating normally", "operational again", "all systems operational", "resumed", "resumes", "incident ends",
         "incident ended", "outage ended", "impact ended", "ended", "mitigated", "concluded", "back online", "back up", "came back",
         "working again", "available again", "working normally", "functioning normally", "served normally", "serving normally", "running normally", "responding normally", "loading normally", "performing normally", "healthy again", "returned to service", "no longer",
-        "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
+        "subsided", "ceased", "stabilized", "stabilised", "reopened", "re-opened", "back in service", "unblock", "up and running", "were operational", "was operational", "operational by", "is operational", "working as intended", "working as expected", "works as expected", "works as intended", "behaving normally", "behaving as expected", "to an end", "goes away", "went away", "go away", "disappeared", "successfully", "returns to normal",
         "last to recover", "was brought back", "were brought back", "now build", "now work", "now launch", "now load", "launch fine", "work fine", "works fine", "working fine", "fine again", "stopped failing", "succeeding again", "normal levels", "normal operation",
         // A backlog's end: what was queued is done ("the backlog is empty", "consumers caught up");
         // not a node drained by the responders.

@@ -57,6 +57,9 @@ extension ProseWindowEvidence {
                 zoneAssumption: end.zoneAssumption)
             return
         }
+        // A template's "Time to recovery" counts from the team's own mark: it makes an end only
+        // from a start the text states ("Starting at 16:20, ..."), not from one inferred from a row.
+        if duration.isTimeToField, !start.isStated { return }
         guard let end else {
             self.end = ImpactBoundary(
                 time: target, writtenTime: nil, text: duration.sentence, source: source, rule: "start plus the stated outage length", isStated: false,

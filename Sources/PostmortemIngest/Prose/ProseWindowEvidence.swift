@@ -194,28 +194,20 @@ struct ProseWindowEvidence {
     /// Whether a timeline row states impact. A row's "started" or "began" alone is the responders'
     /// or the automation's step ("automated node rollover started", "upgrade began"), which the
     /// rows after it say went wrong; it takes a word of the failure, or another word of impact.
-    /// A verb in "-ing" after them makes them the failure itself ("consumers stopped
-    /// acknowledging messages", "the API began timing out"), unless that verb is itself a
-    /// responder's step ("started rolling back").
+    /// A "stopped" with a verb in "-ing" after it is the failure itself ("consumers stopped
+    /// acknowledging messages", "the node stops shipping logs"), unless the activity is back.
     static func rowStatesImpact(lower: String) -> Bool {
-        statesImpact(lower: lower) && (namesFailure(lower) || rowImpactList.matches(lower) || startsFailingActivity(lower))
+        statesImpact(lower: lower) && (namesFailure(lower) || rowImpactList.matches(lower)) || stopsActivity(lower)
     }
 
-    static func startsFailingActivity(_ lower: String) -> Bool {
+    static func stopsActivity(_ lower: String) -> Bool {
+        // "The five nodes started shipping logs again": the activity is back, not failing.
+        if ProseStatus.classify(lower: lower) == .restored || againList.matches(lower) { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        for (index, word) in words.enumerated().dropLast() where ["began", "begins", "started", "starts", "stopped", "stops"].contains(word) {
-            let next = words[index + 1]
-            guard next.count > 4, next.hasSuffix("ing") else { continue }
-            if word.hasPrefix("stop") || !responderGerunds.contains(String(next)) { return true }
-        }
-        return false
+        return zip(words, words.dropFirst()).contains { ["stopped", "stops"].contains($0) && $1.count > 4 && $1.hasSuffix("ing") }
     }
 
-    static let responderGerunds: Set<String> = [
-        "investigating", "rolling", "deploying", "working", "looking", "migrating", "restarting", "reverting",
-        "upgrading", "applying", "scaling", "monitoring", "running", "preparing", "testing", "processing",
-        "draining", "rebuilding", "restoring", "recovering", "replaying", "backfilling",
-    ]
+    static let againList = PhraseList(["again", "resumed", "as normal", "normally", "as expected", "as intended"], atWordStart: true)
 
     static let rowImpactList = PhraseList(ProseStatus.impactPhrases.filter { !["began", "started", "stopped"].contains($0) })
 
