@@ -33,6 +33,7 @@ enum MarkdownBlocks {
             let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingSpaces == "---" })
         {
             for line in lines[1..<close] { readFrontMatter(line, into: &metadata) }
+            blocks += windowFields(lines[1..<close])
             index = close + 1
         }
         var paragraph: [String] = []
@@ -231,6 +232,41 @@ enum MarkdownBlocks {
         }
         pieces.append(rest)
         return pieces.filter { !$0.trimmingSpaces.isEmpty }
+    }
+
+    /// Front matter keys that state when an incident started or ended (a status page's incident
+    /// file: cState's `date:` and `resolvedWhen:`, or `started_at:`/`resolved_at:`).
+    static let startKeys: Set<String> = ["start", "started", "started_at", "startedat", "start_time", "starttime", "impact_start", "incident_start", "began"]
+    static let endKeys: Set<String> = [
+        "resolvedwhen", "resolved_when", "resolved_at", "resolvedat", "end", "ended", "ended_at", "endedat", "end_time", "endtime", "impact_end",
+        "incident_end", "recovered_at",
+    ]
+
+    /// The window a status page's incident file states in its front matter, as the field
+    /// paragraphs a write-up would give ("Started: 2022-01-21T17:56:43-00:00") at their lines, so
+    /// that the prose reader weighs them as stated fields. `date:` is the start only beside an end
+    /// key: in a blog post's front matter it is the day of publication.
+    static func windowFields(_ lines: ArraySlice<Substring>) -> [DocumentBlock] {
+        var starts: [(value: String, line: Int)] = []
+        var ends: [(value: String, line: Int)] = []
+        var date: (value: String, line: Int)?
+        for index in lines.indices {
+            let line = lines[index]
+            guard let lead = line.first, lead != " ", lead != "\t", let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingSpaces.lowercased()
+            var value = line[line.index(after: colon)...].trimmingSpaces
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = value.dropFirst().dropLast() }
+            // Only an instant: a date and a clock ("2022-01-21T17:56:43-00:00", "2022-01-21 17:56 UTC").
+            guard CivilDate(iso: String(value.prefix(10))) != nil, value.dropFirst(10).contains(":") else { continue }
+            let entry = (String(value), index + 1)
+            if startKeys.contains(key) { starts.append(entry) }
+            if endKeys.contains(key) { ends.append(entry) }
+            if key == "date" { date = entry }
+        }
+        if starts.isEmpty, !ends.isEmpty, let date { starts.append(date) }
+        guard !starts.isEmpty else { return [] }
+        return starts.prefix(1).map { DocumentBlock(kind: .paragraph, text: "Started: " + $0.value, line: $0.line) }
+            + ends.prefix(1).map { DocumentBlock(kind: .paragraph, text: "Resolved: " + $0.value, line: $0.line) }
     }
 
     static func readFrontMatter(_ line: Substring, into metadata: inout DocumentMetadata) {

@@ -56,4 +56,18 @@ struct ProseHeldOutShapes6Tests {
         #expect(!ProseRestorationClause.states("The API was not operational."))
         #expect(!ProseRestorationClause.states("Gateway non-operational."))
     }
+
+    @Test("A status page's incident file states its window in the front matter: date: with resolvedWhen:")
+    func frontMatterWindow() throws {
+        let incident = try #require(try Self.read("status-file-front-matter.md").incidents.first)
+        #expect(incident.title == "Package mirror unreachable")
+        #expect(incident.impactWindowUTC == ["2023-02-06T20:14:00Z", "2023-02-06T21:02:30Z"])
+        #expect(incident.impactStart?.source.line == 3)
+        #expect(incident.impactEnd?.source.line == 5)
+        // A blog post's `date:` alone is its day of publication, never a start.
+        let post = MarkdownBlocks.windowFields(["title: Outage review", "date: 2023-02-08T09:00:00Z"])
+        #expect(post.isEmpty)
+        let status = MarkdownBlocks.windowFields(["date: 2023-02-06T21:14:00+01:00", "resolvedWhen: 2023-02-06T22:02:30+01:00"])
+        #expect(status.map(\.text) == ["Started: 2023-02-06T21:14:00+01:00", "Resolved: 2023-02-06T22:02:30+01:00"])
+    }
 }
