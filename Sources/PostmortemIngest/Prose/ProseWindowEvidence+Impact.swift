@@ -13,6 +13,8 @@ extension ProseWindowEvidence {
         // Wrong results rather than none: "duplicate invoices were created", "customers were charged twice".
         "duplicat", "charged twice", "double charg", "double-charg",
         // Work that piles up unserved: "queue depth climbing", "the backlog grew", "indexing fell behind".
+        // A measure of health that fell: "a drop in availability", "the success rate dropped".
+        "drop in availability", "availability dropped", "availability drop", "uptime dropped", "success rate dropped", "drop in success rate",
         "queue depth", "backlog grew", "backlog grows", "backlog built", "backlog growing", "piling up", "piled up", "fell behind", "falling behind",
     ]
     static let outageWordsList = PhraseList(outageWords, atWordStart: true)

@@ -70,4 +70,22 @@ struct ProseHeldOutShapes6Tests {
         let status = MarkdownBlocks.windowFields(["date: 2023-02-06T21:14:00+01:00", "resolvedWhen: 2023-02-06T22:02:30+01:00"])
         #expect(status.map(\.text) == ["Started: 2023-02-06T21:14:00+01:00", "Resolved: 2023-02-06T22:02:30+01:00"])
     }
+
+    @Test("A timeline row's range is the outage's only when the row states impact; a fall in availability is impact")
+    func rowRangesAndAvailability() throws {
+        let text = """
+            # Editor outage, 2024-03-12
+
+            All times in UTC.
+
+            - 2024-03-12 01:00-03:30 - The new base image was published to the registry.
+            - 2024-03-12 04:10 - Availability of the editor drops to 20%; the uptime graph shows a drop in availability.
+            - 2024-03-12 05:05 - Nodes rolled back to the old image.
+            - 2024-03-12 05:20 - Editor fully restored.
+            """
+        let result = try Ingest.parse(SourceInput(path: "editor.md", bytes: Array(text.utf8)))
+        let incident = try #require(result.incidents.first)
+        #expect(incident.impactWindowUTC == ["2024-03-12T04:10:00Z", "2024-03-12T05:20:00Z"])
+        #expect(ProseWindowEvidence.statesImpact(lower: "the uptime graph shows a drop in availability"))
+    }
 }
