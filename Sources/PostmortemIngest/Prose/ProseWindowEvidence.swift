@@ -56,10 +56,10 @@ struct ProseWindowEvidence {
             // 16:00 and 19:00 UTC, engineers continued troubleshooting"). A span under a heading
             // that states the impact ("## Impact", "Incident 1: provisioning stalled") is the
             // impact's, whatever words its own sentence uses.
-            // A timeline row's range must state impact itself: "02:00-04:30 - the new image was
-            // made available in the region" is a step of the story, not the outage.
+            // A range opening a row of a timeline section must state impact itself: "02:00-04:30 -
+            // the new image was made available in the region" is a step of the story, not the outage.
             let opensAsWindow = candidate.spanOpensBlock && !Self.responseWorkList.matches(lower)
-                && (candidate.place != .row || Self.statesImpact(lower: lower))
+                && (candidate.place != .row || !candidate.inTimeline || Self.statesImpact(lower: lower))
             return opensAsWindow || Self.namesFailure(lower)
                 || Self.namesFailure(candidate.event.text.lowercased())
                 || candidate.sectionHeading.map { Self.outageWordsList.matches($0.lowercased()) } ?? false

@@ -76,6 +76,8 @@ struct ProseHeldOutShapes6Tests {
         let text = """
             # Editor outage, 2024-03-12
 
+            ## Timeline
+
             All times in UTC.
 
             - 2024-03-12 01:00-03:30 - The new base image was published to the registry.
