@@ -18,6 +18,8 @@ public enum ZoneTable {
         "BST": 3600, "IST": 19800, "WEST": 3600,
         "CET": 3600, "CEST": 7200, "MET": 3600, "MEST": 7200,
         "EET": 7200, "EEST": 10800, "MSK": 10800,
+        // Africa keeps one offset the year round: South Africa, Central, East and West Africa.
+        "SAST": 7200, "CAT": 7200, "EAT": 10800, "WAT": 3600,
         "GST": 4 * 3600, "PKT": 5 * 3600, "NPT": 20700,
         "ICT": 7 * 3600, "WIB": 7 * 3600,
         "SGT": 8 * 3600, "HKT": 8 * 3600, "AWST": 8 * 3600, "PHT": 8 * 3600,
@@ -63,6 +65,9 @@ public enum ZoneTable {
         add(["SINGAPORE", "HONG KONG", "CHINA", "BEIJING", "SHANGHAI", "TAIPEI", "MANILA", "PERTH"], 8 * 3600, nil)
         add(["BANGKOK", "JAKARTA"], 7 * 3600, nil)
         add(["DUBAI"], 4 * 3600, nil)
+        add(["SOUTH AFRICA", "SOUTH AFRICAN", "JOHANNESBURG", "CAPE TOWN"], 7200, nil)
+        add(["NAIROBI", "KENYA"], 10800, nil)
+        add(["LAGOS", "NIGERIA"], 3600, nil)
         add(["SYDNEY", "MELBOURNE", "CANBERRA", "HOBART"], 10 * 3600, .australia)
         add(["BRISBANE"], 10 * 3600, nil)
         add(["ADELAIDE"], 34200, .australia)

@@ -7,6 +7,7 @@ struct ZoneTableTests {
     @Test("Abbreviations map to fixed offsets", arguments: [
         ("PDT", -25_200), ("PST", -28_800), ("UTC", 0), ("GMT", 0), ("CET", 3600), ("BST", 3600),
         ("IST", 19_800), ("JST", 32_400), ("KST", 32_400), ("NZDT", 46_800), ("AEDT", 39_600), ("EST", -18_000),
+        ("SAST", 7200), ("EAT", 10_800), ("WAT", 3600), ("CAT", 7200),
     ])
     func abbreviations(token: String, offset: Int) {
         #expect(ZoneTable.zone(for: token)?.offsetSeconds == offset)
