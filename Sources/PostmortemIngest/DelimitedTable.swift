@@ -17,10 +17,24 @@ enum DelimitedTable {
             let kind = lowered.hasSuffix(".tsv") ? "tab" : "comma"
             return (1, "a \(kind)-separated table (by its name), not a status page or postmortem")
         }
-        let lines = input.head(8192).split(separator: "\n", omittingEmptySubsequences: true).prefix(20)
-        guard lines.count >= 3 else { return nil }
-        let tabCounts = lines.map { line in line.utf8.reduce(0) { $0 + ($1 == 9 ? 1 : 0) } }
-        guard let first = tabCounts.first, first >= 2, tabCounts.allSatisfy({ $0 == first }) else { return nil }
-        return (1, "a tab-separated table (\(first + 1) columns on each of its first \(lines.count) lines), not a status page or postmortem")
+        // The tabs of the first 20 non-empty lines of the first 8 KB, counted on the bytes
+        // (splitting that much text into `Character` lines was a tenth of the prose reader's time).
+        var tabCounts: [Int] = []
+        var tabs = 0
+        var lineHasBytes = false
+        for byte in input.bytes.prefix(8192) {
+            if byte == 10 {
+                if lineHasBytes { tabCounts.append(tabs) }
+                if tabCounts.count == 20 { break }
+                tabs = 0
+                lineHasBytes = false
+            } else {
+                lineHasBytes = true
+                if byte == 9 { tabs += 1 }
+            }
+        }
+        if lineHasBytes, tabCounts.count < 20 { tabCounts.append(tabs) }
+        guard tabCounts.count >= 3, let first = tabCounts.first, first >= 2, tabCounts.allSatisfy({ $0 == first }) else { return nil }
+        return (1, "a tab-separated table (\(first + 1) columns on each of its first \(tabCounts.count) lines), not a status page or postmortem")
     }
 }

@@ -205,12 +205,14 @@ struct ProseWindowEvidence {
     }
 
     static func stopsActivity(_ lower: String) -> Bool {
+        guard stopWordList.matches(lower) else { return false }
         // "The five nodes started shipping logs again": the activity is back, not failing.
         if ProseStatus.classify(lower: lower) == .restored || againList.matches(lower) { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
         return zip(words, words.dropFirst()).contains { ["stopped", "stops"].contains($0) && $1.count > 4 && $1.hasSuffix("ing") }
     }
 
+    static let stopWordList = PhraseList(["stopped ", "stops "], atWordStart: true)
     static let againList = PhraseList(["again", "resumed", "as normal", "normally", "as expected", "as intended"], atWordStart: true)
 
     static let rowImpactList = PhraseList(ProseStatus.impactPhrases.filter { !["began", "started", "stopped"].contains($0) })
