@@ -428,11 +428,6 @@ struct ProseReading {
         return nil
     }
 
-    /// Splits a document of several dated entries into sections: headings of one level that each
-    /// name a day, outside any "Timeline" section, at least two of them and more than three days
-    /// apart somewhere (so the day headings of one incident's timeline stay one incident); else
-    /// headings of one level that number incidents ("Incident 1: ...", "Outage #2"), at least two.
-    /// Whether a heading holds two or more words besides its first date and weekday names.
     /// Each entry's day (month and day of its heading's first mention), by section, with the
     /// heading's sentence index; empty for a document of one incident.
     static func entryDays(_ sentences: [ProseDocument.Sentence], sections: [Int]) -> [Int: (month: Int, day: Int, index: Int)] {
@@ -451,6 +446,7 @@ struct ProseReading {
         return entryDays.first { $0.key != section && $0.value.month == day.month && $0.value.day == day.day }?.value.index
     }
 
+    /// Whether a heading holds two or more words besides its first date and weekday names.
     static func namesMoreThanDay(_ heading: ProseDocument.Sentence) -> Bool {
         guard let mention = heading.mentions.first else { return false }
         let words = heading.tokens.indices.filter { index in
@@ -464,6 +460,10 @@ struct ProseReading {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "on", "of",
     ]
 
+    /// Splits a document of several dated entries into sections: headings of one level that each
+    /// name a day, outside any "Timeline" section, at least two of them and more than three days
+    /// apart somewhere (so the day headings of one incident's timeline stay one incident); else
+    /// headings of one level that number incidents ("Incident 1: ...", "Outage #2"), at least two.
     static func sections(_ sentences: [ProseDocument.Sentence], anchor: CivilDate?) -> [Int] {
         var numbered: [Int: [(index: Int, date: CivilDate)]] = [:]
         var dated: [(index: Int, level: Int, date: CivilDate)] = []

@@ -209,7 +209,14 @@ struct ProseWindowEvidence {
         // "The five nodes started shipping logs again": the activity is back, not failing.
         if ProseStatus.classify(lower: lower) == .restored || againList.matches(lower) { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" })
-        return zip(words, words.dropFirst()).contains { ["stopped", "stops"].contains($0) && $1.count > 4 && $1.hasSuffix("ing") }
+        // Not the responders' choice: "we stopped rolling out", "the team stops sending traffic there".
+        for (i, word) in words.enumerated() where i + 1 < words.count && (word == "stopped" || word == "stops") {
+            let next = words[i + 1]
+            guard next.count > 4, next.hasSuffix("ing") else { continue }
+            if i > 0, ProseFailureClause.responders.contains(String(words[i - 1])) { continue }
+            return true
+        }
+        return false
     }
 
     static let stopWordList = PhraseList(["stopped ", "stops "], atWordStart: true)

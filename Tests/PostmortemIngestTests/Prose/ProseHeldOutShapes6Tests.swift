@@ -52,6 +52,7 @@ struct ProseHeldOutShapes6Tests {
         #expect(ProseWindowEvidence.rowStatesImpact(lower: "consumers stopped acknowledging messages"))
         #expect(!ProseWindowEvidence.rowStatesImpact(lower: "the two nodes started forwarding logs again"))
         #expect(!ProseWindowEvidence.rowStatesImpact(lower: "scheduled node rotation started"))
+        #expect(!ProseWindowEvidence.rowStatesImpact(lower: "we stopped rolling out the new version"))
         #expect(ProseRestorationClause.states("Log forwarding operational."))
         #expect(!ProseRestorationClause.states("The API was not operational."))
         #expect(!ProseRestorationClause.states("Gateway non-operational."))
