@@ -32,8 +32,9 @@ enum MarkdownBlocks {
         if let first = lines.first, first.trimmingSpaces == "---",
             let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingSpaces == "---" })
         {
-            for line in lines[1..<close] { readFrontMatter(line, into: &metadata) }
-            blocks += windowFields(lines[1..<close])
+            let entries = frontMatterEntries(lines[1..<close])
+            for entry in entries { readFrontMatter(entry, into: &metadata) }
+            blocks += windowFields(entries: entries)
             index = close + 1
         }
         var paragraph: [String] = []
@@ -242,47 +243,52 @@ enum MarkdownBlocks {
         "incident_end", "recovered_at",
     ]
 
+    /// A top-level `key: value` line of front matter: the key lower-cased, the value with its
+    /// quotes removed, and the line's number in the file.
+    struct FrontMatterEntry: Sendable, Equatable {
+        var key: String
+        var value: Substring
+        var line: Int
+    }
+
+    /// The top-level entries of the front matter's lines (`lines` indexed as the file's lines
+    /// from 0). Only top-level keys: a nested `title:` belongs to something else (a sidebar entry).
+    static func frontMatterEntries(_ lines: ArraySlice<Substring>) -> [FrontMatterEntry] {
+        lines.indices.compactMap { index in
+            let line = lines[index]
+            guard let lead = line.first, lead != " ", lead != "\t", let colon = line.firstIndex(of: ":") else { return nil }
+            var value = line[line.index(after: colon)...].trimmingSpaces
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = value.dropFirst().dropLast() }
+            return FrontMatterEntry(key: line[..<colon].trimmingSpaces.lowercased(), value: value, line: index + 1)
+        }
+    }
+
     /// The window a status page's incident file states in its front matter, as the field
     /// paragraphs a write-up would give ("Started: 2022-01-21T17:56:43-00:00") at their lines, so
     /// that the prose reader weighs them as stated fields. `date:` is the start only beside an end
     /// key: in a blog post's front matter it is the day of publication.
     static func windowFields(_ lines: ArraySlice<Substring>) -> [DocumentBlock] {
-        var starts: [(value: String, line: Int)] = []
-        var ends: [(value: String, line: Int)] = []
-        var date: (value: String, line: Int)?
-        for index in lines.indices {
-            let line = lines[index]
-            guard let lead = line.first, lead != " ", lead != "\t", let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingSpaces.lowercased()
-            var value = line[line.index(after: colon)...].trimmingSpaces
-            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = value.dropFirst().dropLast() }
-            // Only an instant: a date and a clock ("2022-01-21T17:56:43-00:00", "2022-01-21 17:56 UTC").
-            guard CivilDate(iso: String(value.prefix(10))) != nil, value.dropFirst(10).contains(":") else { continue }
-            let entry = (String(value), index + 1)
-            if startKeys.contains(key) { starts.append(entry) }
-            if endKeys.contains(key) { ends.append(entry) }
-            if key == "date" { date = entry }
-        }
-        if starts.isEmpty, !ends.isEmpty, let date { starts.append(date) }
-        guard !starts.isEmpty else { return [] }
-        return starts.prefix(1).map { DocumentBlock(kind: .paragraph, text: "Started: " + $0.value, line: $0.line) }
-            + ends.prefix(1).map { DocumentBlock(kind: .paragraph, text: "Resolved: " + $0.value, line: $0.line) }
+        windowFields(entries: frontMatterEntries(lines))
     }
 
-    static func readFrontMatter(_ line: Substring, into metadata: inout DocumentMetadata) {
-        // Only top-level keys: a nested `title:` belongs to something else (a sidebar entry).
-        guard let lead = line.first, lead != " ", lead != "\t", let colon = line.firstIndex(of: ":") else { return }
-        let key = line[..<colon].trimmingSpaces.lowercased()
-        var value = line[line.index(after: colon)...].trimmingSpaces
-        if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = value.dropFirst().dropLast() }
-        switch key {
-        case "title": metadata.title = String(value)
+    static func windowFields(entries: [FrontMatterEntry]) -> [DocumentBlock] {
+        // Only an instant: a date and a clock ("2022-01-21T17:56:43-00:00", "2022-01-21 17:56 UTC").
+        let instants = entries.filter { CivilDate(iso: String($0.value.prefix(10))) != nil && $0.value.dropFirst(10).contains(":") }
+        let end = instants.first { endKeys.contains($0.key) }
+        guard let start = instants.first(where: { startKeys.contains($0.key) }) ?? (end == nil ? nil : instants.last { $0.key == "date" }) else { return [] }
+        return [DocumentBlock(kind: .paragraph, text: "Started: " + start.value, line: start.line)]
+            + (end.map { [DocumentBlock(kind: .paragraph, text: "Resolved: " + $0.value, line: $0.line)] } ?? [])
+    }
+
+    static func readFrontMatter(_ entry: FrontMatterEntry, into metadata: inout DocumentMetadata) {
+        switch entry.key {
+        case "title": metadata.title = String(entry.value)
         case "date", "published", "date_published", "datepublished":
-            if let date = CivilDate(iso: String(value.prefix(10))) {
+            if let date = CivilDate(iso: String(entry.value.prefix(10))) {
                 metadata.published = date
-                metadata.publishedSource = "front matter '\(key)'"
+                metadata.publishedSource = "front matter '\(entry.key)'"
             }
-        case "site_name", "site", "company", "publisher": metadata.siteName = String(value)
+        case "site_name", "site", "company", "publisher": metadata.siteName = String(entry.value)
         default: break
         }
     }

@@ -47,10 +47,11 @@ extension ProseReading {
             let sectionCandidates = indices.map { candidates[$0] }
             var evidence = ProseWindowEvidence(candidates: sectionCandidates, file: file, fieldDuration: fieldDuration)
             let sectionSentences = document.sentences.indices.filter { !document.sentences[$0].isHeading && (sentenceSections[$0] == section || sectionIDs.count == 1) }
-            if let length = ProseOutageDuration.find(in: sectionSentences.map { (document.sentences[$0].text, document.sentences[$0].line) }) {
+            let sectionTexts = sectionSentences.map { (text: document.sentences[$0].text, line: document.sentences[$0].line) }
+            if let length = ProseOutageDuration.find(in: sectionTexts) {
                 evidence.reconcile(with: length, candidates: sectionCandidates, file: file)
             }
-            if let stats = ProseStatsFields.find(in: sectionSentences.map { (document.sentences[$0].text, document.sentences[$0].line) }) {
+            if let stats = ProseStatsFields.find(in: sectionTexts) {
                 evidence.fit(stats, candidates: sectionCandidates, file: file)
             }
             if evidence.end == nil, let relative = ProseRelativeEnd.find(in: document.sentences, indices: sectionSentences),

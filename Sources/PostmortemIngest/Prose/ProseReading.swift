@@ -428,22 +428,29 @@ struct ProseReading {
         return nil
     }
 
-    /// Each entry's day (month and day of its heading's first mention), by section, with the
-    /// heading's sentence index; empty for a document of one incident.
-    static func entryDays(_ sentences: [ProseDocument.Sentence], sections: [Int]) -> [Int: (month: Int, day: Int, index: Int)] {
-        var days: [Int: (month: Int, day: Int, index: Int)] = [:]
+    /// An entry's day: the month and day of its heading's first mention, and the heading's
+    /// sentence index.
+    struct EntryDay: Sendable, Equatable {
+        var month: Int
+        var day: Int
+        var heading: Int
+    }
+
+    /// Each entry's day, by section; empty for a document of one incident.
+    static func entryDays(_ sentences: [ProseDocument.Sentence], sections: [Int]) -> [Int: EntryDay] {
+        var days: [Int: EntryDay] = [:]
         for index in sentences.indices where sections[index] > 0 && (index == 0 || sections[index - 1] != sections[index]) {
-            if let day = sentences[index].mentions.first?.start.day, day.month > 0 { days[sections[index]] = (day.month, day.day, index) }
+            if let day = sentences[index].mentions.first?.start.day, day.month > 0 { days[sections[index]] = EntryDay(month: day.month, day: day.day, heading: index) }
         }
         return days.count >= 2 ? days : [:]
     }
 
     /// The heading index of the other entry a day-only mention names, if it names one.
-    static func otherEntry(named mention: ProseTimeMention, section: Int, entryDays: [Int: (month: Int, day: Int, index: Int)]) -> Int? {
+    static func otherEntry(named mention: ProseTimeMention, section: Int, entryDays: [Int: EntryDay]) -> Int? {
         guard section > 0, !entryDays.isEmpty, mention.start.clock == nil, mention.end == nil, let day = mention.start.day,
             let own = entryDays[section], own.month != day.month || own.day != day.day
         else { return nil }
-        return entryDays.first { $0.key != section && $0.value.month == day.month && $0.value.day == day.day }?.value.index
+        return entryDays.first { $0.key != section && $0.value.month == day.month && $0.value.day == day.day }?.value.heading
     }
 
     /// Whether a heading holds two or more words besides its first date and weekday names.
